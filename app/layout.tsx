@@ -1,0 +1,47 @@
+import type { Metadata, Viewport } from "next";
+import type { ReactNode } from "react";
+import { SiteFooter } from "@/components/layout/site-footer";
+import { SiteHeader } from "@/components/layout/site-header";
+import { TrainingBanner } from "@/components/layout/training-banner";
+import { Providers } from "@/components/providers";
+import { shellCopy } from "@/lib/ui/shell-copy";
+import { getHeaderAccount } from "@/server/auth/header-account";
+import { config } from "@/server/config";
+import "./globals.css";
+
+export const metadata: Metadata = {
+  title: { default: `${shellCopy.serviceShortName} – NHS`, template: `%s – ${shellCopy.serviceShortName} – NHS` },
+  description: "Declare, review and end Legitimate Relationships with patients.",
+  icons: { icon: "/favicon.ico" },
+};
+
+export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#005eb8" };
+
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const account = await getHeaderAccount();
+  const training = config().LR_MODE === "training";
+  return (
+    <html lang="en-GB">
+      <head>
+        <link rel="stylesheet" href="/nhsuk/nhsuk-frontend.min.css" />
+      </head>
+      <body className="nhsuk-frontend-supported">
+        <a className="nhsuk-skip-link" href="#maincontent">
+          {shellCopy.skipLink}
+        </a>
+        <SiteHeader account={account?.header} csrfToken={account?.csrfToken} />
+        <div className="nhsuk-width-container">
+          {training ? (
+            <div className="pt-nhs-4">
+              <TrainingBanner />
+            </div>
+          ) : null}
+          <main className="nhsuk-main-wrapper" id="maincontent" tabIndex={-1}>
+            <Providers>{children}</Providers>
+          </main>
+        </div>
+        <SiteFooter />
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,40 @@
+"use client";
+import { Header } from "nhsuk-react-components";
+import { shellCopy } from "@/lib/ui/shell-copy";
+
+export interface HeaderAccount {
+  userName: string;
+  roleName: string;
+  organisationName: string;
+}
+
+/** NHS header with service name and the account area (user, role, organisation, Change role, Log out). */
+export function SiteHeader({ account, csrfToken }: { account?: HeaderAccount; csrfToken?: string }) {
+  return (
+    <Header service={{ text: shellCopy.serviceName, href: "/" }} logo={{ "aria-label": shellCopy.homeLabel }}>
+      <Header.Account aria-label={shellCopy.account.label}>
+        {account ? (
+          <>
+            <Header.AccountItem icon>
+              <span data-testid="account-user">{account.userName}</span>
+            </Header.AccountItem>
+            <Header.AccountItem>
+              <span data-testid="account-role">
+                {account.roleName} – {account.organisationName}
+              </span>
+            </Header.AccountItem>
+            <Header.AccountItem href="/api/auth/change-role">{shellCopy.account.changeRole}</Header.AccountItem>
+            <Header.AccountItem formProps={{ action: "/api/auth/logout", method: "post" }} type="submit">
+              {csrfToken ? <input type="hidden" name="csrf" value={csrfToken} /> : null}
+              {shellCopy.account.logOut}
+            </Header.AccountItem>
+          </>
+        ) : (
+          <Header.AccountItem href="/api/auth/login" icon>
+            {shellCopy.account.signIn}
+          </Header.AccountItem>
+        )}
+      </Header.Account>
+    </Header>
+  );
+}

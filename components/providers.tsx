@@ -1,0 +1,21 @@
+"use client";
+import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { type ReactNode, useState } from "react";
+
+/**
+ * TanStack Query for client-side data that changes while a page is open (LR lists after an update,
+ * pending Spine operations). LR data is clinical and changes rarely within a minute, so 30 s stale
+ * time avoids refetch storms while a user moves between tabs; mutations invalidate what they change.
+ */
+export function Providers({ children }: { children: ReactNode }) {
+  const [client] = useState(
+    () =>
+      new QueryClient({
+        defaultOptions: {
+          queries: { staleTime: 30_000, retry: 1, refetchOnWindowFocus: false },
+          mutations: { retry: 0 },
+        },
+      }),
+  );
+  return <QueryClientProvider client={client}>{children}</QueryClientProvider>;
+}

@@ -1,0 +1,25 @@
+import { rmSync } from "node:fs";
+
+/** Ports and data folder for the e2e stack: away from the defaults so a running dev stack is untouched. */
+const ports = { app: 3310, simulator: 4310, cis2: 4320 };
+const dataRoot = ".data/e2e";
+
+export const e2eStack = {
+  ports,
+  appBaseUrl: `http://127.0.0.1:${ports.app}`,
+  simulatorUrl: `http://127.0.0.1:${ports.simulator}`,
+  cis2Url: `http://127.0.0.1:${ports.cis2}`,
+  env: {
+    APP_PORT: String(ports.app),
+    SIMULATOR_PORT: String(ports.simulator),
+    CIS2_PORT: String(ports.cis2),
+    LRM_DATA_ROOT: dataRoot,
+    SIMULATOR_CONTROL_ENABLED: "1",
+    LRM_QUIET_CHILDREN: "1",
+  } as Record<string, string>,
+};
+
+/** Each e2e run starts from a fresh synthetic world (config is loaded once per run, before the server starts). */
+if (!process.env.LRM_E2E_KEEP_DATA && !process.env.TEST_WORKER_INDEX) {
+  rmSync(dataRoot, { recursive: true, force: true });
+}

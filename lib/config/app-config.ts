@@ -1,0 +1,76 @@
+import { z } from "zod";
+
+/**
+ * Every environment variable the BFF reads, with its default. The README's configuration table is
+ * written from this list; keep them in step. Parsed once at start-up; bad values fail fast.
+ */
+const bool = z
+  .enum(["0", "1", "true", "false"])
+  .transform((v) => v === "1" || v === "true");
+
+export const DEFAULT_PORTS = { app: 3000, simulator: 4100, cis2: 4200 } as const;
+export const CIS2_ISSUER_PATH = "/openam/oauth2/realms/root/realms/NHSIdentity/realms/Healthcare";
+
+const schema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
+  APP_BASE_URL: z.url().default(`http://127.0.0.1:${DEFAULT_PORTS.app}`),
+  LR_MODE: z.enum(["training", "live"]).default("training"),
+  DATABASE_URL: z.string().optional(),
+  APP_DATA_DIR: z.string().default(".data/app"),
+  SPINE_BASE_URL: z.url().default(`http://127.0.0.1:${DEFAULT_PORTS.simulator}`),
+  SPINE_TRANSPORT: z.enum(["direct", "mhs"]).default("direct"),
+  MHS_ADAPTOR_URL: z.url().optional(),
+  PDS_BASE_URL: z.url().default(`http://127.0.0.1:${DEFAULT_PORTS.simulator}/personal-demographics/FHIR/R4`),
+  SPINE_MESSAGE_LOG_DIR: z.string().optional(),
+  SPINE_MESSAGE_LOG_LIVE_CONFIRM: bool.default(false),
+  SPINE_FROM_ASID: z.string().regex(/^\d{12}$/).default("900000000001"),
+  SPINE_TO_ASID: z.string().regex(/^\d{12}$/).default("990000000001"),
+  SPINE_PARTY_KEY: z.string().default("9000LR-900001"),
+  SPINE_CPA_ID: z.string().default("S9000LRM0001"),
+  SPINE_TLS_CERT_FILE: z.string().optional(),
+  SPINE_TLS_KEY_FILE: z.string().optional(),
+  SPINE_TLS_CA_FILE: z.string().optional(),
+  SPINE_ASYNC_WAIT_MS: z.coerce.number().int().min(0).default(8000),
+  HEALTH_SIMULATOR_URL: z.url().optional(),
+  CIS2_ISSUER: z.url().default(`http://127.0.0.1:${DEFAULT_PORTS.cis2}${CIS2_ISSUER_PATH}`),
+  CIS2_CLIENT_ID: z.string().default("lr-manager"),
+  CIS2_CLIENT_PRIVATE_JWK: z.string().optional(),
+  SESSION_PASSWORD: z.string().min(32).optional(),
+  SESSION_IDLE_MINUTES: z.coerce.number().int().positive().default(15),
+  SESSION_ABSOLUTE_HOURS: z.coerce.number().int().positive().default(12),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+});
+
+export type AppConfig = z.infer<typeof schema> & {
+  /** true when the app is served from loopback over http (the documented dev/training exception). */
+  insecureLoopback: boolean;
+  /** The CIS2 stand-in / discovery base (issuer without the realm path) for health checks. */
+  cis2HealthUrl: string;
+  simulatorHealthUrl: string;
+};
+
+export function loadConfig(env: Record<string, string | undefined>): AppConfig {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new Error(`Invalid LR Manager configuration:\n${lines.join("\n")}`);
+  }
+  const c = parsed.data;
+  if (c.LR_MODE === "live" && c.SPINE_MESSAGE_LOG_DIR && !c.SPINE_MESSAGE_LOG_LIVE_CONFIRM) {
+    throw new Error(
+      "SPINE_MESSAGE_LOG_DIR is set in live mode: also set SPINE_MESSAGE_LOG_LIVE_CONFIRM=1 to confirm that message bodies may be written to disk",
+    );
+  }
+  const base = new URL(c.APP_BASE_URL);
+  const insecureLoopback = base.protocol === "http:" && ["127.0.0.1", "localhost", "[::1]"].includes(base.hostname);
+  if (base.protocol === "http:" && !insecureLoopback) {
+    throw new Error("APP_BASE_URL must be https unless it is a loopback address");
+  }
+  const issuer = new URL(c.CIS2_ISSUER);
+  return {
+    ...c,
+    insecureLoopback,
+    cis2HealthUrl: `${issuer.origin}/health`,
+    simulatorHealthUrl: c.HEALTH_SIMULATOR_URL ?? `${new URL(c.SPINE_BASE_URL).origin}/health`,
+  };
+}

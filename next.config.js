@@ -1,0 +1,19 @@
+// @ts-check
+// Shared with lib/http/security-headers.ts (the CSP with its nonce is set per request in proxy.ts).
+const STATIC_SECURITY_HEADERS = require("./lib/http/static-security-headers.json");
+
+/** @type {import('next').NextConfig} */
+const nextConfig = {
+  poweredByHeader: false,
+  reactStrictMode: true,
+  // The test command runs `tsc --noEmit` over the whole repo (app, simulator, stand-in, tests) as its
+  // own step, so the build does not type-check a second time.
+  typescript: { ignoreBuildErrors: true },
+  // PGlite and oidc-provider stay plain Node modules on the server.
+  serverExternalPackages: ["@electric-sql/pglite", "pg", "pino"],
+  async headers() {
+    return [{ source: "/:path*", headers: STATIC_SECURITY_HEADERS }];
+  },
+};
+
+module.exports = nextConfig;

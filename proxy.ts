@@ -1,0 +1,43 @@
+import { type NextRequest, NextResponse } from "next/server";
+import { API_CONTENT_SECURITY_POLICY, pageContentSecurityPolicy } from "@/lib/http/security-headers";
+
+/**
+ * Per-request headers only: a CSP nonce for pages and a request id for logs. Authentication and RBAC
+ * are NOT decided here (CVE-2025-29927): every route handler and page checks them on the server.
+ */
+export function proxy(request: NextRequest) {
+  const requestId = request.headers.get("x-request-id")?.slice(0, 64) || crypto.randomUUID();
+  const isApi = request.nextUrl.pathname.startsWith("/api/");
+  const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
+  const cis2Origin = safeOrigin(process.env.CIS2_ISSUER ?? "http://127.0.0.1:4200");
+  const csp = isApi
+    ? API_CONTENT_SECURITY_POLICY
+    : pageContentSecurityPolicy({
+        nonce,
+        formActionOrigins: cis2Origin ? [cis2Origin] : [],
+        development: process.env.NODE_ENV === "development",
+      });
+
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set("x-request-id", requestId);
+  if (!isApi) {
+    requestHeaders.set("x-nonce", nonce);
+    requestHeaders.set("Content-Security-Policy", csp);
+  }
+  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  response.headers.set("Content-Security-Policy", csp);
+  response.headers.set("x-request-id", requestId);
+  return response;
+}
+
+function safeOrigin(url: string): string | undefined {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return undefined;
+  }
+}
+
+export const config = {
+  matcher: ["/((?!_next/static|_next/image|favicon.ico|nhsuk/|assets/).*)"],
+};

@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Quick start (b): install everything the tests need and run every test:
+# typecheck, lint, unit + integration (data tests on PGlite AND a throwaway PostgreSQL), e2e in Chromium.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/lib/ensure-deps.sh
+started=$(date +%s)
+step() { echo; echo "━━ $* ($(( $(date +%s) - started ))s)"; }
+
+step "Install"
+ensure_node_modules
+ensure_chromium
+
+step "Typecheck"
+npx tsc --noEmit
+
+step "Lint"
+npx biome lint .
+
+step "Build"
+ensure_next_build
+
+step "Unit and integration tests (PGlite + PostgreSQL)"
+pg_url=$(bash scripts/pg/throwaway-postgres.sh start)
+trap 'bash scripts/pg/throwaway-postgres.sh stop >/dev/null 2>&1 || true' EXIT
+TEST_DATABASE_URL="$pg_url" npx vitest run
+
+step "End-to-end tests (Playwright, Debian Chromium)"
+npx playwright test
+
+step "All tests passed in $(( $(date +%s) - started ))s"
