@@ -1,0 +1,26 @@
+/** Public surface of the HL7 V3 codec. See API.md. */
+export * from "@/lib/hl7/types";
+export { Hl7CodecError, type Hl7CodecErrorCode, isHl7CodecError } from "@/lib/hl7/errors";
+export * from "@/lib/hl7/requests";
+export * from "@/lib/hl7/replies";
+export * from "@/lib/hl7/message-id";
+export * from "@/lib/hl7/hl7-time";
+export * from "@/lib/hl7/transport/soap-envelope";
+export * from "@/lib/hl7/transport/soap-fault";
+export * from "@/lib/hl7/transport/ebxml-envelope";
+export * from "@/lib/hl7/transport/ebxml-multipart";
+export * from "@/lib/hl7/transport/documents";
+export * from "@/lib/hl7/validation/validate-request";
+export * from "@/lib/hl7/vocab/oids";
+export * from "@/lib/hl7/vocab/vocabulary";
+export * from "@/lib/hl7/vocab/lr-codes";
+export * from "@/lib/hl7/vocab/query-codes";
+export * from "@/lib/hl7/vocab/workgroup-codes";
+export * from "@/lib/hl7/vocab/lr-status";
+export * from "@/lib/hl7/vocab/spine-errors";
+export * from "@/lib/hl7/vocab/interactions";
+export { el, type XmlElement, type XmlNode, isElement } from "@/lib/hl7/xml/xml-node";
+export { parseXml, DEFAULT_XML_LIMITS, type XmlLimits, type ParseOptions } from "@/lib/hl7/xml/xml-read";
+export { serializeXml, escapeText, escapeAttribute } from "@/lib/hl7/xml/xml-write";
+export { xmlStructurallyEqual } from "@/lib/hl7/xml/xml-compare";
+export { attr, child, children, find, findAll, textOf } from "@/lib/hl7/xml/xml-query";

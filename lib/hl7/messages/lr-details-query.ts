@@ -1,0 +1,60 @@
+import { iiParam, type PayloadCodec, paramEl, paramExtension, paramValue, SEMANTICS_TEXT } from "@/lib/hl7/messages/payload-parts";
+import type { LrDetailsQuery } from "@/lib/hl7/types";
+import { OIDS } from "@/lib/hl7/vocab/oids";
+import { DETAILS_RESP_TYPES, DISSENT_OVERRIDES } from "@/lib/hl7/vocab/query-codes";
+import { displayNameOf } from "@/lib/hl7/vocab/vocabulary";
+import { el } from "@/lib/hl7/xml/xml-node";
+import { attr, child, find, requiredAttr } from "@/lib/hl7/xml/xml-query";
+
+/**
+ * QUPC_IN020000UK17 payload: query (QUPC_MT020101UK15). time.Period is written as IVL_TS value/low,
+ * value/high; reading also accepts value/effectiveTime/low (the form Spine's validator reads).
+ */
+export const lrDetailsQueryCodec: PayloadCodec<LrDetailsQuery> = {
+  build(p) {
+    return el(
+      "query",
+      {},
+      paramEl(
+        "dissentOverride",
+        el("value", { code: p.dissentOverride, codeSystem: OIDS.dissentOverride, displayName: displayNameOf(DISSENT_OVERRIDES, p.dissentOverride) }),
+        SEMANTICS_TEXT.dissentOverride,
+      ),
+      iiParam("patient.id", OIDS.nhsNumber, p.nhsNumber, SEMANTICS_TEXT.patientId),
+      paramEl(
+        "response.Type",
+        el("value", { code: p.responseType, codeSystem: OIDS.detailsRespType, displayName: displayNameOf(DETAILS_RESP_TYPES, p.responseType) }),
+        SEMANTICS_TEXT.responseType,
+      ),
+      p.timePeriod
+        ? paramEl(
+            "time.Period",
+            el(
+              "value",
+              {},
+              el("low", { value: p.timePeriod.start }),
+              p.timePeriod.end !== undefined ? el("high", { value: p.timePeriod.end }) : undefined,
+            ),
+            SEMANTICS_TEXT.timePeriod,
+          )
+        : undefined,
+    );
+  },
+  read(root) {
+    const query: LrDetailsQuery = {
+      dissentOverride: requiredAttr(paramValue(root, "dissentOverride"), "code", "dissentOverride/value"),
+      nhsNumber: paramExtension(root, "patient.id"),
+      responseType: requiredAttr(paramValue(root, "response.Type"), "code", "response.Type/value"),
+    };
+    const period = child(root, "time.Period");
+    if (period) {
+      const value = paramValue(root, "time.Period");
+      const interval = child(value, "effectiveTime") ?? value;
+      const start = attr(find(interval, "low"), "value");
+      const end = attr(find(interval, "high"), "value");
+      query.timePeriod = { start: start ?? "" };
+      if (end !== undefined) query.timePeriod.end = end;
+    }
+    return query;
+  },
+};

@@ -1,0 +1,153 @@
+import { Hl7CodecError } from "@/lib/hl7/errors";
+import {
+  actorEl,
+  extensionOf,
+  listSubjectEl,
+  type PayloadCodec,
+  readActor,
+  readListSubject,
+  readRecordTarget,
+  recordTargetEl,
+} from "@/lib/hl7/messages/payload-parts";
+import type { CompleteLrEntry, SimpleLrEntry } from "@/lib/hl7/types";
+import { codeEl, optionalChildCoded, optionalTs, readChildCoded } from "@/lib/hl7/wrapper/datatypes";
+import { OIDS } from "@/lib/hl7/vocab/oids";
+import { el, type XmlElement } from "@/lib/hl7/xml/xml-node";
+import { attr, child, childElements, children, find, required, textOf } from "@/lib/hl7/xml/xml-query";
+
+/**
+ * QUPC_IN060000UK32 SimpleLRList (REPC_MT090101UK32) and QUPC_IN070000UK32 CompleteLRList (REPC_MT100101UK32).
+ * The complete-list entry element name and its child order are INFERRED (schema not in the reference);
+ * reading takes whatever element sits in each `component`, so either name reads.
+ */
+export const LIST_ENTRY_NAMES = { simple: "simpleDetails", complete: "completeDetails", statusChange: "sCDetails" } as const;
+
+function entryOf(component: XmlElement): XmlElement {
+  const entry = childElements(component)[0];
+  if (!entry) throw new Hl7CodecError("missing_element", "component/*");
+  return entry;
+}
+
+export const simpleLrListCodec: PayloadCodec<{ nhsNumber: string; entries: SimpleLrEntry[] }> = {
+  build: (p) =>
+    el(
+      "SimpleLRList",
+      { classCode: "LIST", moodCode: "EVN" },
+      recordTargetEl(p.nhsNumber),
+      p.entries.map((e) =>
+        el(
+          "component",
+          { typeCode: "COMP" },
+          el(
+            LIST_ENTRY_NAMES.simple,
+            { classCode: "PCPR", moodCode: "EVN" },
+            el("id", { root: OIDS.lrId, extension: e.lrId }),
+            codeEl("code", e.code),
+            e.effectiveTime !== undefined ? el("effectiveTime", { value: e.effectiveTime }) : undefined,
+            listSubjectEl(e.subject),
+          ),
+        ),
+      ),
+    ),
+  read: (root) => ({
+    nhsNumber: readRecordTarget(root),
+    entries: children(root, "component").map((c) => {
+      const entry = entryOf(c);
+      const result: SimpleLrEntry = {
+        lrId: extensionOf(entry, "id"),
+        code: readChildCoded(entry, "code"),
+        subject: readListSubject(required(entry, "subject")),
+      };
+      const effectiveTime = optionalTs(entry, "effectiveTime");
+      if (effectiveTime !== undefined) result.effectiveTime = effectiveTime;
+      return result;
+    }),
+  }),
+};
+
+function completeEntryEl(e: CompleteLrEntry): XmlElement {
+  return el(
+    LIST_ENTRY_NAMES.complete,
+    { classCode: "PCPR", moodCode: "EVN" },
+    el("id", { root: OIDS.lrId, extension: e.lrId }),
+    codeEl("code", e.code),
+    e.effectiveTime
+      ? el(
+          "effectiveTime",
+          {},
+          e.effectiveTime.low !== undefined ? el("low", { value: e.effectiveTime.low }) : undefined,
+          e.effectiveTime.high !== undefined ? el("high", { value: e.effectiveTime.high }) : undefined,
+        )
+      : undefined,
+    codeEl("reasonCode", e.reasonCode),
+    listSubjectEl(e.subject),
+    actorEl(e.author),
+    e.statusChange
+      ? el(
+          "component",
+          { typeCode: "COMP" },
+          el(
+            LIST_ENTRY_NAMES.statusChange,
+            { classCode: "ACT", moodCode: "EVN" },
+            codeEl("reasonCode", e.statusChange.reasonCode),
+            actorEl(e.statusChange.author),
+          ),
+        )
+      : undefined,
+    e.accessReason
+      ? el(
+          "pertinentInformation",
+          { typeCode: "PERT" },
+          el(
+            "pertinentReasonTxt",
+            { classCode: "OBS", moodCode: "EVN" },
+            e.accessReason.text !== undefined ? el("text", {}, e.accessReason.text) : undefined,
+            e.accessReason.code ? codeEl("reasonCode", e.accessReason.code) : undefined,
+          ),
+        )
+      : undefined,
+  );
+}
+
+function readCompleteEntry(entry: XmlElement): CompleteLrEntry {
+  const result: CompleteLrEntry = {
+    lrId: extensionOf(entry, "id"),
+    code: readChildCoded(entry, "code"),
+    reasonCode: readChildCoded(entry, "reasonCode"),
+    subject: readListSubject(required(entry, "subject")),
+    author: readActor(required(entry, "author")),
+  };
+  const time = child(entry, "effectiveTime");
+  if (time) {
+    const low = attr(child(time, "low"), "value");
+    const high = attr(child(time, "high"), "value");
+    result.effectiveTime = {};
+    if (low !== undefined) result.effectiveTime.low = low;
+    if (high !== undefined) result.effectiveTime.high = high;
+  }
+  const sc = find(entry, "component/*");
+  if (sc) result.statusChange = { reasonCode: readChildCoded(sc, "reasonCode"), author: readActor(required(sc, "author")) };
+  const reason = find(entry, "pertinentInformation/*");
+  if (reason) {
+    result.accessReason = {};
+    const text = child(reason, "text");
+    if (text) result.accessReason.text = textOf(text) ?? "";
+    const code = optionalChildCoded(reason, "reasonCode");
+    if (code) result.accessReason.code = code;
+  }
+  return result;
+}
+
+export const completeLrListCodec: PayloadCodec<{ nhsNumber: string; entries: CompleteLrEntry[] }> = {
+  build: (p) =>
+    el(
+      "CompleteLRList",
+      { classCode: "LIST", moodCode: "EVN" },
+      recordTargetEl(p.nhsNumber),
+      p.entries.map((e) => el("component", { typeCode: "COMP" }, completeEntryEl(e))),
+    ),
+  read: (root) => ({
+    nhsNumber: readRecordTarget(root),
+    entries: children(root, "component").map((c) => readCompleteEntry(entryOf(c))),
+  }),
+};

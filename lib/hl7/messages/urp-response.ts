@@ -1,0 +1,96 @@
+import { extensionOf, optionalExtension, type PayloadCodec } from "@/lib/hl7/messages/payload-parts";
+import type { RoleProfile } from "@/lib/hl7/types";
+import { OIDS } from "@/lib/hl7/vocab/oids";
+import { el } from "@/lib/hl7/xml/xml-node";
+import { child, children, find, required, textOf } from "@/lib/hl7/xml/xml-query";
+
+/**
+ * QUPC_IN010103UK01 URPIDResponse (REPC_MT130002UK01):
+ * subject/identifiedUser/identifiedPersonSDS{id(UID), playedAgentPersonSDS*{id(URP), representedOrganizationSDS{id,name},
+ * part2/partSDSRole/code, part1[0..*] partAgentOrgSDS/agentWorkgroupSDS{id,name}}}.
+ */
+const ORG = { classCode: "ORG", determinerCode: "INSTANCE" };
+
+export const urpResponseCodec: PayloadCodec<{ userId: string; roleProfiles: RoleProfile[] }> = {
+  build: (p) =>
+    el(
+      "URPIDResponse",
+      { classCode: "OBS", moodCode: "EVN" },
+      el(
+        "subject",
+        { typeCode: "SBJ" },
+        el(
+          "identifiedUser",
+          { classCode: "AGNT" },
+          el(
+            "identifiedPersonSDS",
+            { classCode: "PSN", determinerCode: "INSTANCE" },
+            el("id", { root: OIDS.userId, extension: p.userId }),
+            p.roleProfiles.map((rp) =>
+              el(
+                "playedAgentPersonSDS",
+                { classCode: "AGNT" },
+                el("id", { root: OIDS.roleProfileId, extension: rp.roleProfileId }),
+                rp.organizationId !== undefined || rp.organizationName !== undefined
+                  ? el(
+                      "representedOrganizationSDS",
+                      ORG,
+                      rp.organizationId !== undefined ? el("id", { root: OIDS.odsOrganisation, extension: rp.organizationId }) : undefined,
+                      rp.organizationName !== undefined ? el("name", {}, rp.organizationName) : undefined,
+                    )
+                  : undefined,
+                rp.workgroups.map((w) =>
+                  el(
+                    "part1",
+                    { typeCode: "PART" },
+                    el(
+                      "partAgentOrgSDS",
+                      { classCode: "AGNT" },
+                      el(
+                        "agentWorkgroupSDS",
+                        ORG,
+                        el("id", { root: OIDS.sdsOrganisation, extension: w.workgroupId }),
+                        w.name !== undefined ? el("name", {}, w.name) : undefined,
+                      ),
+                    ),
+                  ),
+                ),
+                rp.jobRoleCode !== undefined
+                  ? el("part2", { typeCode: "PART" }, el("partSDSRole", { classCode: "ROL" }, el("code", { code: rp.jobRoleCode, codeSystem: OIDS.jobRoleCode })))
+                  : undefined,
+              ),
+            ),
+          ),
+        ),
+      ),
+    ),
+  read(root) {
+    const person = required(root, "subject/identifiedUser/identifiedPersonSDS");
+    return {
+      userId: extensionOf(person, "id"),
+      roleProfiles: children(person, "playedAgentPersonSDS").map((p) => {
+        const rp: RoleProfile = {
+          roleProfileId: extensionOf(p, "id"),
+          workgroups: children(p, "part1").map((part) => {
+            const wg = required(part, "partAgentOrgSDS/agentWorkgroupSDS");
+            const w: { workgroupId: string; name?: string } = { workgroupId: extensionOf(wg, "id") };
+            const name = child(wg, "name");
+            if (name) w.name = textOf(name) ?? "";
+            return w;
+          }),
+        };
+        const org = child(p, "representedOrganizationSDS");
+        if (org) {
+          const id = optionalExtension(org, "id");
+          if (id !== undefined) rp.organizationId = id;
+          const name = child(org, "name");
+          if (name) rp.organizationName = textOf(name) ?? "";
+        }
+        const role = find(p, "part2/partSDSRole/code") ?? find(p, "part2/partSDSRole/id");
+        const jobRole = role?.attrs.code ?? role?.attrs.extension;
+        if (jobRole !== undefined) rp.jobRoleCode = jobRole;
+        return rp;
+      }),
+    };
+  },
+};

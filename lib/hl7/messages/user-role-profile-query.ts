@@ -1,0 +1,36 @@
+import { iiParam, type PayloadCodec, paramExtension, SEMANTICS_TEXT } from "@/lib/hl7/messages/payload-parts";
+import type { UserRoleProfileQuery } from "@/lib/hl7/types";
+import { OIDS } from "@/lib/hl7/vocab/oids";
+import { el } from "@/lib/hl7/xml/xml-node";
+import { attr, child, find } from "@/lib/hl7/xml/xml-query";
+
+/** QUPC_IN010102UK01 payload: query (QUPC_MT010102UK01): parameterList{organizationCode?, userRoleProfileID?}, userID. */
+export const userRoleProfileQueryCodec: PayloadCodec<UserRoleProfileQuery> = {
+  build(p) {
+    const hasList = p.organizationCode !== undefined || p.roleProfileId !== undefined;
+    return el(
+      "query",
+      {},
+      hasList
+        ? el(
+            "parameterList",
+            {},
+            p.organizationCode !== undefined ? iiParam("organizationCode", OIDS.odsOrganisation, p.organizationCode, SEMANTICS_TEXT.organizationCode) : undefined,
+            p.roleProfileId !== undefined ? iiParam("userRoleProfileID", OIDS.roleProfileId, p.roleProfileId, SEMANTICS_TEXT.roleProfileId) : undefined,
+          )
+        : undefined,
+      iiParam("userID", OIDS.userId, p.userId, SEMANTICS_TEXT.userId),
+    );
+  },
+  read(root) {
+    const query: UserRoleProfileQuery = { userId: paramExtension(root, "userID") };
+    const list = child(root, "parameterList");
+    if (list) {
+      const org = attr(find(list, "organizationCode/value"), "extension");
+      const urp = attr(find(list, "userRoleProfileID/value"), "extension");
+      if (org !== undefined) query.organizationCode = org;
+      if (urp !== undefined) query.roleProfileId = urp;
+    }
+    return query;
+  },
+};

@@ -1,0 +1,79 @@
+import { extensionOf, type PayloadCodec } from "@/lib/hl7/messages/payload-parts";
+import type { WorkgroupMembershipRequest } from "@/lib/hl7/types";
+import { blEl, codeEl, readBl, readChildCoded } from "@/lib/hl7/wrapper/datatypes";
+import { OIDS } from "@/lib/hl7/vocab/oids";
+import { el } from "@/lib/hl7/xml/xml-node";
+import { find, required } from "@/lib/hl7/xml/xml-query";
+
+/**
+ * REPC_IN130002UK01 / REPC_IN130004UK01 payloads: AddToWorkgroupRequest / RemoveFromWorkgroupRequest
+ * (REPC_MT130003UK01 / REPC_MT130005UK01) — same shape, different root name.
+ */
+function membershipCodec(rootName: string): PayloadCodec<WorkgroupMembershipRequest> {
+  return {
+    build(p) {
+      return el(
+        rootName,
+        { classCode: "REG", moodCode: "RQO" },
+        codeEl("code", p.code),
+        el(
+          "subject",
+          { typeCode: "SBJ" },
+          el(
+            "agentPersonSDS",
+            { classCode: "AGNT" },
+            el("id", { root: OIDS.roleProfileId, extension: p.roleProfileId }),
+            el("agentPersonSDS", { classCode: "PSN", determinerCode: "INSTANCE" }, el("id", { root: OIDS.userId, extension: p.userId })),
+            el(
+              "part",
+              { typeCode: "PART" },
+              el(
+                "AgentOrgSDS",
+                { classCode: "AGNT" },
+                el("agentOrganizationSDS", { classCode: "ORG", determinerCode: "INSTANCE" }, el("id", { root: OIDS.sdsOrganisation, extension: p.workgroupId })),
+              ),
+            ),
+          ),
+        ),
+        el(
+          "author",
+          { typeCode: "AUT" },
+          el(
+            "originatingURP",
+            { classCode: "AGNT" },
+            el("id", { root: OIDS.roleProfileId, extension: p.originatingRoleProfileId }),
+            p.identifiedWorkgroupsOnly
+              ? el(
+                  "subjectOf",
+                  { typeCode: "SUBJ" },
+                  el(
+                    "identifiedWorkgroupsOnly",
+                    { classCode: "OBS", moodCode: "EVN" },
+                    codeEl("code", p.identifiedWorkgroupsOnly.code),
+                    blEl("value", p.identifiedWorkgroupsOnly.value),
+                  ),
+                )
+              : undefined,
+          ),
+        ),
+      );
+    },
+    read(root) {
+      const person = required(root, "subject/agentPersonSDS");
+      const originating = required(root, "author/originatingURP");
+      const request: WorkgroupMembershipRequest = {
+        code: readChildCoded(root, "code"),
+        roleProfileId: extensionOf(person, "id"),
+        userId: extensionOf(person, "agentPersonSDS/id"),
+        workgroupId: extensionOf(person, "part/AgentOrgSDS/agentOrganizationSDS/id"),
+        originatingRoleProfileId: extensionOf(originating, "id"),
+      };
+      const flag = find(originating, "subjectOf/identifiedWorkgroupsOnly");
+      if (flag) request.identifiedWorkgroupsOnly = { code: readChildCoded(flag, "code"), value: readBl(flag) };
+      return request;
+    },
+  };
+}
+
+export const addToWorkgroupCodec = membershipCodec("AddToWorkgroupRequest");
+export const removeFromWorkgroupCodec = membershipCodec("RemoveFromWorkgroupRequest");

@@ -1,0 +1,62 @@
+import { extensionOf, type PayloadCodec } from "@/lib/hl7/messages/payload-parts";
+import type { WorkgroupInfo } from "@/lib/hl7/types";
+import { OIDS } from "@/lib/hl7/vocab/oids";
+import { WORKGROUP_STATUSES, WORKGROUP_TYPES } from "@/lib/hl7/vocab/workgroup-codes";
+import { displayNameOf } from "@/lib/hl7/vocab/vocabulary";
+import { el } from "@/lib/hl7/xml/xml-node";
+import { children, required, requiredAttr, textOf } from "@/lib/hl7/xml/xml-query";
+
+/**
+ * REPC_IN130007UK01 WorkgroupMemberQueryResponse (REPC_MT130007UK01): subject1[1..500] → workgroup(ROL)
+ * {code (…17.181), id, subjectOf/workgroupName{code WGN, value ST}, subjectOf1/workgroupStatus{code WGS, value CV …17.184}}.
+ */
+export const workgroupQueryResponseCodec: PayloadCodec<{ workgroups: WorkgroupInfo[] }> = {
+  build: (p) =>
+    el(
+      "WorkgroupMemberQueryResponse",
+      { classCode: "OBS", moodCode: "EVN" },
+      p.workgroups.map((w) =>
+        el(
+          "subject1",
+          { typeCode: "SBJ" },
+          el(
+            "workgroup",
+            { classCode: "ROL" },
+            el("code", { code: w.type, codeSystem: OIDS.workgroupType, displayName: displayNameOf(WORKGROUP_TYPES, w.type) }),
+            el("id", { root: OIDS.sdsOrganisation, extension: w.workgroupId }),
+            el(
+              "subjectOf",
+              { typeCode: "SUBJ" },
+              el(
+                "workgroupName",
+                { classCode: "OBS", moodCode: "EVN" },
+                el("code", { code: "WGN", codeSystem: OIDS.workgroupAttribute }),
+                el("value", {}, w.name),
+              ),
+            ),
+            el(
+              "subjectOf1",
+              { typeCode: "SUBJ" },
+              el(
+                "workgroupStatus",
+                { classCode: "OBS", moodCode: "EVN" },
+                el("code", { code: "WGS", codeSystem: OIDS.workgroupAttribute }),
+                el("value", { code: w.status, codeSystem: OIDS.workgroupStatus, displayName: displayNameOf(WORKGROUP_STATUSES, w.status) }),
+              ),
+            ),
+          ),
+        ),
+      ),
+    ),
+  read: (root) => ({
+    workgroups: children(root, "subject1").map((s) => {
+      const w = required(s, "workgroup");
+      return {
+        type: requiredAttr(required(w, "code"), "code", "workgroup/code"),
+        workgroupId: extensionOf(w, "id"),
+        name: textOf(required(w, "subjectOf/workgroupName/value")) ?? "",
+        status: requiredAttr(required(w, "subjectOf1/workgroupStatus/value"), "code", "workgroupStatus/value"),
+      };
+    }),
+  }),
+};

@@ -1,0 +1,70 @@
+import { REQUEST_CODECS } from "@/lib/hl7/codecs";
+import { Hl7CodecError } from "@/lib/hl7/errors";
+import { guardParse } from "@/lib/hl7/guard";
+import { locateMessage } from "@/lib/hl7/locate-message";
+import type { Hl7Request, MessageHeader, RequestInteractionId, RequestPayloads } from "@/lib/hl7/types";
+import { INTERACTIONS, isRequestInteraction } from "@/lib/hl7/vocab/interactions";
+import { buildMessageElement, readMessageElement } from "@/lib/hl7/wrapper/transmission-wrapper";
+import type { XmlElement } from "@/lib/hl7/xml/xml-node";
+import { type ParseOptions, parseXml } from "@/lib/hl7/xml/xml-read";
+import { serializeXml } from "@/lib/hl7/xml/xml-write";
+
+/** Requests: typed model ⇄ HL7 XML (the BFF builds, the simulator parses). */
+
+export function requestToElement(request: Hl7Request): XmlElement {
+  const codec = REQUEST_CODECS[request.interactionId] as { build(p: unknown): XmlElement };
+  const payload = codec.build(request.payload);
+  const { author, ...header } = request.header;
+  const slot = INTERACTIONS[request.interactionId].payloadSlot;
+  return buildMessageElement({
+    interactionId: request.interactionId,
+    header,
+    author,
+    subjectPayload: slot === "subject" ? payload : undefined,
+    query: slot === "query" ? payload : undefined,
+  });
+}
+
+export function buildRequest(request: Hl7Request): string {
+  return serializeXml(requestToElement(request));
+}
+
+/** Read a request from an already-parsed element (bare message, or a document containing one). */
+export function requestFromElement(root: XmlElement): Hl7Request {
+  return guardParse(() => {
+    const message = locateMessage(root, isRequestInteraction);
+    const read = readMessageElement(message);
+    if (!isRequestInteraction(read.interactionId)) {
+      throw new Hl7CodecError("unknown_interaction", `interactionId ${read.interactionId.slice(0, 30)}`);
+    }
+    if (read.interactionId !== message.name) {
+      throw new Hl7CodecError("invalid_value", `interactionId ${read.interactionId} does not match element ${message.name}`);
+    }
+    const info = INTERACTIONS[read.interactionId];
+    const payloadEl = info.payloadSlot === "query" ? read.query : read.subjectPayload;
+    if (!payloadEl || (info.payloadSlot === "subject" && payloadEl.name !== info.payloadRoot)) {
+      throw new Hl7CodecError("missing_element", `ControlActEvent/${info.payloadSlot === "query" ? "query" : `subject/${info.payloadRoot}`}`);
+    }
+    const codec = REQUEST_CODECS[read.interactionId] as { read(e: XmlElement): unknown };
+    return { interactionId: read.interactionId, header: read.header, payload: codec.read(payloadEl) } as Hl7Request;
+  });
+}
+
+export function parseRequest(xml: string, options: ParseOptions = {}): Hl7Request {
+  return guardParse(() => requestFromElement(parseXml(xml, options.limits)));
+}
+
+function typedBuilder<K extends RequestInteractionId>(interactionId: K) {
+  return (header: MessageHeader, payload: RequestPayloads[K]): string =>
+    buildRequest({ interactionId, header, payload } as unknown as Hl7Request);
+}
+
+export const buildCreateLr = typedBuilder("REPC_IN010000UK15");
+export const buildChangeLrStatus = typedBuilder("REPC_IN040000UK15");
+export const buildConfirmLrQuery = typedBuilder("QUPC_IN010000UK32");
+export const buildLrDetailsQuery = typedBuilder("QUPC_IN020000UK17");
+export const buildBatchConfirmQuery = typedBuilder("QUPC_IN090000UK03");
+export const buildUserRoleProfileQuery = typedBuilder("QUPC_IN010102UK01");
+export const buildWorkgroupQuery = typedBuilder("QUPC_IN041234UK01");
+export const buildAddToWorkgroup = typedBuilder("REPC_IN130002UK01");
+export const buildRemoveFromWorkgroup = typedBuilder("REPC_IN130004UK01");

@@ -1,0 +1,46 @@
+import { OIDS } from "@/lib/hl7/vocab/oids";
+import type { Vocabulary } from "@/lib/hl7/vocab/vocabulary";
+
+/** Query and issue vocabularies (spine-lr.md §2.2, FOUND). */
+
+export const CONFIRMATION_RESP_TYPES: Vocabulary = {
+  name: "ConfirmationRespType",
+  codeSystem: OIDS.confirmationRespType,
+  entries: [
+    { code: "01", displayName: "Short" },
+    { code: "02", displayName: "Historic" },
+  ],
+};
+
+export const DETAILS_RESP_TYPES: Vocabulary = {
+  name: "DetailsRespType",
+  codeSystem: OIDS.detailsRespType,
+  entries: [
+    { code: "01", displayName: "Simple" },
+    { code: "02", displayName: "Comprehensive" },
+  ],
+};
+
+/** MIM 4.2 labels; 4 and 5 differ in PSIS 7.2 ("Query for update", "Override dissent with temporary patient consent"). */
+export const DISSENT_OVERRIDES: Vocabulary = {
+  name: "DissentOverride",
+  codeSystem: OIDS.dissentOverride,
+  entries: [
+    { code: "0", displayName: "No override" },
+    { code: "1", displayName: "Public interest" },
+    { code: "2", displayName: "Required by statute" },
+    { code: "3", displayName: "Court Order" },
+    { code: "4", displayName: "Best interest of patient" },
+    { code: "5", displayName: "Best interest of patient (other)" },
+  ],
+};
+
+export const ISSUE_QUALIFIERS: Vocabulary = {
+  name: "DetectedIssueQualifier",
+  codeSystem: OIDS.detectedIssueQualifier,
+  entries: [
+    { code: "ER", displayName: "Error" },
+    { code: "WG", displayName: "Warning" },
+    { code: "IF", displayName: "For Information" },
+  ],
+};
