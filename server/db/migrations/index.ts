@@ -1,0 +1,8 @@
+import "server-only";
+import type { Migration } from "kysely/migration";
+import { initialMigration } from "./0001-initial";
+
+/** Every BFF migration, keyed in the order they apply. Add new ones at the end; never rename. */
+export const appMigrations: Record<string, Migration> = {
+  "0001_initial": initialMigration,
+};

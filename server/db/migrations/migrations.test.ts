@@ -1,0 +1,46 @@
+import { type Kysely, sql } from "kysely";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { migrateToLatest, type Store } from "@/lib/store/open-store";
+import { testBackends } from "@/lib/store/test-backends";
+import type { Database } from "../schema";
+import { appMigrations } from "./index";
+
+const expectedTables = ["audit_events", "kysely_migration", "kysely_migration_lock", "outbox", "seen_logout_tokens", "sessions"];
+
+describe.each(testBackends())("BFF migrations on $name", (backend) => {
+  let store: Store<Database>;
+  beforeAll(async () => {
+    store = await backend.open<Database>(appMigrations);
+  });
+  afterAll(async () => {
+    await store?.close();
+  });
+
+  it("apply cleanly on an empty database: every table exists and every migration is recorded", async () => {
+    const tables = await sql<{ table_name: string }>`
+      select table_name from information_schema.tables
+      where table_schema = current_schema() order by table_name`.execute(store.db);
+    expect(tables.rows.map((row) => row.table_name)).toEqual(expectedTables);
+    const recorded = await sql<{ name: string }>`select name from kysely_migration order by name`.execute(store.db);
+    expect(recorded.rows.map((row) => row.name)).toEqual(Object.keys(appMigrations));
+  });
+
+  it("a second run is a no-op", async () => {
+    expect(await migrateToLatest(store.db as Kysely<unknown>, appMigrations)).toEqual({ applied: [] });
+  });
+
+  it("runs down and back up again (the down migration is real)", async () => {
+    const initial = appMigrations["0001_initial"];
+    if (!initial?.down) throw new Error("0001_initial has no down migration");
+    await initial.down(store.db as Kysely<unknown>);
+    const left = await sql<{ n: number }>`
+      select count(*)::int as n from information_schema.tables
+      where table_schema = current_schema() and table_name in ('sessions', 'audit_events', 'outbox', 'seen_logout_tokens')`.execute(store.db);
+    expect(left.rows[0]?.n).toBe(0);
+    await initial.up(store.db as Kysely<unknown>);
+    const back = await sql<{ n: number }>`
+      select count(*)::int as n from information_schema.tables
+      where table_schema = current_schema() and table_name in ('sessions', 'audit_events', 'outbox', 'seen_logout_tokens')`.execute(store.db);
+    expect(back.rows[0]?.n).toBe(4);
+  });
+});

@@ -1,0 +1,305 @@
+import "server-only";
+import type { ExpressionBuilder, Kysely, Selectable, UpdateObject } from "kysely";
+import { jsonb } from "@/lib/store/jsonb";
+import { normaliseNhsNumber } from "@/lib/nhs/nhs-number";
+import type { Database, OperationSummary, OutboxError, OutboxState, OutboxTable } from "./schema";
+
+/**
+ * The Spine outbox: every message is written here before it is sent, so a crash or a Spine
+ * outage never loses a request, and a retry re-sends the same MessageId (ebXML duplicate
+ * elimination relies on that). States: pending → sent → confirmed, or → failed; a failed
+ * message may be reopened (→ pending, same MessageId) while its persist duration lasts.
+ */
+
+export interface OutboxMessage {
+  messageId: string;
+  interactionId: string;
+  idempotencyKey: string;
+  state: OutboxState;
+  actorSub: string | null;
+  roleId: string | null;
+  nhsNumber: string | null;
+  requestBody: string;
+  replyBody: string | null;
+  error: OutboxError | null;
+  attempts: number;
+  createdAt: Date;
+  updatedAt: Date;
+  nextAttemptAt: Date | null;
+  persistUntil: Date;
+  sentAt: Date | null;
+  completedAt: Date | null;
+  operation: OperationSummary;
+}
+
+export interface NewOutboxMessage {
+  /** Upper-case UUID, used as hl7 id, eb:MessageId and wsa:MessageID. */
+  messageId: string;
+  interactionId: string;
+  idempotencyKey: string;
+  requestBody: string;
+  /** Spine persist duration: no retry after this. */
+  persistUntil: Date;
+  operation: OperationSummary;
+  actorSub?: string | null;
+  roleId?: string | null;
+  nhsNumber?: string | null;
+  /** When the sender should first pick it up; default now. */
+  nextAttemptAt?: Date | null;
+  now?: Date;
+}
+
+/** Which states each transition may start from; confirmed is final, failed only reopens. */
+export const OUTBOX_TRANSITIONS = {
+  // Re-sending a sent message is a retry of the same MessageId.
+  send: ["pending", "sent"],
+  // A synchronous reply confirms straight from pending.
+  confirm: ["pending", "sent"],
+  fail: ["pending", "sent"],
+  // A failed attempt that may be retried keeps the state and only moves the clock.
+  retryLater: ["pending", "sent"],
+  // A user retry after a retryable failure, only inside the persist duration (duplicate
+  // elimination still covers an earlier send that did arrive).
+  reopen: ["failed"],
+} as const satisfies Record<string, readonly OutboxState[]>;
+
+export type OutboxTransition = keyof typeof OUTBOX_TRANSITIONS;
+
+export type OutboxTransitionResult =
+  | { ok: true; message: OutboxMessage }
+  | { ok: false; reason: "not_found" }
+  | { ok: false; reason: "invalid_transition"; current: OutboxState }
+  | { ok: false; reason: "persist_expired" };
+
+const UPPER_UUID = /^[0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{12}$/;
+
+function toOutboxMessage(row: Selectable<OutboxTable>): OutboxMessage {
+  return {
+    messageId: row.message_id,
+    interactionId: row.interaction_id,
+    idempotencyKey: row.idempotency_key,
+    state: row.state,
+    actorSub: row.actor_sub,
+    roleId: row.role_id,
+    nhsNumber: row.nhs_number,
+    requestBody: row.request_body,
+    replyBody: row.reply_body,
+    error: row.error,
+    attempts: row.attempts,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    nextAttemptAt: row.next_attempt_at,
+    persistUntil: row.persist_until,
+    sentAt: row.sent_at,
+    completedAt: row.completed_at,
+    operation: row.operation,
+  };
+}
+
+/**
+ * Insert a pending message, or return the one already stored under the same idempotency key
+ * (`created: false`) — a double-clicked submit or a client retry must not send twice.
+ */
+export async function insertPending(
+  db: Kysely<Database>,
+  input: NewOutboxMessage,
+): Promise<{ message: OutboxMessage; created: boolean }> {
+  if (!UPPER_UUID.test(input.messageId)) {
+    throw new Error(`Spine MessageId must be an upper-case UUID, got "${input.messageId}"`);
+  }
+  const now = input.now ?? new Date();
+  const inserted = await db
+    .insertInto("outbox")
+    .values({
+      message_id: input.messageId,
+      interaction_id: input.interactionId,
+      idempotency_key: input.idempotencyKey,
+      state: "pending",
+      actor_sub: input.actorSub ?? null,
+      role_id: input.roleId ?? null,
+      nhs_number: input.nhsNumber ? normaliseNhsNumber(input.nhsNumber) : null,
+      request_body: input.requestBody,
+      created_at: now,
+      updated_at: now,
+      next_attempt_at: input.nextAttemptAt === undefined ? now : input.nextAttemptAt,
+      persist_until: input.persistUntil,
+      operation: jsonb(input.operation),
+    })
+    .onConflict((conflict) => conflict.column("idempotency_key").doNothing())
+    .returningAll()
+    .executeTakeFirst();
+  if (inserted) return { message: toOutboxMessage(inserted), created: true };
+  const existing = await findByIdempotencyKey(db, input.idempotencyKey);
+  if (!existing) throw new Error(`Outbox conflict on idempotency key ${input.idempotencyKey} but no row found`);
+  return { message: existing, created: false };
+}
+
+export async function findByMessageId(db: Kysely<Database>, messageId: string): Promise<OutboxMessage | undefined> {
+  const row = await db.selectFrom("outbox").selectAll().where("message_id", "=", messageId).executeTakeFirst();
+  return row ? toOutboxMessage(row) : undefined;
+}
+
+export async function findByIdempotencyKey(
+  db: Kysely<Database>,
+  idempotencyKey: string,
+): Promise<OutboxMessage | undefined> {
+  const row = await db
+    .selectFrom("outbox")
+    .selectAll()
+    .where("idempotency_key", "=", idempotencyKey)
+    .executeTakeFirst();
+  return row ? toOutboxMessage(row) : undefined;
+}
+
+type OutboxUpdate = UpdateObject<Database, "outbox">;
+type OutboxChanges = OutboxUpdate | ((eb: ExpressionBuilder<Database, "outbox">) => OutboxUpdate);
+
+/** Apply a transition only from the states the table allows, atomically (one UPDATE … WHERE state IN). */
+async function transition(
+  db: Kysely<Database>,
+  messageId: string,
+  name: OutboxTransition,
+  changes: OutboxChanges,
+  onlyWithinPersistDurationAt?: Date,
+): Promise<OutboxTransitionResult> {
+  let update = db
+    .updateTable("outbox")
+    .set(changes)
+    .where("message_id", "=", messageId)
+    .where("state", "in", OUTBOX_TRANSITIONS[name]);
+  if (onlyWithinPersistDurationAt) update = update.where("persist_until", ">", onlyWithinPersistDurationAt);
+  const row = await update.returningAll().executeTakeFirst();
+  if (row) return { ok: true, message: toOutboxMessage(row) };
+  const current = await db
+    .selectFrom("outbox")
+    .select(["state", "persist_until"])
+    .where("message_id", "=", messageId)
+    .executeTakeFirst();
+  if (!current) return { ok: false, reason: "not_found" };
+  if (!(OUTBOX_TRANSITIONS[name] as readonly OutboxState[]).includes(current.state)) {
+    return { ok: false, reason: "invalid_transition", current: current.state };
+  }
+  return { ok: false, reason: "persist_expired" };
+}
+
+/** The message went out (first send or a retry); `nextAttemptAt` is when to retry if no confirmation comes. */
+export function markSent(
+  db: Kysely<Database>,
+  messageId: string,
+  options: { nextAttemptAt: Date | null; now?: Date },
+): Promise<OutboxTransitionResult> {
+  const now = options.now ?? new Date();
+  return transition(db, messageId, "send", (eb) => ({
+    state: "sent",
+    attempts: eb("attempts", "+", 1),
+    sent_at: now,
+    updated_at: now,
+    next_attempt_at: options.nextAttemptAt,
+  }));
+}
+
+/** Spine accepted the request; `replyBody` is the reply as received. */
+export function markConfirmed(
+  db: Kysely<Database>,
+  messageId: string,
+  options: { replyBody: string | null; now?: Date },
+): Promise<OutboxTransitionResult> {
+  const now = options.now ?? new Date();
+  return transition(db, messageId, "confirm", {
+    state: "confirmed",
+    reply_body: options.replyBody,
+    error: null,
+    updated_at: now,
+    completed_at: now,
+    next_attempt_at: null,
+  });
+}
+
+/** Final failure: a rejection by Spine, or retries exhausted / persist duration passed. */
+export function markFailed(
+  db: Kysely<Database>,
+  messageId: string,
+  options: { error: OutboxError; replyBody?: string | null; now?: Date },
+): Promise<OutboxTransitionResult> {
+  const now = options.now ?? new Date();
+  return transition(db, messageId, "fail", {
+    state: "failed",
+    error: jsonb(options.error),
+    reply_body: options.replyBody ?? null,
+    updated_at: now,
+    completed_at: now,
+    next_attempt_at: null,
+  });
+}
+
+/** A retriable problem (timeout, 5xx, SOAP fault 206): keep the state, count the attempt, try again later. */
+export function scheduleRetry(
+  db: Kysely<Database>,
+  messageId: string,
+  options: { error: OutboxError; nextAttemptAt: Date; now?: Date },
+): Promise<OutboxTransitionResult> {
+  const now = options.now ?? new Date();
+  return transition(db, messageId, "retryLater", (eb) => ({
+    attempts: eb("attempts", "+", 1),
+    error: jsonb(options.error),
+    updated_at: now,
+    next_attempt_at: options.nextAttemptAt,
+  }));
+}
+
+/**
+ * Put a failed message back to pending, due now, to be re-sent under its original MessageId.
+ * Refused once its persist duration has passed (a new message is needed then). The last error is
+ * kept until the next outcome replaces it.
+ */
+export function reopenFailed(
+  db: Kysely<Database>,
+  messageId: string,
+  options: { now?: Date } = {},
+): Promise<OutboxTransitionResult> {
+  const now = options.now ?? new Date();
+  return transition(
+    db,
+    messageId,
+    "reopen",
+    { state: "pending", completed_at: null, updated_at: now, next_attempt_at: now },
+    now,
+  );
+}
+
+/**
+ * Messages not yet confirmed or failed whose next attempt is due at `now`, oldest due first.
+ * Includes messages past their persist duration: the caller fails those (markFailed) rather
+ * than re-sending them.
+ */
+export async function findUnconfirmed(
+  db: Kysely<Database>,
+  now: Date,
+  options: { limit?: number } = {},
+): Promise<OutboxMessage[]> {
+  const rows = await db
+    .selectFrom("outbox")
+    .selectAll()
+    .where("state", "in", ["pending", "sent"])
+    .where((eb) => eb.or([eb("next_attempt_at", "is", null), eb("next_attempt_at", "<=", now)]))
+    .orderBy((eb) => eb.fn.coalesce("next_attempt_at", "created_at"))
+    .orderBy("created_at")
+    .limit(options.limit ?? 100)
+    .execute();
+  return rows.map(toOutboxMessage);
+}
+
+/** Operations for a patient or a user, newest first (the operations view). */
+export async function listOutboxMessages(
+  db: Kysely<Database>,
+  filter: { nhsNumber?: string; actorSub?: string; limit?: number },
+): Promise<OutboxMessage[]> {
+  let query = db.selectFrom("outbox").selectAll();
+  if (filter.nhsNumber !== undefined) query = query.where("nhs_number", "=", normaliseNhsNumber(filter.nhsNumber));
+  if (filter.actorSub !== undefined) query = query.where("actor_sub", "=", filter.actorSub);
+  const rows = await query
+    .orderBy("created_at", "desc")
+    .limit(filter.limit ?? 50)
+    .execute();
+  return rows.map(toOutboxMessage);
+}

@@ -1,0 +1,111 @@
+import "server-only";
+import type { ColumnType, Generated, RawBuilder } from "kysely";
+
+/**
+ * Kysely table types for the BFF database. Column names are snake_case as stored; the query
+ * modules map rows to camelCase domain objects. jsonb columns only accept `jsonb(value)` on
+ * write (see lib/store/jsonb.ts) so a JS array can never be sent as a Postgres array literal.
+ */
+
+type Json<T> = ColumnType<T, RawBuilder<T>, RawBuilder<T>>;
+type NullableJson<T> = ColumnType<T | null, RawBuilder<T> | null | undefined, RawBuilder<T> | null>;
+/** Set by the caller on insert (app clock, so tests control time), never by a default. */
+type Timestamp = ColumnType<Date, Date, Date>;
+type NullableTimestamp = ColumnType<Date | null, Date | null | undefined, Date | null>;
+type CreatedAt = ColumnType<Date, Date, never>;
+
+/** The role profile chosen at sign-in, as shown to the user and used for RBAC. */
+export interface RoleSnapshot {
+  roleProfileId: string;
+  orgCode: string;
+  orgName?: string;
+  roleCode?: string;
+  roleName?: string;
+  activityCodes: string[];
+}
+
+export interface SessionsTable {
+  /** Opaque random id carried in the sealed session cookie. */
+  id: string;
+  /** CIS2 subject (UID). */
+  sub: string;
+  /** CIS2 session id from the ID token; back-channel logout names it. */
+  sid: string | null;
+  selected_role_id: string | null;
+  role_snapshot: NullableJson<RoleSnapshot>;
+  /** Effective permissions for the selected role, computed once at sign-in. */
+  permissions: Json<string[]>;
+  /** Kept for RP-initiated logout (`id_token_hint`). */
+  id_token_hint: string | null;
+  created_at: CreatedAt;
+  last_seen_at: Timestamp;
+  /** Absolute (hard) expiry; idle expiry is judged from last_seen_at. */
+  expires_at: Timestamp;
+  revoked_at: NullableTimestamp;
+  revoked_reason: string | null;
+}
+
+export type AuditOutcome = "success" | "failure" | "denied";
+
+export interface AuditEventsTable {
+  id: Generated<number>;
+  at: CreatedAt;
+  actor_sub: string | null;
+  role_id: string | null;
+  action: string;
+  nhs_number: string | null;
+  outcome: AuditOutcome;
+  details: Json<Record<string, unknown>>;
+  request_id: string | null;
+}
+
+export type OutboxState = "pending" | "sent" | "confirmed" | "failed";
+
+/** What the UI shows about an operation without parsing HL7. */
+export interface OperationSummary {
+  kind: string;
+  description?: string;
+  [detail: string]: unknown;
+}
+
+export interface OutboxError {
+  code: string;
+  message: string;
+  [detail: string]: unknown;
+}
+
+export interface OutboxTable {
+  /** The Spine MessageId (upper-case UUID), reused on every retry of the same message. */
+  message_id: string;
+  interaction_id: string;
+  idempotency_key: string;
+  state: ColumnType<OutboxState, OutboxState, OutboxState>;
+  /** Who asked and for whom: lets the UI list operations without opening the message. */
+  actor_sub: string | null;
+  role_id: string | null;
+  nhs_number: string | null;
+  request_body: string;
+  reply_body: string | null;
+  error: NullableJson<OutboxError>;
+  attempts: ColumnType<number, number | undefined, number>;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+  next_attempt_at: NullableTimestamp;
+  /** After this the message is not retried any more (Spine persist duration). */
+  persist_until: Timestamp;
+  sent_at: NullableTimestamp;
+  completed_at: NullableTimestamp;
+  operation: Json<OperationSummary>;
+}
+
+export interface SeenLogoutTokensTable {
+  jti: string;
+  expires_at: Timestamp;
+}
+
+export interface Database {
+  sessions: SessionsTable;
+  audit_events: AuditEventsTable;
+  outbox: OutboxTable;
+  seen_logout_tokens: SeenLogoutTokensTable;
+}
