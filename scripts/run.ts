@@ -11,6 +11,7 @@ import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { formatPersonaList } from "./lib/persona-list";
+import { isPortFree } from "./lib/port-check";
 import { childEnvironments, stackConfig } from "./lib/stack-config";
 
 interface ProcessSpec {
@@ -105,6 +106,17 @@ async function main(): Promise<void> {
   const c = stackConfig();
   if (!existsSync(".next/BUILD_ID")) {
     console.error("No production build found (.next/BUILD_ID). Run `npx next build` first, or use `bash scripts/up.sh`.");
+    process.exit(1);
+  }
+  const busy: string[] = [];
+  for (const [name, port] of Object.entries(c.ports)) {
+    if (!(await isPortFree(c.host, port))) busy.push(`${name} port ${port}`);
+  }
+  if (busy.length > 0) {
+    console.error(
+      `Cannot start: ${busy.join(", ")} already in use on ${c.host} (is LR Manager already running?). ` +
+        "Stop it, or choose other ports with APP_PORT, SIMULATOR_PORT and CIS2_PORT.",
+    );
     process.exit(1);
   }
   const envs = childEnvironments(c, process.env, sessionPassword(c.dataRoot));

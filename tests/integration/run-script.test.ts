@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { freePort, isPortFree } from "@/scripts/lib/port-check";
 import { descendantPids, isAlive } from "./process-tree";
 
 /**
@@ -15,7 +16,7 @@ describe("run command", () => {
 
   it("starts app, simulator and CIS2 stand-in, reports ready, and leaves no child process after SIGTERM", async () => {
     expect(existsSync(".next/BUILD_ID"), "run `next build` before this test").toBe(true);
-    const ports = { app: 3410, simulator: 4410, cis2: 4420 };
+    const ports = { app: await freePort(), simulator: await freePort(), cis2: await freePort() };
     const run = spawn(process.execPath, ["--import", "tsx", "scripts/run.ts"], {
       env: {
         ...process.env,
@@ -39,7 +40,8 @@ describe("run command", () => {
     expect(output).toContain("LR Manager is running");
     expect(output).toMatch(/✔ Spine simulator ready/);
     expect(output).toMatch(/✔ CIS2 stand-in ready/);
-    expect(output).toMatch(/✔ LR Manager app ready at http:\/\/127\.0\.0\.1:3410/);
+    expect(output).toMatch(/✔ LR Manager app ready at http:\/\/127\.0\.0\.1:\d+/);
+    expect(output).toContain(`ready at http://127.0.0.1:${ports.app}`);
     expect(output).toMatch(/• .*\(9000\d{8}\)/); // personas listed
 
     const health = await fetch(`http://127.0.0.1:${ports.app}/api/health`).then((r) => r.json());
@@ -52,6 +54,7 @@ describe("run command", () => {
     expect(await exited).toBe(0);
     await new Promise((r) => setTimeout(r, 300));
     expect(children.filter(isAlive)).toEqual([]);
+    for (const port of Object.values(ports)) expect(await isPortFree("127.0.0.1", port)).toBe(true);
     await expect(fetch(`http://127.0.0.1:${ports.app}/api/health`)).rejects.toThrow();
   }, 150_000);
 });
