@@ -1,0 +1,59 @@
+import "server-only";
+import { AppError } from "@/lib/errors/app-error";
+import { type CompleteLrEntry, DISSENT_OVERRIDES, formatHl7Timestamp, isCodeIn, type SimpleLrEntry } from "@/lib/hl7";
+import { sendQuery } from "@/server/spine/send-query";
+import { checkedNhsNumber, type LrContext, newMessageHeader, ownerOf, runtimeOf, unexpectedReply } from "./lr-context";
+
+/** All LRs of a patient (QUPC_IN020000UK17, async express), with a dissent override where justified. */
+export interface GetPatientLrsInput {
+  nhsNumber: string;
+  detail: "simple" | "comprehensive";
+  /** DissentOverride code; "0" = no override. */
+  dissentOverride?: string;
+  timePeriod?: { start: Date; end?: Date };
+}
+
+export type PatientLrs =
+  | { messageId: string; nhsNumber: string; detail: "simple"; entries: SimpleLrEntry[] }
+  | { messageId: string; nhsNumber: string; detail: "comprehensive"; entries: CompleteLrEntry[] };
+
+const DETAIL_CODES = { simple: "01", comprehensive: "02" } as const;
+
+export async function getPatientLrs(ctx: LrContext, input: GetPatientLrsInput): Promise<PatientLrs> {
+  const nhsNumber = checkedNhsNumber(input.nhsNumber);
+  const dissentOverride = input.dissentOverride ?? "0";
+  if (!isCodeIn(DISSENT_OVERRIDES, dissentOverride)) {
+    throw new AppError("invalid_input", "Choose a reason for overriding the patient's dissent.", { fields: { dissentOverride: "Choose a reason" } });
+  }
+  const rt = await runtimeOf(ctx);
+  const header = newMessageHeader(ctx, rt);
+  const reply = await sendQuery(rt, {
+    request: {
+      interactionId: "QUPC_IN020000UK17",
+      header,
+      payload: {
+        dissentOverride,
+        nhsNumber,
+        responseType: DETAIL_CODES[input.detail],
+        ...(input.timePeriod
+          ? {
+              timePeriod: {
+                start: formatHl7Timestamp(input.timePeriod.start),
+                ...(input.timePeriod.end ? { end: formatHl7Timestamp(input.timePeriod.end) } : {}),
+              },
+            }
+          : {}),
+      },
+    },
+    actorSub: ownerOf(ctx),
+    roleId: ctx.roleProfileId,
+    operation: { kind: "lr-details", description: "List legitimate relationships", dissentOverride },
+  });
+  if (reply.interactionId === "QUPC_IN060000UK32") {
+    return { messageId: header.messageId, nhsNumber: reply.payload.nhsNumber, detail: "simple", entries: reply.payload.entries };
+  }
+  if (reply.interactionId === "QUPC_IN070000UK32") {
+    return { messageId: header.messageId, nhsNumber: reply.payload.nhsNumber, detail: "comprehensive", entries: reply.payload.entries };
+  }
+  throw unexpectedReply(reply.interactionId, header.messageId);
+}

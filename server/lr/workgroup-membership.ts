@@ -1,0 +1,51 @@
+import "server-only";
+import type { WorkgroupMembershipRequest } from "@/lib/hl7";
+import { sendUpdate } from "@/server/spine/send-update";
+import { type LrContext, newMessageHeader, ownerOf, pending, runtimeOf, type UpdateOutcome, unexpectedReply } from "./lr-context";
+
+/** Shared by add/remove workgroup member: the two messages have the same shape. */
+export interface WorkgroupMemberInput {
+  workgroupId: string;
+  /** The member being added or removed. */
+  memberUserId: string;
+  memberRoleProfileId: string;
+  idempotencyKey?: string;
+}
+
+export interface MembershipChange {
+  interactionId: "REPC_IN130002UK01" | "REPC_IN130004UK01";
+  replyId: "REPC_IN130003UK01" | "REPC_IN130005UK01";
+  code: WorkgroupMembershipRequest["code"];
+  kind: string;
+  description: string;
+}
+
+/** Confirmed result: `flag` is alreadyAMember (add) or wasNotAMember (remove) when Spine says so. */
+export async function changeWorkgroupMembership(
+  ctx: LrContext,
+  change: MembershipChange,
+  input: WorkgroupMemberInput,
+): Promise<UpdateOutcome<{ flag?: boolean }>> {
+  const rt = await runtimeOf(ctx);
+  const payload: WorkgroupMembershipRequest = {
+    code: change.code,
+    roleProfileId: input.memberRoleProfileId,
+    userId: input.memberUserId,
+    workgroupId: input.workgroupId,
+    originatingRoleProfileId: ctx.roleProfileId,
+  };
+  const result = await sendUpdate(rt, {
+    request: { interactionId: change.interactionId, header: newMessageHeader(ctx, rt), payload },
+    idempotencyKey: input.idempotencyKey,
+    actorSub: ownerOf(ctx),
+    roleId: ctx.roleProfileId,
+    operation: { kind: change.kind, description: change.description, workgroupId: input.workgroupId, memberUserId: input.memberUserId },
+  });
+  if (result.state === "pending") return pending(result.messageId);
+  const reply = result.reply;
+  if (reply.interactionId !== change.replyId || (reply.interactionId !== "REPC_IN130003UK01" && reply.interactionId !== "REPC_IN130005UK01")) {
+    throw unexpectedReply(reply.interactionId, result.messageId);
+  }
+  const flag = reply.payload.flag?.value;
+  return { state: "confirmed", messageId: result.messageId, ...(flag !== undefined ? { flag } : {}) };
+}

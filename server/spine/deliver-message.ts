@@ -1,0 +1,62 @@
+import "server-only";
+import { type Hl7Reply, type Hl7Request, parseRequest } from "@/lib/hl7";
+import { markConfirmed, markFailed, markSent, type OutboxMessage, type OutboxTransitionResult } from "@/server/db/outbox";
+import type { OutboxError } from "@/server/db/schema";
+import { interactionPolicy, patternOf } from "./interaction-policy";
+import { sendWithRetry, SpineRetriesExhausted } from "./send-with-retry";
+import { isSpineCallError, type SpineCallError } from "./spine-call-error";
+import { callFailureToOutboxError, judgeReply } from "./spine-failure";
+import type { SpineRuntime } from "./spine-runtime";
+
+/**
+ * Send one stored outbox message (first send, a user's retry, or the worker's re-send) with the
+ * MessageId it was stored under, and record what happened. Shared by the service and the worker
+ * so both paths treat Spine's answers identically.
+ */
+export type DeliveryResult =
+  | { kind: "accepted" }
+  | { kind: "completed"; confirmed: boolean }
+  | { kind: "failed"; error: OutboxError; callError: SpineCallError };
+
+/** Record a reply Spine gave us directly (sync SOAP, MHS wait-for-response). */
+export async function completeWithReply(rt: SpineRuntime, messageId: string, reply: Hl7Reply, rawReply: string): Promise<OutboxTransitionResult> {
+  const verdict = judgeReply(reply);
+  return verdict.ok
+    ? markConfirmed(rt.store.db, messageId, { replyBody: rawReply, now: rt.now() })
+    : markFailed(rt.store.db, messageId, { error: verdict.error!, replyBody: rawReply, now: rt.now() });
+}
+
+/** When to look at a sent message again: reliable ones are re-sent, the rest only expire. */
+export function nextLookAt(rt: SpineRuntime, message: Pick<OutboxMessage, "interactionId" | "persistUntil">, request: Hl7Request): Date {
+  const policy = interactionPolicy(request.interactionId, rt.options.timeScale);
+  if (patternOf(request.interactionId) === "async-reliable") return new Date(rt.now().getTime() + policy.resendAfterMs);
+  return message.persistUntil;
+}
+
+export async function deliverOutboxMessage(rt: SpineRuntime, message: OutboxMessage): Promise<DeliveryResult> {
+  const request = parseRequest(message.requestBody);
+  const policy = interactionPolicy(request.interactionId, rt.options.timeScale);
+  try {
+    const { outcome } = await sendWithRetry(
+      rt.transport,
+      { request, conversationId: message.messageId },
+      policy,
+      { log: rt.log, sleep: rt.sleep },
+    );
+    if (outcome.kind === "accepted") {
+      // If the reply already landed (fast Spine, other instance) the row is final and this is a no-op.
+      await markSent(rt.store.db, message.messageId, { nextAttemptAt: nextLookAt(rt, message, request), now: rt.now() });
+      return { kind: "accepted" };
+    }
+    const result = await completeWithReply(rt, message.messageId, outcome.reply, outcome.rawReply);
+    return { kind: "completed", confirmed: result.ok && result.message.state === "confirmed" };
+  } catch (error) {
+    if (!isSpineCallError(error)) throw error;
+    const attempts = error instanceof SpineRetriesExhausted ? error.attempts : 1;
+    rt.log.warn(
+      { messageId: message.messageId, interactionId: message.interactionId, failure: error.failure, attempts },
+      "Spine send failed",
+    );
+    return { kind: "failed", error: callFailureToOutboxError(error, attempts), callError: error };
+  }
+}

@@ -1,0 +1,175 @@
+import "server-only";
+import type { Logger } from "pino";
+import {
+  buildEbxmlAcknowledgment,
+  buildEbxmlMessageError,
+  type EbxmlError,
+  type EbxmlHeaderFields,
+  formatEbxmlTimestamp,
+  type Hl7Reply,
+  INTERACTIONS,
+  isHl7CodecError,
+  isRequestInteraction,
+  newMessageId,
+  parseEbxmlMessage,
+  parseReplyDocument,
+} from "@/lib/hl7";
+import { findByMessageId, markConfirmed, markFailed } from "@/server/db/outbox";
+import type { MessageJournal } from "./message-journal";
+import { reopenFailedForRetry } from "./reopen-failed";
+import { judgeReply } from "./spine-failure";
+import { SPINE_REPLY_PARSE_OPTIONS, type SpineOptions } from "./spine-options";
+import { isFinal, type SpineStore } from "./wait-for-completion";
+
+/**
+ * POST /api/spine/inbound: Spine's later business reply to an async request (spine-lr.md §3.6).
+ * Answers on the same connection with an ebXML Acknowledgment, matches eb:RefToMessageId to the
+ * outbox row, completes it (the waiting request, on whichever instance, is woken by NOTIFY), and
+ * acknowledges duplicates without applying them twice. The row itself is the record "for later"
+ * when the user has stopped waiting: GET /api/operations/{id} reads it.
+ */
+export interface InboundDeps {
+  store: SpineStore;
+  options: Pick<SpineOptions, "partyKey" | "cpaId">;
+  journal: MessageJournal;
+  log: Logger;
+  now?: () => Date;
+}
+
+export type InboundOutcome = "completed" | "duplicate" | "signal" | "unknown-message" | "unreadable" | "unexpected-reply";
+
+export interface InboundResult {
+  status: number;
+  contentType: string;
+  body: string;
+  outcome: InboundOutcome;
+  /** The outbox message this reply answered, when known. */
+  messageId?: string;
+}
+
+const EBXML_ERRORS = "urn:oasis:names:tc:ebxml-msg:service:errors";
+
+export async function receiveInboundSpineMessage(
+  deps: InboundDeps,
+  incoming: { body: string; contentType: string },
+): Promise<InboundResult> {
+  const now = deps.now ?? (() => new Date());
+  let header: EbxmlHeaderFields;
+  let hl7Xml: string | undefined;
+  try {
+    const parsed = parseEbxmlMessage(incoming.body, incoming.contentType, SPINE_REPLY_PARSE_OPTIONS);
+    header = parsed.header;
+    hl7Xml = parsed.hl7Xml;
+  } catch (error) {
+    if (!isHl7CodecError(error)) throw error;
+    await journalSafely(deps, { direction: "inbound", interactionId: "unreadable", body: incoming.body, multipart: isMultipart(incoming.contentType) });
+    deps.log.warn({ code: error.code }, "inbound Spine message is not readable ebXML");
+    return { status: 400, contentType: "text/plain; charset=utf-8", body: "Not a readable ebXML message", outcome: "unreadable" };
+  }
+  await journalSafely(deps, {
+    direction: "inbound",
+    interactionId: header.action,
+    messageId: header.messageId,
+    body: incoming.body,
+    multipart: isMultipart(incoming.contentType),
+  });
+
+  // Acknowledgments and MessageErrors are signals: they are never acknowledged themselves.
+  if (hl7Xml === undefined) return { status: 200, contentType: "text/plain; charset=utf-8", body: "", outcome: "signal" };
+
+  let reply: Hl7Reply | undefined;
+  try {
+    const doc = parseReplyDocument(incoming.body, incoming.contentType, SPINE_REPLY_PARSE_OPTIONS);
+    if (doc.kind === "hl7") reply = doc.reply;
+  } catch (error) {
+    if (!isHl7CodecError(error)) throw error;
+  }
+  const refTo = (header.refToMessageId ?? reply?.header.acknowledgement.messageRefId ?? "").trim().toUpperCase();
+  let row = refTo ? await findByMessageId(deps.store.db, refTo) : undefined;
+  if (!row) {
+    deps.log.warn({ refToMessageId: refTo, action: header.action }, "inbound Spine reply for an unknown message");
+    return messageError(deps, header, now(), "unknown-message", {
+      errorCode: "ValueNotRecognized",
+      description: "RefToMessageId does not match any message sent by this system",
+    });
+  }
+  // We gave up on this message (timeout, Spine unreachable) without any answer from Spine, but
+  // Spine did process it: Spine's answer wins, inside the persist duration.
+  if (row.state === "failed" && row.replyBody === null) {
+    row = (await reopenFailedForRetry(deps.store.db, row.messageId, now())) ?? row;
+  }
+  if (isFinal(row)) {
+    deps.log.info({ messageId: row.messageId, inboundMessageId: header.messageId }, "duplicate Spine reply acknowledged and ignored");
+    return acknowledge(deps, header, now(), "duplicate", row.messageId);
+  }
+  if (!reply) {
+    // We cannot read Spine's answer: the outcome is unknown, which must never look like success.
+    await markFailed(deps.store.db, row.messageId, {
+      error: { code: "spine_unavailable", message: "Spine's answer could not be read, so the outcome is unknown.", failure: "bad-reply", retryable: false },
+      replyBody: hl7Xml,
+      now: now(),
+    });
+    return messageError(deps, header, now(), "unreadable", { errorCode: "OtherXml", description: "HL7 payload could not be read" }, row.messageId);
+  }
+  const expected = isRequestInteraction(row.interactionId) ? INTERACTIONS[row.interactionId].replies : [];
+  if (!expected.includes(reply.interactionId)) {
+    deps.log.warn({ messageId: row.messageId, replyInteractionId: reply.interactionId }, "inbound reply does not fit the request");
+    return messageError(deps, header, now(), "unexpected-reply", {
+      errorCode: "Inconsistent",
+      description: `${reply.interactionId} is not a reply to ${row.interactionId}`,
+    }, row.messageId);
+  }
+  const verdict = judgeReply(reply);
+  const result = verdict.ok
+    ? await markConfirmed(deps.store.db, row.messageId, { replyBody: hl7Xml, now: now() })
+    : await markFailed(deps.store.db, row.messageId, { error: verdict.error!, replyBody: hl7Xml, now: now() });
+  // Another instance may have applied the same reply a moment earlier: that is a duplicate too.
+  const outcome: InboundOutcome = result.ok ? "completed" : "duplicate";
+  deps.log.info({ messageId: row.messageId, replyInteractionId: reply.interactionId, outcome, confirmed: verdict.ok }, "Spine async reply received");
+  return acknowledge(deps, header, now(), outcome, row.messageId);
+}
+
+function isMultipart(contentType: string): boolean {
+  return /multipart\//i.test(contentType);
+}
+
+async function journalSafely(deps: InboundDeps, entry: Parameters<MessageJournal>[0]): Promise<void> {
+  try {
+    await deps.journal(entry);
+  } catch (error) {
+    deps.log.error({ err: error }, "message journal write failed");
+  }
+}
+
+function signalOptions(deps: InboundDeps, header: EbxmlHeaderFields, at: Date) {
+  return {
+    fromPartyId: deps.options.partyKey,
+    toPartyId: header.fromPartyId,
+    cpaId: header.cpaId || deps.options.cpaId,
+    conversationId: header.conversationId,
+    messageId: newMessageId(),
+    refToMessageId: header.messageId,
+    timestamp: formatEbxmlTimestamp(at),
+  };
+}
+
+async function acknowledge(deps: InboundDeps, header: EbxmlHeaderFields, at: Date, outcome: InboundOutcome, messageId: string): Promise<InboundResult> {
+  const opts = signalOptions(deps, header, at);
+  const body = buildEbxmlAcknowledgment(opts);
+  await journalSafely(deps, { direction: "outbound", interactionId: "Acknowledgment", messageId: opts.messageId, body });
+  return { status: 200, contentType: "text/xml; charset=UTF-8", body, outcome, messageId };
+}
+
+async function messageError(
+  deps: InboundDeps,
+  header: EbxmlHeaderFields,
+  at: Date,
+  outcome: InboundOutcome,
+  error: Pick<EbxmlError, "errorCode" | "description">,
+  messageId?: string,
+): Promise<InboundResult> {
+  const opts = signalOptions(deps, header, at);
+  const body = buildEbxmlMessageError(opts, [{ codeContext: EBXML_ERRORS, severity: "Error", ...error }]);
+  await journalSafely(deps, { direction: "outbound", interactionId: "MessageError", messageId: opts.messageId, body });
+  return { status: 500, contentType: "text/xml; charset=UTF-8", body, outcome, ...(messageId ? { messageId } : {}) };
+}

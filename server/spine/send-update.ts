@@ -1,0 +1,113 @@
+import "server-only";
+import { AppError } from "@/lib/errors/app-error";
+import { buildRequest, type Hl7Reply, type Hl7Request, parseReplyDocument } from "@/lib/hl7";
+import { findByIdempotencyKey, findByMessageId, insertPending, markFailed, type OutboxMessage } from "@/server/db/outbox";
+import type { OperationSummary } from "@/server/db/schema";
+import { deliverOutboxMessage } from "./deliver-message";
+import { interactionPolicy } from "./interaction-policy";
+import { ensureOutboxWorker } from "./outbox-worker";
+import { reopenFailedForRetry } from "./reopen-failed";
+import { outboxErrorToAppError } from "./spine-failure";
+import type { SpineRuntime } from "./spine-runtime";
+import { assertSendable } from "./validate-before-send";
+import { isFinal, waitForCompletion } from "./wait-for-completion";
+
+/**
+ * An update (create LR, change status, workgroup add/remove): validated, written to the outbox
+ * with its MessageId BEFORE it is sent, sent, then awaited for up to SPINE_ASYNC_WAIT_MS. Spine's
+ * confirmation → "confirmed"; no answer yet → "pending" (the UI polls /api/operations/{id}); any
+ * Spine failure → AppError. Never reports success without Spine's AA reply.
+ */
+export interface UpdateInput {
+  /** Built with a fresh MessageId; ignored in favour of the stored one on a retry. */
+  request: Hl7Request;
+  /** Same key = same action: a retry re-sends the stored message with its original MessageId. */
+  idempotencyKey?: string;
+  actorSub: string | null;
+  roleId?: string | null;
+  nhsNumber?: string | null;
+  operation: OperationSummary;
+}
+
+export type UpdateResult = { state: "confirmed"; messageId: string; reply: Hl7Reply } | { state: "pending"; messageId: string };
+
+/** Keys are per user and interaction, so one user's key can never reach another user's message. */
+export function outboxKey(actorSub: string | null, interactionId: string, idempotencyKey: string): string {
+  return `${actorSub ?? "system"}:${interactionId}:${idempotencyKey}`;
+}
+
+export async function sendUpdate(rt: SpineRuntime, input: UpdateInput): Promise<UpdateResult> {
+  ensureOutboxWorker(rt);
+  const policy = interactionPolicy(input.request.interactionId, rt.options.timeScale);
+  const now = rt.now();
+  let message: OutboxMessage;
+  let created: boolean;
+  const key = outboxKey(input.actorSub, input.request.interactionId, input.idempotencyKey ?? input.request.header.messageId);
+  const existing = input.idempotencyKey ? await findByIdempotencyKey(rt.store.db, key) : undefined;
+  if (existing) {
+    message = existing;
+    created = false;
+  } else {
+    assertSendable(input.request);
+    ({ message, created } = await insertPending(rt.store.db, {
+      messageId: input.request.header.messageId,
+      interactionId: input.request.interactionId,
+      idempotencyKey: key,
+      requestBody: buildRequest(input.request),
+      persistUntil: new Date(now.getTime() + policy.persistDurationMs),
+      // The worker leaves it alone while this request is sending and waiting.
+      nextAttemptAt: new Date(now.getTime() + policy.resendAfterMs),
+      operation: { category: "update", ...input.operation },
+      actorSub: input.actorSub,
+      roleId: input.roleId ?? null,
+      nhsNumber: input.nhsNumber ?? null,
+      now,
+    }));
+  }
+  if (!created) {
+    const resumed = await resumeExisting(rt, message);
+    if (resumed) return resumed;
+  }
+
+  const delivery = await deliverOutboxMessage(rt, message);
+  if (delivery.kind === "failed") {
+    const marked = await markFailed(rt.store.db, message.messageId, { error: delivery.error, now: rt.now() });
+    // Spine's reply beat our error (e.g. the 202 timed out but the reply arrived): the row knows best.
+    if (!marked.ok) return resultOf(await findByMessageId(rt.store.db, message.messageId), message.messageId);
+    throw outboxErrorToAppError(delivery.error, message.messageId);
+  }
+  const settled = await waitForCompletion(rt.store, message.messageId, {
+    timeoutMs: delivery.kind === "completed" ? 0 : rt.options.asyncWaitMs,
+    pollMs: rt.options.completionPollMs,
+  });
+  return resultOf(settled, message.messageId);
+}
+
+/** A repeat of an action already in the outbox: answer from the row, or send it again (same id). */
+async function resumeExisting(rt: SpineRuntime, message: OutboxMessage): Promise<UpdateResult | undefined> {
+  if (message.state === "confirmed") return resultOf(message, message.messageId);
+  if (message.state === "failed") {
+    const reopened = message.error?.retryable === true ? await reopenFailedForRetry(rt.store.db, message.messageId, rt.now()) : undefined;
+    if (!reopened) return resultOf(message, message.messageId);
+    rt.log.info({ messageId: message.messageId }, "user retry: re-sending the same Spine message");
+  }
+  return undefined;
+}
+
+/** Final row → typed result or AppError; anything else → pending. */
+export function resultOf(message: OutboxMessage | undefined, messageId: string): UpdateResult {
+  if (!message || !isFinal(message)) return { state: "pending", messageId };
+  if (message.state === "failed") {
+    throw outboxErrorToAppError(message.error ?? { code: "spine_unavailable", message: "Spine could not complete this." }, messageId);
+  }
+  return { state: "confirmed", messageId, reply: storedReply(message) };
+}
+
+/** The stored reply body (bare HL7, SOAP envelope or ebXML payload) as a typed reply. */
+export function storedReply(message: OutboxMessage): Hl7Reply {
+  const doc = message.replyBody ? parseReplyDocument(message.replyBody) : undefined;
+  if (doc?.kind !== "hl7") {
+    throw new AppError("spine_unavailable", "Spine confirmed this but its answer could not be read.", { reference: message.messageId });
+  }
+  return doc.reply;
+}

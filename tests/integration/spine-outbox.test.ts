@@ -1,0 +1,327 @@
+import pino from "pino";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { isAppError } from "@/lib/errors/app-error";
+import { buildRequest, formatHl7Timestamp, type Hl7Request, newMessageId } from "@/lib/hl7";
+import { syntheticNhsNumber } from "@/lib/nhs/nhs-number";
+import { openStore, type Store } from "@/lib/store/open-store";
+import { findByMessageId, insertPending } from "@/server/db/outbox";
+import { appMigrations } from "@/server/db/migrations";
+import type { Database } from "@/server/db/schema";
+import { logger } from "@/server/log/logger";
+import { createLegitimateRelationship } from "@/server/lr/create-legitimate-relationship";
+import { getOperationStatus } from "@/server/lr/get-operation-status";
+import type { LrContext } from "@/server/lr/lr-context";
+import { createOutboxWorker } from "@/server/spine/outbox-worker";
+import { receiveInboundSpineMessage } from "@/server/spine/receive-inbound";
+import {
+  acceptThenReply,
+  ebxmlReply,
+  replyTo,
+  type ScriptedSpine,
+  serveRouteHandler,
+  startScriptedSpine,
+  testSpineOptions,
+} from "@/server/spine/scripted-spine.fixture";
+import { createSpineRuntime, type SpineRuntime } from "@/server/spine/spine-runtime";
+import type { SpineStore } from "@/server/spine/wait-for-completion";
+import { setSpineRuntime } from "@/server/spine/default-runtime";
+import { POST as inboundPost } from "@/app/api/spine/inbound/route";
+import { GET as operationGet } from "@/app/api/operations/[id]/route";
+
+// Outbox, worker, cross-instance completion and pending operations. One in-memory store.
+process.env.APP_DB_IN_MEMORY = "1";
+logger.level = "silent";
+
+const log = pino({ level: "silent" });
+const patient = syntheticNhsNumber(2);
+const OWNER = "900000000101";
+let store: Store<Database>;
+let spine: ScriptedSpine;
+let inbound: { url: string; close(): Promise<void> };
+
+function runtime(overrides: Parameters<typeof testSpineOptions>[0] = {}, storeView: SpineStore = store): SpineRuntime {
+  return createSpineRuntime({ store: storeView, options: testSpineOptions({ baseUrl: spine.url, ...overrides }), log });
+}
+
+function ctx(rt: SpineRuntime, userId = OWNER): LrContext {
+  return { userId, roleProfileId: "900000000201", orgCode: "ZZH", jobRoleCode: "R8000", log, spine: rt };
+}
+
+function createRequest(rt: SpineRuntime): Hl7Request {
+  return {
+    interactionId: "REPC_IN010000UK15",
+    header: {
+      messageId: newMessageId(),
+      creationTime: formatHl7Timestamp(new Date()),
+      versionCode: "V3NPfIT4.2.00",
+      senderAsid: rt.options.fromAsid,
+      receiverAsid: rt.options.toAsid,
+      systemAsid: rt.options.fromAsid,
+      author: { roleProfileId: "900000000201", userId: OWNER, jobRoleCode: "R8000" },
+    },
+    payload: {
+      lrType: "01",
+      subject: { kind: "user", roleProfileId: "900000000201", userId: OWNER },
+      nhsNumber: patient,
+      author: { kind: "user", roleProfileId: "900000000201", userId: OWNER },
+    },
+  };
+}
+
+async function rejection(promise: Promise<unknown>) {
+  try {
+    await promise;
+  } catch (error) {
+    if (isAppError(error)) return error;
+    throw error;
+  }
+  throw new Error("expected a rejection");
+}
+
+const replyLater = (lrId: string, delayMs = 20) =>
+  spine.setScript(({ document }) => acceptThenReply(document!, replyTo(document!.request, "REPC_IN020000UK13", { lrId }), delayMs));
+
+beforeAll(async () => {
+  store = await openStore<Database>({ name: "app", inMemory: true, migrations: appMigrations });
+  spine = await startScriptedSpine();
+  inbound = await serveRouteHandler(inboundPost);
+  spine.setInboundUrl(`${inbound.url}/api/spine/inbound`);
+});
+
+afterEach(async () => {
+  await spine.settled();
+  spine.received.length = 0;
+  spine.inboundDeliveries.length = 0;
+});
+
+afterAll(async () => {
+  setSpineRuntime(undefined);
+  await spine?.close();
+  await inbound?.close();
+  await store?.close();
+});
+
+describe("restart", () => {
+  it("a message left pending is sent once by a new worker over the same store and reaches confirmed", async () => {
+    // Before the "crash": the message was written but never sent.
+    const before = runtime();
+    const request = createRequest(before);
+    const now = new Date();
+    await insertPending(store.db, {
+      messageId: request.header.messageId,
+      interactionId: request.interactionId,
+      idempotencyKey: `restart-${request.header.messageId}`,
+      requestBody: buildRequest(request),
+      persistUntil: new Date(now.getTime() + 5 * 60_000),
+      nextAttemptAt: new Date(now.getTime() - 1000),
+      operation: { kind: "create-lr" },
+      actorSub: OWNER,
+      nhsNumber: patient,
+    });
+
+    // After the restart: a new runtime and a new worker instance over the same store.
+    const after = runtime();
+    setSpineRuntime(after);
+    replyLater("LR0000000000000010AB");
+    const worker = createOutboxWorker(after);
+    const first = await worker.runOnce();
+    expect(first.resent).toEqual([request.header.messageId]);
+    await spine.settled();
+    expect(spine.received).toHaveLength(1);
+    expect(spine.received[0]?.document?.request.header.messageId).toBe(request.header.messageId);
+    expect(spine.received[0]?.document?.ebxml?.messageId).toBe(request.header.messageId);
+    expect((await findByMessageId(store.db, request.header.messageId))?.state).toBe("confirmed");
+
+    // Later ticks do not send it again.
+    await worker.runOnce();
+    await worker.runOnce();
+    await worker.stop();
+    expect(spine.received).toHaveLength(1);
+  });
+
+  it("re-sends an unconfirmed (sent) message with the same id, then fails it when the send budget or persist duration is spent", async () => {
+    const rt = runtime();
+    setSpineRuntime(rt);
+    spine.setScript(() => ({ status: 202 })); // accepted, but Spine never replies
+    const pending = await createLegitimateRelationship(ctx(runtime({ asyncWaitMs: 50 })), { nhsNumber: patient, lrType: "01" });
+    expect(pending.state).toBe("pending");
+
+    // Pretend the resend interval has passed: bring the next attempt forward.
+    const due = async () => {
+      await store.db.updateTable("outbox").set({ next_attempt_at: new Date(Date.now() - 1) }).where("message_id", "=", pending.messageId).execute();
+    };
+    const worker = createOutboxWorker(rt);
+    await due();
+    expect((await worker.runOnce()).resent).toEqual([pending.messageId]);
+    await due();
+    expect((await worker.runOnce()).resent).toEqual([pending.messageId]);
+    await due();
+    expect((await worker.runOnce()).failed).toEqual([pending.messageId]); // 3 sends = first + 2 retries
+    expect(spine.received).toHaveLength(3);
+    expect(new Set(spine.received.map((r) => r.document?.ebxml?.messageId))).toEqual(new Set([pending.messageId]));
+    const failed = await findByMessageId(store.db, pending.messageId);
+    expect(failed?.state).toBe("failed");
+    expect(failed?.error?.code).toBe("spine_timeout");
+
+    // Persist duration passed: failed without another send.
+    spine.received.length = 0;
+    const late = await createLegitimateRelationship(ctx(runtime({ asyncWaitMs: 50 })), { nhsNumber: patient, lrType: "02" });
+    await store.db
+      .updateTable("outbox")
+      .set({ persist_until: new Date(Date.now() - 1), next_attempt_at: new Date(Date.now() - 1) })
+      .where("message_id", "=", late.messageId)
+      .execute();
+    expect((await worker.runOnce()).failed).toEqual([late.messageId]);
+    expect(spine.received).toHaveLength(1); // only the original send
+    await worker.stop();
+  });
+});
+
+describe("waiting across instances", () => {
+  it("instance A's waiting request completes when the reply lands on instance B (NOTIFY)", async () => {
+    // Separate store views = separate listener hubs, as two processes would have.
+    const instanceA = runtime({ completionPollMs: 60_000 }, { db: store.db, listen: store.listen });
+    const instanceB = runtime({}, { db: store.db, listen: store.listen });
+    setSpineRuntime(instanceB); // the inbound route runs on B
+    replyLater("LR0000000000000020AB", 50);
+    const started = Date.now();
+    const result = await createLegitimateRelationship(ctx(instanceA), { nhsNumber: patient, lrType: "01" });
+    expect(result).toMatchObject({ state: "confirmed", lrId: "LR0000000000000020AB" });
+    expect(Date.now() - started).toBeLessThan(1500); // woken by NOTIFY, not by the 60 s poll
+  });
+
+  it("falls back to polling when LISTEN is unavailable", async () => {
+    const noListen: SpineStore = { db: store.db, listen: () => Promise.reject(new Error("no LISTEN here")) };
+    const instanceA = runtime({ completionPollMs: 30 }, noListen);
+    setSpineRuntime(runtime());
+    replyLater("LR0000000000000021AB", 50);
+    const result = await createLegitimateRelationship(ctx(instanceA), { nhsNumber: patient, lrType: "01" });
+    expect(result).toMatchObject({ state: "confirmed", lrId: "LR0000000000000021AB" });
+  });
+});
+
+describe("pending operations", () => {
+  it("answers pending after SPINE_ASYNC_WAIT_MS; the late reply is recorded and readable by the owner only", async () => {
+    const rt = runtime({ asyncWaitMs: 50 });
+    setSpineRuntime(rt);
+    replyLater("LR0000000000000030AB", 300);
+    const result = await createLegitimateRelationship(ctx(rt), { nhsNumber: patient, lrType: "01" });
+    expect(result).toMatchObject({ state: "pending" });
+    if (result.state !== "pending") throw new Error("expected pending");
+    expect(result.operationId).toBe(result.messageId);
+
+    const early = await getOperationStatus({ sessionSub: OWNER, spine: rt }, result.operationId);
+    expect(early.state).toBe("pending");
+    await spine.settled();
+    const late = await getOperationStatus({ sessionSub: OWNER, spine: rt }, result.operationId);
+    expect(late).toMatchObject({ state: "confirmed", kind: "create-lr", result: { lrId: "LR0000000000000030AB" } });
+
+    const other = await rejection(getOperationStatus({ sessionSub: "900000000999", spine: rt }, result.operationId));
+    expect(other.code).toBe("not_found");
+    const junk = await rejection(getOperationStatus({ sessionSub: OWNER, spine: rt }, "not-an-id"));
+    expect(junk.code).toBe("not_found");
+  });
+
+  it("the operations route refuses callers without a session", async () => {
+    const response = await operationGet(new Request("http://127.0.0.1/api/operations/x"), { params: Promise.resolve({ id: newMessageId() }) });
+    expect(response.status).toBe(401);
+  });
+
+  it("a failed operation shows its plain-English error with the message id as reference", async () => {
+    const rt = runtime({ asyncWaitMs: 50 });
+    setSpineRuntime(rt);
+    spine.setScript(({ document }) =>
+      acceptThenReply(
+        document!,
+        replyTo(document!.request, "MCCI_IN010000UK13", {}, { acknowledgement: "AE", issues: [{ code: "1", displayName: "No match", qualifier: "ER" }] }),
+        200,
+      ),
+    );
+    const result = await createLegitimateRelationship(ctx(rt), { nhsNumber: patient, lrType: "01" });
+    expect(result.state).toBe("pending");
+    await spine.settled();
+    const status = await getOperationStatus({ sessionSub: OWNER, spine: rt }, result.messageId);
+    expect(status.state).toBe("failed");
+    expect(status.error).toEqual({ code: "spine_business_error", message: "Spine has no record of this NHS number.", reference: result.messageId, retryable: false });
+  });
+});
+
+describe("late replies", () => {
+  it("a reply that arrives after the send timed out still confirms the operation (Spine's answer wins)", async () => {
+    const rt = runtime(); // timeScale 0.01: the 202 must come within 200 ms
+    setSpineRuntime(rt);
+    spine.setScript(({ document }) => ({
+      ...acceptThenReply(document!, replyTo(document!.request, "REPC_IN020000UK13", { lrId: "LR0000000000000070AB" }), 0),
+      delayMs: 600,
+    }));
+    const timedOut = await rejection(createLegitimateRelationship(ctx(rt), { nhsNumber: patient, lrType: "01" }));
+    expect(timedOut.code).toBe("spine_timeout");
+    expect((await findByMessageId(store.db, timedOut.reference!))?.state).toBe("failed");
+    await new Promise((resolve) => setTimeout(resolve, 700));
+    await spine.settled();
+    const status = await getOperationStatus({ sessionSub: OWNER, spine: rt }, timedOut.reference!);
+    expect(status).toMatchObject({ state: "confirmed", result: { lrId: "LR0000000000000070AB" } });
+  });
+});
+
+describe("idempotency", () => {
+  it("a user's retry of a pending action re-sends the same message id; after confirmation it is answered from the outbox", async () => {
+    const rt = runtime({ asyncWaitMs: 50 });
+    setSpineRuntime(rt);
+    spine.setScript(() => ({ status: 202 }));
+    const key = "form-submit-1";
+    const first = await createLegitimateRelationship(ctx(rt), { nhsNumber: patient, lrType: "01", idempotencyKey: key });
+    expect(first.state).toBe("pending");
+
+    replyLater("LR0000000000000040AB");
+    const retry = await createLegitimateRelationship(ctx(runtime()), { nhsNumber: patient, lrType: "01", idempotencyKey: key });
+    expect(retry).toMatchObject({ state: "confirmed", messageId: first.messageId, lrId: "LR0000000000000040AB" });
+    expect(spine.received.map((r) => r.document?.ebxml?.messageId)).toEqual([first.messageId, first.messageId]);
+
+    const third = await createLegitimateRelationship(ctx(runtime()), { nhsNumber: patient, lrType: "01", idempotencyKey: key });
+    expect(third).toMatchObject({ state: "confirmed", messageId: first.messageId, lrId: "LR0000000000000040AB" });
+    expect(spine.received).toHaveLength(2);
+
+    // Another user with the same key gets their own message.
+    const otherUser = await createLegitimateRelationship(ctx(runtime(), "900000000102"), { nhsNumber: patient, lrType: "01", idempotencyKey: key });
+    expect(otherUser.messageId).not.toBe(first.messageId);
+  });
+
+  it("after a retryable failure (Spine unreachable) the retry re-opens and re-sends the SAME message", async () => {
+    const key = "form-submit-2";
+    const down = await rejection(
+      createLegitimateRelationship(ctx(runtime({ baseUrl: "http://127.0.0.1:1" })), { nhsNumber: patient, lrType: "01", idempotencyKey: key }),
+    );
+    expect(down.code).toBe("spine_unavailable");
+    expect(down.retryable).toBe(true);
+    expect((await findByMessageId(store.db, down.reference!))?.state).toBe("failed");
+
+    const rt = runtime();
+    setSpineRuntime(rt);
+    replyLater("LR0000000000000041AB");
+    const retry = await createLegitimateRelationship(ctx(rt), { nhsNumber: patient, lrType: "01", idempotencyKey: key });
+    expect(retry).toMatchObject({ state: "confirmed", messageId: down.reference, lrId: "LR0000000000000041AB" });
+  });
+});
+
+describe("inbound handler", () => {
+  it("ignores a second delivery of the same reply (duplicate) and keeps the first outcome", async () => {
+    const rt = runtime({ asyncWaitMs: 50 });
+    setSpineRuntime(rt);
+    let reply: { body: string; contentType: string } | undefined;
+    spine.setScript(({ document }) => {
+      reply = ebxmlReply(document!, replyTo(document!.request, "REPC_IN020000UK13", { lrId: "LR0000000000000050AB" }));
+      return { status: 202 };
+    });
+    const result = await createLegitimateRelationship(ctx(rt), { nhsNumber: patient, lrType: "01" });
+    const deps = { store, options: rt.options, journal: rt.journal, log };
+    const first = await receiveInboundSpineMessage(deps, reply!);
+    const second = await receiveInboundSpineMessage(deps, reply!);
+    expect([first.outcome, second.outcome]).toEqual(["completed", "duplicate"]);
+    expect([first.status, second.status]).toEqual([200, 200]);
+    expect(first.messageId).toBe(result.messageId);
+    expect((await findByMessageId(store.db, result.messageId))?.state).toBe("confirmed");
+    const unreadable = await receiveInboundSpineMessage(deps, { body: "<not-xml", contentType: "text/xml" });
+    expect(unreadable.status).toBe(400);
+  });
+});
