@@ -9,6 +9,9 @@ describe("maskNhsNumbers", () => {
   it("leaves longer digit runs (ASIDs, timestamps) alone", () => {
     expect(maskNhsNumbers("asid 900000000001 at 20261125120000")).toBe("asid 900000000001 at 20261125120000");
   });
+  it("leaves digit runs inside message ids alone", () => {
+    expect(maskNhsNumbers("C1234567890D-0000-4000-8000-000000000001")).toBe("C1234567890D-0000-4000-8000-000000000001");
+  });
   it("masks nested values and errors", () => {
     const masked = maskNhsNumbersDeep({ a: ["9990001234"], b: { c: 9990001234 }, e: new Error("bad 9990001234") });
     expect(JSON.stringify(masked)).not.toMatch(/9990001234/);

@@ -3,7 +3,8 @@
  * replaced by a mask that keeps only the last four digits, enough to correlate with a patient record
  * the reader is already allowed to see.
  */
-const NHS_NUMBER_PATTERN = /(?<!\d)(\d{3})[ -]?(\d{3})[ -]?(\d{4})(?!\d)/g;
+// Bounded by non-alphanumerics so digit runs inside message-id UUIDs (hex) stay traceable.
+const NHS_NUMBER_PATTERN = /(?<![\dA-Za-z])(\d{3})[ -]?(\d{3})[ -]?(\d{4})(?![\dA-Za-z])/g;
 
 export function maskNhsNumbers(text: string): string {
   return text.replace(NHS_NUMBER_PATTERN, (_m, _a, _b, last4: string) => `******${last4}`);
