@@ -15,11 +15,12 @@ for (const viewport of widths) {
     });
     const response = await page.goto("/");
     expect(response?.status()).toBe(200);
-    await expect(page).toHaveTitle(/LR Manager – NHS/);
+    await expect(page).toHaveTitle("Home – LR Manager – NHS");
 
     const header = page.locator("header.nhsuk-header");
     await expect(header).toBeVisible();
-    await expect(header.getByRole("link", { name: /Legitimate Relationships/ })).toBeVisible();
+    await expect(header.getByRole("link", { name: "LR Manager homepage" })).toBeVisible();
+    await expect(header).toContainText("Legitimate Relationships");
     await expect(header.getByRole("link", { name: "Sign in" })).toBeVisible();
 
     // Skip link: first tab stop, moves focus to main content.
