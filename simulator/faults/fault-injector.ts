@@ -1,0 +1,76 @@
+import catalogueJson from "@/simulator/data/faults.json";
+import {
+  type ArmedFault,
+  type FaultSpec,
+  faultCatalogueSchema,
+  type NhsNumberFault,
+} from "@/simulator/faults/fault-spec";
+
+export interface FaultContext {
+  interactionId: string;
+  /** Every NHS number the request names (one, or many for the batch query). */
+  nhsNumbers: readonly string[];
+  senderAsid?: string;
+}
+
+export interface ChosenFault {
+  source: string;
+  fault: FaultSpec;
+}
+
+/**
+ * Decides which fault, if any, applies to a request. Control-API faults win over the magic NHS
+ * number catalogue; counted faults ("n times then succeed") keep their counts in memory until reset.
+ */
+export class FaultInjector {
+  private readonly catalogue: readonly NhsNumberFault[];
+  private readonly usedCounts = new Map<string, number>();
+  private armed: { id: number; spec: ArmedFault; remaining?: number }[] = [];
+  private nextArmedId = 1;
+
+  constructor(catalogue: readonly NhsNumberFault[] = faultCatalogueSchema.parse(catalogueJson).faults) {
+    this.catalogue = catalogue;
+  }
+
+  get catalogueEntries(): readonly NhsNumberFault[] {
+    return this.catalogue;
+  }
+
+  arm(spec: ArmedFault): number {
+    const id = this.nextArmedId++;
+    this.armed.push(spec.times === undefined ? { id, spec } : { id, spec, remaining: spec.times });
+    return id;
+  }
+
+  listArmed(): { id: number; spec: ArmedFault; remaining?: number }[] {
+    return this.armed.map((entry) => ({ ...entry }));
+  }
+
+  reset(): void {
+    this.usedCounts.clear();
+    this.armed = [];
+    this.nextArmedId = 1;
+  }
+
+  choose(context: FaultContext): ChosenFault | undefined {
+    for (const entry of this.armed) {
+      const { match } = entry.spec;
+      if (match.interactionId && match.interactionId !== context.interactionId) continue;
+      if (match.senderAsid && match.senderAsid !== context.senderAsid) continue;
+      if (match.nhsNumber && !context.nhsNumbers.includes(match.nhsNumber)) continue;
+      if (entry.remaining !== undefined) {
+        entry.remaining -= 1;
+        if (entry.remaining <= 0) this.armed = this.armed.filter((other) => other.id !== entry.id);
+      }
+      return { source: `control:${entry.id}`, fault: entry.spec.fault };
+    }
+    const magic = this.catalogue.find((entry) => context.nhsNumbers.includes(entry.nhsNumber));
+    if (!magic) return undefined;
+    if (magic.fault.kind === "soapFault" && magic.fault.times !== undefined) {
+      const used = this.usedCounts.get(magic.name) ?? 0;
+      if (used >= magic.fault.times) return undefined;
+      this.usedCounts.set(magic.name, used + 1);
+    }
+    return { source: `nhsNumber:${magic.name}`, fault: magic.fault };
+  }
+}

@@ -1,0 +1,133 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { z } from "zod";
+import {
+  buildReply,
+  type Hl7Request,
+  INTERACTIONS,
+  isRequestInteraction,
+  parseRequest,
+  type SoapFault,
+} from "@/lib/hl7";
+import { closedSignal, headerValue, send, sendJson, sleep } from "@/simulator/http/http-io";
+import { malformed, replyDelayMs, withWrongReference } from "@/simulator/pipeline/delivery-faults";
+import { fallbackRequest } from "@/simulator/pipeline/fallback-request";
+import { type ProcessResult, processRequest } from "@/simulator/pipeline/process-request";
+import { deliverReply } from "@/simulator/reliable/async-reply";
+import type { SimulatorContext } from "@/simulator/simulator-context";
+
+const mhsBodySchema = z.object({
+  payload: z.string().min(1),
+  attachments: z.array(z.unknown()).max(98).optional(),
+});
+
+/** The MHS adaptor's 500 body for SOAP/ebXML errors from Spine. */
+function mhsErrorBody(fault: SoapFault, processKey: string) {
+  return {
+    error_message: "Error(s) received from Spine. Contact system administrator.",
+    process_key: processKey,
+    errors: fault.errors.map((error) => ({ ...error, errorType: "soap_fault" })),
+  };
+}
+
+/**
+ * POST / — a stand-in for the NHS MHS adaptor's outbound API (spine-lr.md §5): JSON {payload}
+ * plus Interaction-Id / wait-for-response / Message-Id / Correlation-Id / from-asid headers.
+ * 200 with Spine's XML (sync, or async waited for), 202 when the reply goes to the inbound
+ * endpoint, 500 with an error list on SOAP faults, 400/404 on bad requests.
+ */
+export async function handleMhsRequest(
+  context: SimulatorContext,
+  request: IncomingMessage,
+  response: ServerResponse,
+  body: string,
+): Promise<void> {
+  const interactionId = headerValue(request, "interaction-id");
+  const waitHeader = headerValue(request, "wait-for-response");
+  const correlationId = headerValue(request, "correlation-id");
+  const echo: Record<string, string> = {};
+  if (correlationId) echo["correlation-id"] = correlationId;
+  await context.journal.record({ direction: "inbound", transport: "mhs", interactionId, outcome: "received", body });
+
+  if (!interactionId) return send(response, 400, "Required Interaction-Id header not passed", "text/plain", echo);
+  if (waitHeader !== "true" && waitHeader !== "false") {
+    return send(response, 400, 'wait-for-response header must be "true" or "false"', "text/plain", echo);
+  }
+  if (!isRequestInteraction(interactionId)) {
+    return send(response, 404, `Couldn't determine workflow for interaction ID: ${interactionId.slice(0, 40)}`, "text/plain", echo);
+  }
+  let payload: string;
+  try {
+    payload = mhsBodySchema.parse(JSON.parse(body)).payload;
+  } catch {
+    return send(response, 400, 'Body must be JSON {"payload": "<HL7 XML>"}', "text/plain", echo);
+  }
+
+  let parsed: Hl7Request | undefined;
+  let parseProblem: string | undefined;
+  try {
+    parsed = parseRequest(payload, { limits: { maxBytes: context.config.bodyLimitBytes } });
+  } catch (error) {
+    parseProblem = (error as Error).message;
+  }
+  const messageId = parsed?.header.messageId ?? headerValue(request, "message-id");
+  if (messageId) echo["message-id"] = messageId;
+  const senderAsid = headerValue(request, "from-asid") ?? parsed?.header.senderAsid;
+  const sender = context.sds.byAsid(senderAsid);
+  const input = {
+    request: parsed,
+    fallback: fallbackRequest(context, interactionId, { messageId, senderAsid }),
+    transportAgrees: true,
+    parseProblem,
+    validationInput: payload,
+    syncTransport: false,
+    sender,
+  };
+  const info = INTERACTIONS[interactionId];
+  let result: ProcessResult = await processRequest(context, input);
+  // The real MHS retries retriable (206) faults on reliable interactions itself, per SDS retries.
+  for (let retry = 0; retry < (sender?.reliability.retries ?? 0) && isRetriable(result) && info.pattern === "async-reliable"; retry++) {
+    result = await processRequest(context, input);
+  }
+  if (result.kind === "soap-fault") {
+    await context.journal.record({ direction: "outbound", transport: "mhs", interactionId, httpStatus: 500, outcome: result.outcome, body: "" });
+    return sendJson(response, 500, mhsErrorBody(result.fault, messageId ?? "unknown"), echo);
+  }
+
+  const waitForReply = info.pattern === "sync" || waitHeader === "true";
+  if (!waitForReply && sender) {
+    await deliverReply(context, {
+      reply: result.reply,
+      deliveryFault: result.deliveryFault,
+      sender,
+      requestInteractionId: interactionId,
+      requestEbxml: { messageId: messageId ?? result.reply.header.acknowledgement.messageRefId, conversationId: correlationId ?? messageId ?? "" },
+    });
+    await context.journal.record({ direction: "outbound", transport: "mhs", interactionId, httpStatus: 202, outcome: `accepted:${result.outcome}`, body: "" });
+    return send(response, 202, "", "text/plain", echo);
+  }
+
+  const fault = result.deliveryFault;
+  if (fault?.kind === "noReply") {
+    await sleep(context.config.noReplyHoldMs, closedSignal(response));
+    response.destroy();
+    return;
+  }
+  await sleep(replyDelayMs(fault, context.config, 0), closedSignal(response));
+  const reply = fault?.kind === "wrongRefToMessageId" ? withWrongReference(result.reply).reply : result.reply;
+  let xml = buildReply(reply);
+  if (fault?.kind === "malformedReply") xml = malformed(xml);
+  await context.journal.record({
+    direction: "outbound",
+    transport: "mhs",
+    interactionId: reply.interactionId,
+    messageId: reply.header.messageId,
+    httpStatus: 200,
+    outcome: result.outcome,
+    body: xml,
+  });
+  send(response, 200, xml, "text/xml; charset=utf-8", echo);
+}
+
+function isRetriable(result: ProcessResult): boolean {
+  return result.kind === "soap-fault" && result.fault.errors.some((error) => error.errorCode === "206");
+}

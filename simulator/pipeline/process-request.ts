@@ -1,0 +1,116 @@
+import { type Hl7Reply, type Hl7Request, INTERACTIONS, type SoapFault, spineError, validateRequest } from "@/lib/hl7";
+import { nhsNumbersOf, runBusinessOperation } from "@/simulator/business/business-operations";
+import type { FaultSpec } from "@/simulator/faults/fault-spec";
+import { errorDetail, type RequestRef, validationDetails } from "@/simulator/pipeline/reply-factory";
+import type { AccreditedSender } from "@/simulator/sds/sds-registry";
+import type { SimulatorContext } from "@/simulator/simulator-context";
+
+export interface ProcessInput {
+  /** The typed request, when the codec could read it. */
+  request?: Hl7Request;
+  /** Who to answer when it could not: built from the envelope (message id, sender ASID). */
+  fallback: RequestRef;
+  /** False when the transport's own headers disagree (SOAPAction vs wsa:Action / eb:Action). */
+  transportAgrees: boolean;
+  /** Why the codec could not read it. */
+  parseProblem?: string;
+  /** What the Spine 2 rules run on: the whole SOAP envelope (sync) or the bare HL7 document (ebXML, MHS). */
+  validationInput: string;
+  /**
+   * The sync path: the SOAP envelope is required and checked, and transport-level rules
+   * (ErrorBaseTms.*) answer with a SOAP fault rather than an HL7 rejection.
+   */
+  syncTransport: boolean;
+  sender: AccreditedSender | undefined;
+}
+
+/** Misbehaviour that changes how (or whether) a reply travels, not what it says. */
+export type DeliveryFault = Extract<
+  FaultSpec,
+  { kind: "delay" | "noReply" | "duplicateReply" | "lateReply" | "malformedReply" | "wrongRefToMessageId" }
+>;
+
+export type ProcessResult =
+  | { kind: "soap-fault"; fault: SoapFault; outcome: string }
+  | { kind: "reply"; reply: Hl7Reply; outcome: string; deliveryFault?: DeliveryFault };
+
+const TMS_ERROR_KEYS = ["tmsSystemFailure", "tmsRoutingFailure", "tmsUnsupportedInteraction"] as const;
+
+export function soapFaultFor(errorCode: string, description?: string): SoapFault {
+  const catalogued = TMS_ERROR_KEYS.map((key) => spineError(key)).find((error) => error.code === errorCode);
+  return {
+    faultCode: "SOAP:Server",
+    faultString: "Application Exception",
+    errors: [
+      {
+        codeContext: "urn:nhs:names:error:tms",
+        errorCode,
+        severity: "Error",
+        location: "Not Supported",
+        description: description ?? catalogued?.text ?? "System failure to process message - default",
+      },
+    ],
+  };
+}
+
+/**
+ * The part of Spine's pipeline every transport shares, after the envelope is read:
+ * interaction cross-check → Spine 2 rules → SDS access control → injected faults →
+ * business logic → reply model. Nothing here writes to the network.
+ */
+export async function processRequest(context: SimulatorContext, input: ProcessInput): Promise<ProcessResult> {
+  const { request, sender } = input;
+  const replies = context.replies;
+  const target: RequestRef = request ?? input.fallback;
+
+  if (!input.transportAgrees || (request && request.interactionId !== input.fallback.interactionId)) {
+    return { kind: "reply", reply: replies.rejection(target, [errorDetail("interactionMismatch")]), outcome: "AR:interactionMismatch" };
+  }
+
+  const violations = validateRequest(input.validationInput, {
+    envelope: input.syncTransport ? "require" : "if-present",
+    limits: { maxBytes: context.config.bodyLimitBytes },
+  });
+  const tmsViolations = violations.filter((violation) => violation.rule.startsWith("ErrorBaseTms."));
+  if (input.syncTransport && tmsViolations.length > 0) {
+    const description = tmsViolations.map((violation) => violation.rule).join(" ");
+    return { kind: "soap-fault", fault: soapFaultFor("200", description), outcome: `soap-fault:${description}` };
+  }
+  if (violations.length > 0) {
+    return {
+      kind: "reply",
+      reply: replies.rejection(target, validationDetails(violations)),
+      outcome: `AR:${violations.map((violation) => violation.rule).join(",")}`,
+    };
+  }
+  if (!request) {
+    const detail = { ...errorDetail("hl7ValidationError"), displayName: `HL7 Validation Error: ${input.parseProblem ?? "unreadable"}` };
+    return { kind: "reply", reply: replies.rejection(target, [detail]), outcome: "AR:unreadable" };
+  }
+
+  const service = INTERACTIONS[request.interactionId].service;
+  if (!sender || !context.sds.allows(sender, service, request.interactionId)) {
+    return { kind: "reply", reply: replies.businessError(request, "accessControlViolation"), outcome: "AE:accessControlViolation" };
+  }
+
+  const fault = context.faults.choose({
+    interactionId: request.interactionId,
+    nhsNumbers: nhsNumbersOf(request),
+    senderAsid: sender.asid,
+  })?.fault;
+  if (fault?.kind === "soapFault") {
+    return { kind: "soap-fault", fault: soapFaultFor(fault.errorCode, fault.description), outcome: `soap-fault:${fault.errorCode}` };
+  }
+  if (fault?.kind === "businessError") {
+    return { kind: "reply", reply: replies.businessError(request, fault.error), outcome: `AE:${fault.error}:injected` };
+  }
+  if (fault?.kind === "reject") {
+    return { kind: "reply", reply: replies.rejection(request, [errorDetail(fault.error)]), outcome: `AR:${fault.error}:injected` };
+  }
+
+  const outcome = await runBusinessOperation({ db: context.db, config: context.config }, request);
+  const reply = outcome.ok ? replies.success(request, outcome.reply) : replies.businessError(request, outcome.error);
+  const label = outcome.ok ? `AA:${reply.interactionId}` : `AE:${outcome.error}`;
+  if (!fault) return { kind: "reply", reply, outcome: label };
+  return { kind: "reply", reply, outcome: `${label}:${fault.kind}`, deliveryFault: fault };
+}

@@ -1,0 +1,153 @@
+import type { ColumnType, Generated } from "kysely";
+
+/**
+ * The simulator's own database: the slice of Spine (PDS, SDS, LRS) it pretends to be,
+ * plus the message log and the duplicate-elimination cache. Times are ISO strings so the
+ * same rows come back identically from PGlite and PostgreSQL.
+ */
+
+/** Same spelling as `LrStatus` in lib/hl7 vocab (INFERRED Active → Frozen → Closed model). */
+export type LrStatus = "active" | "frozen" | "closed";
+export type LrSubjectKind = "user" | "workgroup";
+export type LrAuthorKind = "user" | "system";
+
+export interface PatientTable {
+  nhs_number: string;
+  given_name: string;
+  family_name: string;
+  birth_date: string;
+  gender: "male" | "female" | "other" | "unknown";
+  deceased_at: string | null;
+  notable: string | null;
+}
+
+export interface UserTable {
+  user_id: string;
+  display_name: string;
+}
+
+export interface RoleProfileTable {
+  role_profile_id: string;
+  user_id: string;
+  org_code: string;
+  org_name: string;
+  job_role_code: string;
+}
+
+export interface WorkgroupTable {
+  workgroup_id: string;
+  name: string;
+  org_code: string;
+  org_name: string;
+  /** WorkgroupType …17.181: 01 Standard, 02 Long Term Care. */
+  type_code: string;
+  /** WorkgroupStatus …17.184: 01 Open, 02 Frozen, 03 Closed. */
+  status_code: string;
+}
+
+export interface WorkgroupMemberTable {
+  workgroup_id: string;
+  role_profile_id: string;
+  user_id: string;
+}
+
+export interface LegitimateRelationshipTable {
+  lr_id: string;
+  nhs_number: string;
+  subject_kind: LrSubjectKind;
+  subject_role_profile_id: string | null;
+  subject_user_id: string | null;
+  subject_workgroup_id: string | null;
+  lr_type_code: string;
+  author_kind: LrAuthorKind;
+  author_role_profile_id: string | null;
+  author_user_id: string | null;
+  author_asid: string | null;
+  access_reason_code: string | null;
+  access_reason_text: string | null;
+  alert_requested: boolean;
+  start_time: string;
+  end_time: string | null;
+  status: LrStatus;
+  created_seq: number;
+}
+
+export interface LrStatusChangeTable {
+  change_id: Generated<number>;
+  lr_id: string;
+  sc_reason_code: string;
+  from_status: LrStatus;
+  to_status: LrStatus;
+  author_role_profile_id: string | null;
+  author_user_id: string | null;
+  author_asid: string | null;
+  changed_at: string;
+}
+
+export interface MessageLogTable {
+  log_id: Generated<number>;
+  logged_at: string;
+  direction: "inbound" | "outbound";
+  transport: string;
+  interaction_id: string | null;
+  message_id: string | null;
+  ref_to_message_id: string | null;
+  sender_asid: string | null;
+  http_status: number | null;
+  outcome: string;
+  body: string;
+}
+
+/** Duplicate elimination: every reliable message id seen, with the reply it produced. */
+export interface SeenMessageTable {
+  message_id: string;
+  received_at: string;
+  expires_at: string;
+  sender_party_key: string;
+  reply_body: string | null;
+  reply_content_type: string | null;
+  reply_endpoint: string | null;
+  reply_soap_action: string | null;
+  reply_message_id: string | null;
+  reply_interaction_id: string | null;
+  reply_expects_ack: boolean | null;
+}
+
+export interface CounterTable {
+  counter_name: string;
+  counter_value: ColumnType<number, number, number>;
+}
+
+export interface WorldMetaTable {
+  meta_key: string;
+  meta_value: string;
+}
+
+export interface SimulatorDatabase {
+  patients: PatientTable;
+  users: UserTable;
+  role_profiles: RoleProfileTable;
+  workgroups: WorkgroupTable;
+  workgroup_members: WorkgroupMemberTable;
+  legitimate_relationships: LegitimateRelationshipTable;
+  lr_status_changes: LrStatusChangeTable;
+  message_log: MessageLogTable;
+  seen_messages: SeenMessageTable;
+  counters: CounterTable;
+  world_meta: WorldMetaTable;
+}
+
+/** Tables emptied by a reset, children first. */
+export const resettableTables = [
+  "lr_status_changes",
+  "legitimate_relationships",
+  "workgroup_members",
+  "workgroups",
+  "role_profiles",
+  "users",
+  "patients",
+  "message_log",
+  "seen_messages",
+  "counters",
+  "world_meta",
+] as const satisfies readonly (keyof SimulatorDatabase)[];

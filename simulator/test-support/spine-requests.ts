@@ -1,0 +1,95 @@
+import {
+  buildEbxmlMessage,
+  buildRequest,
+  buildSoapRequest,
+  type ControlActAuthor,
+  formatHl7Timestamp,
+  type Hl7Request,
+  type MessageHeader,
+  newMessageId,
+  type RequestInteractionId,
+  type RequestPayloads,
+} from "@/lib/hl7";
+
+/** Test-only helpers: the requests a well-behaved BFF would send (built with the shared codec). */
+
+export const BFF = { asid: "900000000001", partyKey: "9000LR-900001", cpaId: "S9000LRM0001" } as const;
+export const QUERY_ONLY_SYSTEM = { asid: "900000000002", partyKey: "9000QO-900002", cpaId: "S9000QRY0002" } as const;
+export const SPINE_ASID = "990000000001";
+
+export const GP: ControlActAuthor = { roleProfileId: "900000000101", userId: "900000000001", jobRoleCode: "S8000:G8000:R8000" };
+export const NURSE: ControlActAuthor = { roleProfileId: "900000000201", userId: "900000000002", jobRoleCode: "S8000:G8000:R8001" };
+export const CLERK: ControlActAuthor = { roleProfileId: "900000000501", userId: "900000000005", jobRoleCode: "S8001:G8002:R8010" };
+
+export function requestHeader(overrides: Partial<MessageHeader> = {}): MessageHeader {
+  return {
+    messageId: newMessageId(),
+    creationTime: formatHl7Timestamp(new Date()),
+    versionCode: "V3NPfIT4.2.00",
+    senderAsid: BFF.asid,
+    receiverAsid: SPINE_ASID,
+    systemAsid: BFF.asid,
+    author: GP,
+    ...overrides,
+  };
+}
+
+export function hl7Request<K extends RequestInteractionId>(
+  interactionId: K,
+  payload: RequestPayloads[K],
+  header: Partial<MessageHeader> = {},
+): Hl7Request {
+  return { interactionId, header: requestHeader(header), payload } as Hl7Request;
+}
+
+export function createLrPayload(nhsNumber: string, overrides: Partial<RequestPayloads["REPC_IN010000UK15"]> = {}): RequestPayloads["REPC_IN010000UK15"] {
+  return {
+    lrType: "08",
+    subject: { kind: "user", roleProfileId: NURSE.roleProfileId, userId: NURSE.userId },
+    nhsNumber,
+    author: { kind: "user", roleProfileId: NURSE.roleProfileId, userId: NURSE.userId },
+    accessReason: { text: "Patient attending the emergency department", code: "04" },
+    alertRequested: true,
+    ...overrides,
+  };
+}
+
+export interface HttpMessage {
+  body: string;
+  headers: Record<string, string>;
+}
+
+/** POST-ready ebXML for a request (defaults: the BFF's party, CPA and a fresh conversation). */
+export function ebxmlFor(request: Hl7Request, overrides: { cpaId?: string; fromPartyId?: string; conversationId?: string } = {}): HttpMessage {
+  const message = buildEbxmlMessage(request, {
+    fromPartyId: overrides.fromPartyId ?? BFF.partyKey,
+    toPartyId: "SIM-990001",
+    cpaId: overrides.cpaId ?? BFF.cpaId,
+    conversationId: overrides.conversationId ?? newMessageId(),
+  });
+  return { body: message.body, headers: { "content-type": message.contentType, soapaction: message.soapAction } };
+}
+
+export function soapFor(request: Hl7Request, to = "http://127.0.0.1/sync-service"): HttpMessage {
+  const message = buildSoapRequest(request, { to, fromAddress: "http://127.0.0.1:3000" });
+  return { body: message.body, headers: { "content-type": message.contentType, soapaction: message.soapAction } };
+}
+
+export function mhsFor(request: Hl7Request, waitForResponse: boolean, xml = buildRequest(request)): HttpMessage {
+  return {
+    body: JSON.stringify({ payload: xml }),
+    headers: {
+      "content-type": "application/json",
+      "interaction-id": request.interactionId,
+      "wait-for-response": String(waitForResponse),
+      "message-id": request.header.messageId,
+      "correlation-id": newMessageId(),
+      "from-asid": request.header.senderAsid,
+    },
+  };
+}
+
+export async function post(url: string, message: HttpMessage): Promise<{ status: number; body: string; headers: Headers }> {
+  const response = await fetch(url, { method: "POST", headers: message.headers, body: message.body });
+  return { status: response.status, body: await response.text(), headers: response.headers };
+}

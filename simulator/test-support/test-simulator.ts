@@ -1,0 +1,43 @@
+import { InboundReceiver } from "@/simulator/test-support/inbound-receiver";
+import { type RunningSimulator, startSimulator } from "@/simulator/server";
+import type { SimulatorConfigOverrides } from "@/simulator/config";
+
+export interface TestRig {
+  simulator: RunningSimulator;
+  receiver: InboundReceiver;
+  close(): Promise<void>;
+}
+
+/**
+ * One in-memory simulator (PGlite costs ~3 s, so one per test file) wired to a real receiver
+ * on loopback, with short delays and retry intervals.
+ */
+export async function startTestRig(config: SimulatorConfigOverrides = {}): Promise<TestRig> {
+  const receiver = await new InboundReceiver().start();
+  const simulator = await startSimulator({
+    store: { inMemory: true },
+    config: {
+      controlEnabled: true,
+      bffInboundUrl: receiver.url,
+      noReplyHoldMs: 1_000,
+      ...config,
+      async: { replyDelayMs: 20, lateReplyDelayMs: 400, ackTimeoutMs: 1_000, reliabilityOverride: { retries: 2, retryIntervalMs: 50 }, ...config.async },
+    },
+  });
+  return {
+    simulator,
+    receiver,
+    async close() {
+      await simulator.close();
+      await receiver.close();
+    },
+  };
+}
+
+/** Between tests: fresh world, no faults, nothing pending, receiver emptied. */
+export async function resetRig(rig: TestRig, scenario?: string): Promise<void> {
+  rig.simulator.context.delivery.cancelAll();
+  await rig.simulator.context.delivery.settled();
+  await rig.simulator.reset(scenario);
+  rig.receiver.clear();
+}
