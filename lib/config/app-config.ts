@@ -27,6 +27,8 @@ const schema = z.object({
   SPINE_TO_ASID: z.string().regex(/^\d{12}$/).default("990000000001"),
   SPINE_PARTY_KEY: z.string().default("9000LR-900001"),
   SPINE_CPA_ID: z.string().default("S9000LRM0001"),
+  /** Spine's own ebXML party key (eb:To); the default matches the simulator's. */
+  SPINE_TO_PARTY_KEY: z.string().default("SIM-990001"),
   SPINE_TLS_CERT_FILE: z.string().optional(),
   SPINE_TLS_KEY_FILE: z.string().optional(),
   SPINE_TLS_CA_FILE: z.string().optional(),

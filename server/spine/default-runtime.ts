@@ -24,7 +24,7 @@ export function getSpineRuntime(): Promise<SpineRuntime> {
     const store = await getDb();
     const runtime = createSpineRuntime({
       store,
-      options: spineOptionsFromConfig(c, process.env, tls),
+      options: spineOptionsFromConfig(c, tls),
       log: logger.child({ component: "spine" }),
       autoStartWorker: true,
     });

@@ -16,7 +16,7 @@ export interface SpineOptions {
   toAsid: string;
   /** This system's ebXML party key (eb:From). */
   partyKey: string;
-  /** Spine's party key (eb:To). Not in the app config yet: SPINE_TO_PARTY_KEY env or the default. */
+  /** Spine's party key (eb:To), SPINE_TO_PARTY_KEY. */
   spinePartyKey: string;
   cpaId: string;
   /** Public base URL of this BFF: wsa:From / ReplyTo and the inbound endpoint Spine posts to. */
@@ -35,9 +35,6 @@ export interface SpineOptions {
   timeScale: number;
 }
 
-/** Synthetic Spine party key, matching the simulator's default (SIMULATOR_SPINE_PARTY_KEY). */
-export const DEFAULT_SPINE_PARTY_KEY = "SIM-9000990";
-
 export const SPINE_OPTION_DEFAULTS = {
   completionPollMs: 1000,
   workerIntervalMs: 15_000,
@@ -45,11 +42,7 @@ export const SPINE_OPTION_DEFAULTS = {
 } as const;
 
 /** Build options from the typed app config; PEM files are read by the caller (see tls-files.ts). */
-export function spineOptionsFromConfig(
-  c: AppConfig,
-  env: Record<string, string | undefined> = process.env,
-  tls?: SpineOptions["tls"],
-): SpineOptions {
+export function spineOptionsFromConfig(c: AppConfig, tls?: SpineOptions["tls"]): SpineOptions {
   return {
     transport: c.SPINE_TRANSPORT,
     baseUrl: c.SPINE_BASE_URL,
@@ -57,7 +50,7 @@ export function spineOptionsFromConfig(
     fromAsid: c.SPINE_FROM_ASID,
     toAsid: c.SPINE_TO_ASID,
     partyKey: c.SPINE_PARTY_KEY,
-    spinePartyKey: env.SPINE_TO_PARTY_KEY ?? DEFAULT_SPINE_PARTY_KEY,
+    spinePartyKey: c.SPINE_TO_PARTY_KEY,
     cpaId: c.SPINE_CPA_ID,
     appBaseUrl: c.APP_BASE_URL,
     tls,
