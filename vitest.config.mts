@@ -10,7 +10,7 @@ export default defineConfig({
   },
   test: {
     environment: "node",
-    include: ["{lib,server,simulator,cis2,scripts,tests}/**/*.test.ts"],
+    include: ["{lib,server,simulator,cis2,scripts,tests,bench}/**/*.test.ts"],
     exclude: ["node_modules/**", ".next/**", "e2e/**"],
     testTimeout: 30_000,
     hookTimeout: 60_000,

@@ -1,0 +1,99 @@
+/**
+ * Runs every bench in sequence, each in its own `node` process (so one bench's JIT state, heap
+ * and sockets never colour the next), then prints one summary line per bench.
+ *
+ *   node --import tsx bench/run-all.ts                 # all
+ *   node --import tsx bench/run-all.ts hl7-codec       # a subset, by name
+ *   BENCH_QUICK=1 node --import tsx bench/run-all.ts   # ~10× shorter smoke run
+ *
+ * Missed targets never change the exit code; only a bench that crashed or overran its time cap
+ * makes this exit 1. npm is not involved (the benches are not part of any npm script).
+ */
+import { spawn } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import { isMainModule } from "@/bench/lib/bench-main";
+
+export interface BenchEntry {
+  name: string;
+  file: string;
+  /** Hard cap on the child's wall time; it is killed (by its pid) when exceeded. */
+  timeoutMs: number;
+}
+
+/** In run order: in-process micro benches first, then the ones that start or need servers. */
+export const BENCHES: readonly BenchEntry[] = [
+  { name: "nhs-number", file: "nhs-number.ts", timeoutMs: 60_000 },
+  { name: "hl7-codec", file: "hl7-codec.ts", timeoutMs: 180_000 },
+  { name: "simulator", file: "simulator.ts", timeoutMs: 180_000 },
+  { name: "http-bff", file: "http-bff.ts", timeoutMs: 180_000 },
+];
+
+export interface BenchOutcome {
+  name: string;
+  exitCode: number | null;
+  timedOut: boolean;
+  missed: number;
+  skipped: boolean;
+  ms: number;
+}
+
+/** Reads a bench's printed output for the summary (the lines publish() and the skips print). */
+export function classifyOutput(output: string): { missed: number; skipped: boolean } {
+  return {
+    missed: output.split("\n").filter((line) => line.startsWith("MISSED: ")).length,
+    skipped: /\bSKIPPED:/.test(output),
+  };
+}
+
+export function runBench(entry: BenchEntry, env: NodeJS.ProcessEnv = process.env): Promise<BenchOutcome> {
+  const file = fileURLToPath(new URL(`./${entry.file}`, import.meta.url));
+  const started = Date.now();
+  return new Promise((resolve) => {
+    // --expose-gc: lets the codec bench report an exact retained-heap figure.
+    const child = spawn(process.execPath, ["--expose-gc", "--import", "tsx", file], { env, stdio: ["ignore", "pipe", "pipe"] });
+    let output = "";
+    let timedOut = false;
+    child.stdout.on("data", (chunk: Buffer) => {
+      output += chunk.toString();
+      process.stdout.write(chunk);
+    });
+    child.stderr.on("data", (chunk: Buffer) => process.stderr.write(chunk));
+    const timer = setTimeout(() => {
+      timedOut = true;
+      child.kill("SIGKILL");
+    }, entry.timeoutMs);
+    child.on("close", (exitCode) => {
+      clearTimeout(timer);
+      resolve({ name: entry.name, exitCode, timedOut, ...classifyOutput(output), ms: Date.now() - started });
+    });
+  });
+}
+
+export function summaryLine(outcome: BenchOutcome): string {
+  const seconds = `${(outcome.ms / 1000).toFixed(1)} s`;
+  if (outcome.timedOut) return `${outcome.name}: TIMED OUT after ${seconds} (killed)`;
+  if (outcome.exitCode !== 0) return `${outcome.name}: BENCH ERROR (exit ${outcome.exitCode}) after ${seconds}`;
+  if (outcome.skipped) return `${outcome.name}: skipped (see its message above), ${seconds}`;
+  return `${outcome.name}: ${outcome.missed === 0 ? "all targets ok or near" : `${outcome.missed} target(s) MISSED`}, ${seconds}`;
+}
+
+async function main(): Promise<void> {
+  const wanted = process.argv.slice(2);
+  const unknown = wanted.filter((name) => !BENCHES.some((entry) => entry.name === name));
+  if (unknown.length > 0) {
+    console.error(`unknown bench(es): ${unknown.join(", ")}; known: ${BENCHES.map((entry) => entry.name).join(", ")}`);
+    process.exitCode = 1;
+    return;
+  }
+  const selected = wanted.length > 0 ? BENCHES.filter((entry) => wanted.includes(entry.name)) : BENCHES;
+  const outcomes: BenchOutcome[] = [];
+  for (const entry of selected) {
+    console.log(`\n######## bench: ${entry.name} ########\n`);
+    outcomes.push(await runBench(entry));
+  }
+  console.log("\n######## summary ########");
+  for (const outcome of outcomes) console.log(summaryLine(outcome));
+  if (outcomes.some((outcome) => outcome.timedOut || outcome.exitCode !== 0)) process.exitCode = 1;
+}
+
+if (isMainModule(import.meta.url)) void main();
