@@ -1,18 +1,28 @@
-import { shellCopy } from "@/lib/ui/shell-copy";
+import { pageTitle, shellCopy } from "@/lib/ui/shell-copy";
+import { getPageSession } from "@/server/auth/page-session";
+import { findPatientCopy } from "./(clinician)/patients/copy";
 import { homeCopy } from "./home-copy";
 
-export const metadata = { title: homeCopy.title };
+// The root page sits beside the layout, so the title template does not apply to it.
+export const metadata = { title: { absolute: pageTitle(homeCopy.title) } };
 
-export default function HomePage() {
+export default async function HomePage() {
+  const session = await getPageSession();
   return (
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">
         <h1>{homeCopy.heading}</h1>
         <p className="nhsuk-lede-text">{homeCopy.lede}</p>
         <p>{homeCopy.body}</p>
-        <a className="nhsuk-button" href="/api/auth/login" role="button" draggable="false">
-          {shellCopy.account.signIn}
-        </a>
+        {session?.permissions.includes("lr.view") ? (
+          <a className="nhsuk-button" href="/patients">
+            {findPatientCopy.title}
+          </a>
+        ) : (
+          <a className="nhsuk-button" href="/api/auth/login">
+            {shellCopy.account.signIn}
+          </a>
+        )}
       </div>
     </div>
   );

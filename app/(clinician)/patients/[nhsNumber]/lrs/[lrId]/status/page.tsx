@@ -1,0 +1,76 @@
+import type { Metadata } from "next";
+import { ProblemMessage } from "@/components/forms/problem-message";
+import { LrStatusTag } from "@/components/lr/lr-status-tag";
+import { PatientBanner } from "@/components/patient/patient-banner";
+import { PatientProblem } from "@/components/patient/patient-problem";
+import { config } from "@/server/config";
+import { currentLrStatus, reasonOptions } from "@/server/patients/change-lr-status-checked";
+import { hasPatient, loadPatientPage, problemOf } from "@/server/patients/load-patient";
+import { lrIdParam } from "@/server/patients/route-params";
+import { uiErrorFrom } from "@/server/patients/ui-error-from";
+import { patientCopy } from "../../../copy";
+import { ChangeStatusFlow } from "./change-status-flow";
+import { changeStatusCopy as copy } from "./copy";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: copy.title };
+
+/** Change an LR's status: the reasons offered come from the transition map for its current status. */
+export default async function ChangeStatusPage({ params }: { params: Promise<{ nhsNumber: string; lrId: string }> }) {
+  const { nhsNumber: raw, lrId: rawLrId } = await params;
+  const loaded = await loadPatientPage(raw, "lr.changeStatus", (n) => `/patients/${n}/lrs/${rawLrId}/status`);
+  if (!hasPatient(loaded)) return <PatientProblem nhsNumber={loaded.nhsNumber} error={problemOf(loaded)} copy={patientCopy.problem} />;
+  const { nhsNumber, ctx, patient } = loaded;
+  const banner = <PatientBanner patient={patient} copy={patientCopy.banner} training={config().LR_MODE === "training"} />;
+  let current: Awaited<ReturnType<typeof currentLrStatus>>;
+  let lrId: string;
+  try {
+    lrId = lrIdParam({ lrId: decodeURIComponent(rawLrId) });
+    current = await currentLrStatus(ctx, nhsNumber, lrId);
+  } catch (error) {
+    return (
+      <>
+        {banner}
+        <h1>{copy.unavailableHeading}</h1>
+        <ProblemMessage error={uiErrorFrom(error)} kind="query" />
+        <p>
+          <a href={`/patients/${nhsNumber}`}>{copy.backToPatient}</a>
+        </p>
+      </>
+    );
+  }
+  const options = reasonOptions(current.status);
+  return (
+    <>
+      {banner}
+      <dl className="nhsuk-summary-list nhsuk-summary-list--no-border" data-testid="lr-summary">
+        <div className="nhsuk-summary-list__row">
+          <dt className="nhsuk-summary-list__key">{copy.relationship}</dt>
+          <dd className="nhsuk-summary-list__value">{current.typeName}</dd>
+        </div>
+        <div className="nhsuk-summary-list__row">
+          <dt className="nhsuk-summary-list__key">{copy.reference}</dt>
+          <dd className="nhsuk-summary-list__value">{lrId}</dd>
+        </div>
+        <div className="nhsuk-summary-list__row">
+          <dt className="nhsuk-summary-list__key">{copy.current}</dt>
+          <dd className="nhsuk-summary-list__value" data-testid="current-status">
+            <LrStatusTag status={current.status} />
+          </dd>
+        </div>
+      </dl>
+      {options.length === 0 ? (
+        <>
+          <p className="nhsuk-inset-text" data-testid="no-transitions">
+            {copy.closed}
+          </p>
+          <p>
+            <a href={`/patients/${nhsNumber}`}>{copy.backToPatient}</a>
+          </p>
+        </>
+      ) : (
+        <ChangeStatusFlow nhsNumber={nhsNumber} lrId={lrId} options={options} />
+      )}
+    </>
+  );
+}

@@ -1,0 +1,68 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { NhsNumber } from "@/components/patient/nhs-number";
+import { NhsNumberSearch } from "@/components/forms/nhs-number-search";
+import { formatNhsNumber, validateNhsNumber } from "@/lib/nhs/nhs-number";
+import { requirePagePermission } from "@/server/auth/page-session";
+import { clinicianFromSession } from "@/server/patients/clinician";
+import { recentlyViewedPatients } from "@/server/patients/patient-audit";
+import { findPatientCopy as copy } from "./copy";
+
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+function enteredNumber(params: Record<string, string | string[] | undefined>): string | undefined {
+  const value = params.nhsNumber;
+  return typeof value === "string" ? value : undefined;
+}
+
+export async function generateMetadata({ searchParams }: { searchParams: SearchParams }): Promise<Metadata> {
+  const entered = enteredNumber(await searchParams);
+  const invalid = entered !== undefined && !validateNhsNumber(entered).ok;
+  return { title: `${invalid ? copy.errorTitlePrefix : ""}${copy.title}` };
+}
+
+/**
+ * Find a patient by NHS number. A plain GET form: the server checks format and Modulus 11 and
+ * either opens the patient's page or shows the NHS error summary (works without JavaScript).
+ */
+export default async function FindPatientPage({ searchParams }: { searchParams: SearchParams }) {
+  const session = await requirePagePermission("lr.view", "/patients");
+  const entered = enteredNumber(await searchParams);
+  let problem: string | undefined;
+  if (entered !== undefined) {
+    const result = validateNhsNumber(entered);
+    if (result.ok) redirect(`/patients/${result.nhsNumber}`);
+    problem = copy.problems[result.problem];
+  }
+  const recent = await recentlyViewedPatients(clinicianFromSession(session));
+  return (
+    <div className="nhsuk-grid-row">
+      <div className="nhsuk-grid-column-two-thirds">
+        <NhsNumberSearch
+          copy={{ heading: copy.heading, label: copy.label, hint: copy.hint, submit: copy.submit, errorSummaryTitle: copy.errorSummaryTitle }}
+          value={entered === undefined ? "" : formatNhsNumber(entered.trim())}
+          error={problem}
+        />
+        {problem && entered?.trim() ? (
+          <p className="nhsuk-body-s" data-testid="entered-number">
+            {copy.youEntered}: <span className="nhs-number">{formatNhsNumber(entered.trim())}</span>
+          </p>
+        ) : null}
+        <h2 className="nhsuk-heading-m">{copy.recentHeading}</h2>
+        {recent.length === 0 ? (
+          <p>{copy.recentNone}</p>
+        ) : (
+          <ul className="nhsuk-list" data-testid="recent-patients">
+            {recent.map((nhsNumber) => (
+              <li key={nhsNumber}>
+                <a href={`/patients/${nhsNumber}`}>
+                  <NhsNumber value={nhsNumber} />
+                </a>
+              </li>
+            ))}
+          </ul>
+        )}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,80 @@
+"use client";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useCallback, useEffect, useRef } from "react";
+import { apiFetch } from "@/lib/ui/api-fetch";
+import type { LrUpdateResponse, OperationState } from "@/lib/ui/lr-forms";
+import { patientQueryKeys } from "@/lib/ui/patient-queries";
+import { isUiError, type UiError } from "@/lib/ui/ui-error";
+
+/** Poll every 2 s for up to 90 s; after that the person is told it is still waiting and may check again. */
+const POLL_MS = 2_000;
+const MAX_POLLS = 45;
+
+export type LrUpdatePhase =
+  | { phase: "idle" }
+  | { phase: "submitting" }
+  | { phase: "pending"; reference: string; stillWaiting: boolean }
+  | { phase: "confirmed"; lrId: string; reference: string }
+  | { phase: "failed"; error: UiError };
+
+/**
+ * Submitting an LR update (create or status change) and seeing it through: one request at a time
+ * (a synchronous guard catches a double click before React re-renders), then, if Spine has not
+ * answered yet, polling the operation until Spine confirms or refuses. Success is only ever shown
+ * when Spine confirmed it. On confirmation the patient's cached LR data is invalidated.
+ */
+export function useLrUpdate<TBody>(url: string, nhsNumber: string) {
+  const queryClient = useQueryClient();
+  const inFlight = useRef(false);
+  const mutation = useMutation<LrUpdateResponse, UiError, TBody>({
+    mutationFn: (body) => apiFetch<LrUpdateResponse>(url, { method: "POST", body }),
+    onSuccess: (response) => {
+      if (response.state === "confirmed") void queryClient.invalidateQueries({ queryKey: patientQueryKeys.all(nhsNumber) });
+    },
+  });
+  const operationId = mutation.data?.state === "pending" ? mutation.data.operationId : undefined;
+  const operation = useQuery<OperationState, UiError>({
+    queryKey: ["operation", operationId],
+    queryFn: ({ signal }) => apiFetch<OperationState>(`/api/operations/${operationId}`, { signal }),
+    enabled: operationId !== undefined,
+    refetchInterval: (query) => (query.state.data?.state === "pending" || !query.state.data) && query.state.dataUpdateCount < MAX_POLLS ? POLL_MS : false,
+    retry: 2,
+    staleTime: 0,
+  });
+  const confirmedLater = operation.data?.state === "confirmed";
+  useEffect(() => {
+    // The cache must not keep showing the list from before the change.
+    if (confirmedLater) void queryClient.invalidateQueries({ queryKey: patientQueryKeys.all(nhsNumber) });
+  }, [confirmedLater, queryClient, nhsNumber]);
+
+  const submit = useCallback(
+    (body: TBody) => {
+      if (inFlight.current) return;
+      inFlight.current = true;
+      mutation.mutate(body, {
+        onSettled: () => {
+          inFlight.current = false;
+        },
+      });
+    },
+    [mutation],
+  );
+
+  let phase: LrUpdatePhase = { phase: "idle" };
+  if (mutation.isPending) phase = { phase: "submitting" };
+  else if (mutation.error) phase = { phase: "failed", error: isUiError(mutation.error) ? mutation.error : { code: "internal", message: "Something went wrong." } };
+  else if (mutation.data?.state === "confirmed") phase = { phase: "confirmed", lrId: mutation.data.lrId, reference: mutation.data.reference };
+  else if (mutation.data?.state === "pending") {
+    const reference = mutation.data.reference;
+    const status = operation.data;
+    if (status?.state === "confirmed") phase = { phase: "confirmed", lrId: status.result?.lrId ?? "", reference };
+    else if (status?.state === "failed" && status.error) {
+      phase = {
+        phase: "failed",
+        error: { code: status.error.code as UiError["code"], message: status.error.message, reference: status.error.reference, retryable: status.error.retryable },
+      };
+    } else phase = { phase: "pending", reference, stillWaiting: (queryClient.getQueryState(["operation", operationId])?.dataUpdateCount ?? 0) >= MAX_POLLS || operation.isError };
+  }
+
+  return { phase, submit, checkAgain: () => void operation.refetch(), reset: () => mutation.reset() };
+}

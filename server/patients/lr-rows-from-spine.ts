@@ -1,0 +1,78 @@
+import "server-only";
+import type { CompleteLrEntry, ListSubject, LrActor, SimpleLrEntry } from "@/lib/hl7/types";
+import { ACCESS_REASON_CODES, LIST_FIELD_MEANING, LR_TYPES } from "@/lib/hl7/vocab/lr-codes";
+import { LR_STATUSES, type LrStatus } from "@/lib/hl7/vocab/lr-status";
+import { displayNameOf } from "@/lib/hl7/vocab/vocabulary";
+import { isoDateOf } from "@/lib/ui/clinical-dates";
+import type { LrRow } from "@/lib/ui/lr-rows";
+
+/** Whose point of view the list is shown from: "You" and "your workgroup" depend on it. */
+export interface Viewer {
+  roleProfileId: string;
+  workgroupIds: readonly string[];
+}
+
+function typeName(code: string, displayName: string | undefined): string {
+  return displayNameOf(LR_TYPES, code) ?? (displayName || `Type ${code}`);
+}
+
+function subjectOf(subject: ListSubject, viewer: Viewer): LrRow["subject"] {
+  switch (subject.kind) {
+    case "user":
+      return subject.roleProfileId === viewer.roleProfileId
+        ? { kind: "me", label: "You", mine: true }
+        : { kind: "user", label: `User ${subject.userId} (role ${subject.roleProfileId})`, mine: false };
+    case "workgroup": {
+      const name = subject.workgroupName ?? `Workgroup ${subject.workgroupId}`;
+      const mine = viewer.workgroupIds.includes(subject.workgroupId);
+      return { kind: "workgroup", label: mine ? `${name} (your workgroup)` : name, mine, workgroupName: name };
+    }
+    default:
+      return { kind: "other", label: "Other person", mine: false };
+  }
+}
+
+function actorLabel(actor: LrActor, viewer: Viewer): string {
+  if (actor.kind === "system") return `System (ASID ${actor.asid})`;
+  return actor.roleProfileId === viewer.roleProfileId ? "You" : `User ${actor.userId} (role ${actor.roleProfileId})`;
+}
+
+function statusOf(entry: CompleteLrEntry): LrStatus | undefined {
+  const code = entry[LIST_FIELD_MEANING.complete.status].code.toLowerCase();
+  return (LR_STATUSES as readonly string[]).includes(code) ? (code as LrStatus) : undefined;
+}
+
+export function rowFromSimple(entry: SimpleLrEntry, viewer: Viewer): LrRow {
+  const type = entry[LIST_FIELD_MEANING.simple.lrType];
+  const startDate = isoDateOf(entry.effectiveTime);
+  return {
+    lrId: entry.lrId,
+    typeCode: type.code,
+    typeName: typeName(type.code, type.displayName),
+    subject: subjectOf(entry.subject, viewer),
+    ...(startDate ? { startDate } : {}),
+  };
+}
+
+export function rowFromComplete(entry: CompleteLrEntry, viewer: Viewer): LrRow {
+  const type = entry[LIST_FIELD_MEANING.complete.lrType];
+  const status = statusOf(entry);
+  const startDate = isoDateOf(entry.effectiveTime?.low);
+  const endDate = isoDateOf(entry.effectiveTime?.high);
+  const reasonCode = entry.accessReason?.code?.code;
+  const accessReason = [reasonCode ? displayNameOf(ACCESS_REASON_CODES, reasonCode) : undefined, entry.accessReason?.text].filter(Boolean).join(": ");
+  return {
+    lrId: entry.lrId,
+    typeCode: type.code,
+    typeName: typeName(type.code, type.displayName),
+    ...(status ? { status } : {}),
+    subject: subjectOf(entry.subject, viewer),
+    ...(startDate ? { startDate } : {}),
+    ...(endDate ? { endDate } : {}),
+    author: actorLabel(entry.author, viewer),
+    ...(entry.statusChange
+      ? { lastChange: { reason: entry.statusChange.reasonCode.displayName || entry.statusChange.reasonCode.code, by: actorLabel(entry.statusChange.author, viewer) } }
+      : {}),
+    ...(accessReason ? { accessReason } : {}),
+  };
+}
