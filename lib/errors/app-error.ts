@@ -1,3 +1,5 @@
+import { errorBrand, hasBrand } from "./brand";
+
 /**
  * One error type for everything the BFF refuses or fails at, with a closed list of codes. The route
  * wrapper maps the code to an HTTP status; the UI maps it to plain English. Internals never leak.
@@ -32,7 +34,10 @@ export interface AppErrorBody {
   };
 }
 
+const APP_ERROR = errorBrand("AppError");
+
 export class AppError extends Error {
+  readonly [APP_ERROR] = true;
   readonly code: AppErrorCode;
   readonly reference?: string;
   readonly fields?: Record<string, string>;
@@ -69,5 +74,5 @@ export class AppError extends Error {
 }
 
 export function isAppError(e: unknown): e is AppError {
-  return e instanceof AppError;
+  return hasBrand(e, APP_ERROR);
 }

@@ -3,9 +3,10 @@ import { type Hl7Reply, type Hl7Request, parseRequest } from "@/lib/hl7";
 import { markConfirmed, markFailed, markSent, type OutboxMessage, type OutboxTransitionResult } from "@/server/db/outbox";
 import type { OutboxError } from "@/server/db/schema";
 import { interactionPolicy, patternOf } from "./interaction-policy";
-import { sendWithRetry, SpineRetriesExhausted } from "./send-with-retry";
+import { attemptsOf, sendWithRetry } from "./send-with-retry";
 import { isSpineCallError, type SpineCallError } from "./spine-call-error";
 import { callFailureToOutboxError, judgeReply } from "./spine-failure";
+import { STORED_MESSAGE_PARSE_OPTIONS } from "./spine-options";
 import type { SpineRuntime } from "./spine-runtime";
 
 /**
@@ -34,7 +35,7 @@ export function nextLookAt(rt: SpineRuntime, message: Pick<OutboxMessage, "inter
 }
 
 export async function deliverOutboxMessage(rt: SpineRuntime, message: OutboxMessage): Promise<DeliveryResult> {
-  const request = parseRequest(message.requestBody);
+  const request = parseRequest(message.requestBody, STORED_MESSAGE_PARSE_OPTIONS);
   const policy = interactionPolicy(request.interactionId, rt.options.timeScale);
   try {
     const { outcome } = await sendWithRetry(
@@ -52,7 +53,7 @@ export async function deliverOutboxMessage(rt: SpineRuntime, message: OutboxMess
     return { kind: "completed", confirmed: result.ok && result.message.state === "confirmed" };
   } catch (error) {
     if (!isSpineCallError(error)) throw error;
-    const attempts = error instanceof SpineRetriesExhausted ? error.attempts : 1;
+    const attempts = attemptsOf(error);
     rt.log.warn(
       { messageId: message.messageId, interactionId: message.interactionId, failure: error.failure, attempts },
       "Spine send failed",

@@ -10,7 +10,7 @@ import {
   type ParsedReplyDocument,
   parseReplyDocument,
 } from "@/lib/hl7";
-import { HttpPostError, type HttpPostResponse, httpPost } from "./http-post";
+import { type HttpPostResponse, httpPost, isHttpPostError } from "./http-post";
 import type { MessageJournal } from "./message-journal";
 import { isRetriableFault, SpineCallError } from "./spine-call-error";
 import { SPINE_REPLY_PARSE_OPTIONS, type SpineOptions } from "./spine-options";
@@ -45,7 +45,7 @@ async function post(deps: DirectTransportDeps, url: string, headers: Record<stri
   try {
     return await httpPost({ url, headers, body, timeoutMs, httpsAgent: deps.httpsAgent });
   } catch (error) {
-    if (error instanceof HttpPostError) {
+    if (isHttpPostError(error)) {
       throw new SpineCallError(error.kind === "timeout" ? "timeout" : error.kind === "connection" ? "connection" : "bad-reply", error.message, {
         retriable: error.kind === "connection",
         cause: error,

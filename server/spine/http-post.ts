@@ -1,4 +1,5 @@
 import "server-only";
+import { errorBrand, hasBrand } from "@/lib/errors/brand";
 import http from "node:http";
 import https from "node:https";
 
@@ -23,8 +24,15 @@ export interface HttpPostResponse {
   body: string;
 }
 
+const HTTP_POST_ERROR = errorBrand("HttpPostError");
+
+export function isHttpPostError(value: unknown): value is HttpPostError {
+  return hasBrand(value, HTTP_POST_ERROR);
+}
+
 /** Why a POST produced no HTTP response; `connection` failures are safe to retry with the same id. */
 export class HttpPostError extends Error {
+  readonly [HTTP_POST_ERROR] = true;
   readonly kind: "connection" | "timeout" | "too_large";
   readonly causeCode?: string;
   constructor(kind: HttpPostError["kind"], message: string, causeCode?: string) {

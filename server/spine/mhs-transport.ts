@@ -1,8 +1,9 @@
 import "server-only";
 import { z } from "zod";
 import { buildRequest, INTERACTIONS, isHl7CodecError, type ParsedReplyDocument, parseReplyDocument } from "@/lib/hl7";
-import { HttpPostError, httpPost } from "./http-post";
+import { httpPost, isHttpPostError } from "./http-post";
 import type { MessageJournal } from "./message-journal";
+import { mhsWaitForResponse } from "./mhs-sync-async";
 import { SpineCallError } from "./spine-call-error";
 import { SPINE_REPLY_PARSE_OPTIONS, type SpineOptions } from "./spine-options";
 import type { SpineTransport, TransportOutcome } from "./spine-transport";
@@ -10,8 +11,10 @@ import type { SpineTransport, TransportOutcome } from "./spine-transport";
 /**
  * NHS MHS adaptor outbound API (spine-lr.md §5): POST / with Interaction-Id, wait-for-response,
  * Message-Id, Correlation-Id, from-asid and JSON {payload}. The adaptor owns ebXML, reliability
- * and its own 206 retries, so a 500 here is final. We always ask it to wait for the reply: its
- * inbound queue (AMQP) is not something this BFF consumes, so a 202 leaves the operation pending.
+ * and its own 206 retries, so a 500 here is final. We ask it to wait for the reply wherever it
+ * can (sync-async interactions, see mhs-sync-async.ts); it refuses that for sync interactions and
+ * for async ones it cannot wrap, which answer 202 and leave the reply to arrive on
+ * POST /api/spine/inbound (the operation stays pending until it does).
  */
 export interface MhsTransportDeps {
   options: Pick<SpineOptions, "mhsUrl" | "fromAsid">;
@@ -45,7 +48,7 @@ export function createMhsTransport(deps: MhsTransportDeps): SpineTransport {
       const headers: Record<string, string> = {
         "content-type": "application/json",
         "interaction-id": request.interactionId,
-        "wait-for-response": "true",
+        "wait-for-response": mhsWaitForResponse(request.interactionId),
         "message-id": request.header.messageId,
         "correlation-id": input.conversationId,
       };
@@ -56,7 +59,7 @@ export function createMhsTransport(deps: MhsTransportDeps): SpineTransport {
       try {
         response = await httpPost({ url: new URL("/", url).toString(), headers, body: JSON.stringify({ payload }), timeoutMs: input.timeoutMs });
       } catch (error) {
-        if (error instanceof HttpPostError) {
+        if (isHttpPostError(error)) {
           throw new SpineCallError(error.kind === "timeout" ? "timeout" : error.kind === "connection" ? "connection" : "bad-reply", error.message, {
             retriable: error.kind === "connection",
             cause: error,

@@ -6,7 +6,7 @@ import type { OperationSummary, OutboxError } from "@/server/db/schema";
 import { deliverOutboxMessage } from "./deliver-message";
 import { interactionPolicy, patternOf } from "./interaction-policy";
 import { ensureOutboxWorker } from "./outbox-worker";
-import { SpineRetriesExhausted, sendWithRetry } from "./send-with-retry";
+import { attemptsOf, sendWithRetry } from "./send-with-retry";
 import { isSpineCallError } from "./spine-call-error";
 import { callFailureToOutboxError, judgeReply, outboxErrorToAppError } from "./spine-failure";
 import type { SpineRuntime } from "./spine-runtime";
@@ -43,7 +43,7 @@ export async function sendQuery(rt: SpineRuntime, input: QueryInput): Promise<Hl
       return successOrThrow(outcome.reply, messageId);
     } catch (error) {
       if (isSpineCallError(error)) {
-        const attempts = error instanceof SpineRetriesExhausted ? error.attempts : 1;
+        const attempts = attemptsOf(error);
         throw outboxErrorToAppError(callFailureToOutboxError(error, attempts), messageId);
       }
       throw error;

@@ -8,6 +8,7 @@ import { interactionPolicy } from "./interaction-policy";
 import { ensureOutboxWorker } from "./outbox-worker";
 import { reopenFailedForRetry } from "./reopen-failed";
 import { outboxErrorToAppError } from "./spine-failure";
+import { STORED_MESSAGE_PARSE_OPTIONS } from "./spine-options";
 import type { SpineRuntime } from "./spine-runtime";
 import { assertSendable } from "./validate-before-send";
 import { isFinal, waitForCompletion } from "./wait-for-completion";
@@ -105,7 +106,7 @@ export function resultOf(message: OutboxMessage | undefined, messageId: string):
 
 /** The stored reply body (bare HL7, SOAP envelope or ebXML payload) as a typed reply. */
 export function storedReply(message: OutboxMessage): Hl7Reply {
-  const doc = message.replyBody ? parseReplyDocument(message.replyBody) : undefined;
+  const doc = message.replyBody ? parseReplyDocument(message.replyBody, undefined, STORED_MESSAGE_PARSE_OPTIONS) : undefined;
   if (doc?.kind !== "hl7") {
     throw new AppError("spine_unavailable", "Spine confirmed this but its answer could not be read.", { reference: message.messageId });
   }

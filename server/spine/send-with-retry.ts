@@ -28,6 +28,12 @@ export class SpineRetriesExhausted extends SpineCallError {
   }
 }
 
+/** How many sends a failure took (1 unless retries were exhausted); brand-safe across bundles. */
+export function attemptsOf(error: unknown): number {
+  if (isSpineCallError(error) && "attempts" in error && typeof error.attempts === "number") return error.attempts;
+  return 1;
+}
+
 export const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 export async function sendWithRetry(

@@ -1,5 +1,8 @@
 import "server-only";
+import { errorBrand, hasBrand } from "@/lib/errors/brand";
 import type { EbxmlError, SoapFaultError } from "@/lib/hl7/types";
+
+const SPINE_CALL_ERROR = errorBrand("SpineCallError");
 
 /**
  * Why one Spine exchange failed, before it becomes a user-facing AppError. `retriable` says it is
@@ -16,6 +19,7 @@ export type SpineCallFailure =
   | "bad-reply"; // unreadable reply, or RelatesTo / RefToMessageId not ours
 
 export class SpineCallError extends Error {
+  readonly [SPINE_CALL_ERROR] = true;
   readonly failure: SpineCallFailure;
   readonly retriable: boolean;
   readonly httpStatus?: number;
@@ -49,5 +53,5 @@ export function isRetriableFault(errors: readonly SoapFaultError[]): boolean {
 }
 
 export function isSpineCallError(value: unknown): value is SpineCallError {
-  return value instanceof SpineCallError;
+  return hasBrand(value, SPINE_CALL_ERROR);
 }

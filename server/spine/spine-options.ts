@@ -66,6 +66,9 @@ export const INBOUND_MAX_BODY_BYTES = 12 * 1024 * 1024;
 /** Parse limits for anything Spine sends us. */
 export const SPINE_REPLY_PARSE_OPTIONS = { limits: { maxBytes: INBOUND_MAX_BODY_BYTES } } as const;
 
+/** Parse limits for what the outbox holds: our own requests (a 10 000-patient batch is MBs) and Spine's replies. */
+export const STORED_MESSAGE_PARSE_OPTIONS = SPINE_REPLY_PARSE_OPTIONS;
+
 /** The URL Spine posts async replies to. */
 export function inboundUrl(options: Pick<SpineOptions, "appBaseUrl">): string {
   return new URL("/api/spine/inbound", options.appBaseUrl).toString();
