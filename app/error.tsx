@@ -5,8 +5,8 @@ import { shellCopy } from "@/lib/ui/shell-copy";
 export default function ErrorPage({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
   const copy = shellCopy.error;
   useEffect(() => {
-    document.title = `${copy.title} – ${shellCopy.serviceShortName} – NHS`;
-  }, [copy.title]);
+    document.title = `${shellCopy.error.title} – ${shellCopy.serviceShortName} – NHS`;
+  }, []);
   return (
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">

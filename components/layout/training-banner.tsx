@@ -4,7 +4,7 @@ import { shellCopy } from "@/lib/ui/shell-copy";
 export function TrainingBanner() {
   const copy = shellCopy.trainingBanner;
   return (
-    <div className="nhsuk-notification-banner" role="region" aria-labelledby="training-banner-title" data-testid="training-banner">
+    <section className="nhsuk-notification-banner" aria-labelledby="training-banner-title" data-testid="training-banner">
       <div className="nhsuk-notification-banner__header">
         <h2 className="nhsuk-notification-banner__title" id="training-banner-title">
           {copy.title}
@@ -14,6 +14,6 @@ export function TrainingBanner() {
         <p className="nhsuk-notification-banner__heading">{copy.heading}</p>
         <p className="nhsuk-body">{copy.body}</p>
       </div>
-    </div>
+    </section>
   );
 }

@@ -32,7 +32,7 @@ async function probeStore(): Promise<ComponentStatus & { kind?: string }> {
     await sql`select 1`.execute(store.db);
     return { status: "up", kind: store.kind, latencyMs: elapsed(started) };
   } catch (error) {
-    return { status: "down", latencyMs: elapsed(started), problem: describe(error) };
+    return { status: "down", latencyMs: elapsed(started), problem: describeProblem(error) };
   }
 }
 
@@ -44,7 +44,7 @@ async function probeHttp(url: string): Promise<ComponentStatus> {
     if (!response.ok) return { status: "down", latencyMs: elapsed(started), problem: `HTTP ${response.status}` };
     return { status: "up", latencyMs: elapsed(started) };
   } catch (error) {
-    return { status: "down", latencyMs: elapsed(started), problem: describe(error) };
+    return { status: "down", latencyMs: elapsed(started), problem: describeProblem(error) };
   }
 }
 
@@ -53,7 +53,7 @@ function elapsed(started: number): number {
 }
 
 /** A short, non-sensitive reason (no stack traces or connection strings in a public endpoint). */
-function describe(error: unknown): string {
+function describeProblem(error: unknown): string {
   if (error instanceof Error && error.name === "TimeoutError") return "timed out";
   if (error instanceof Error && "cause" in error && error.cause instanceof Error && "code" in error.cause) {
     return String((error.cause as { code: unknown }).code);

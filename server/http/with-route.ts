@@ -1,5 +1,5 @@
 import "server-only";
-import { z } from "zod";
+import type { z } from "zod";
 import { AppError, isAppError } from "@/lib/errors/app-error";
 import type { Permission } from "@/lib/rbac/permission-names";
 import { config } from "@/server/config";
