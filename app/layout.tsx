@@ -4,6 +4,7 @@ import { SiteFooter } from "@/components/layout/site-footer";
 import { SiteHeader } from "@/components/layout/site-header";
 import { TrainingBanner } from "@/components/layout/training-banner";
 import { Providers } from "@/components/providers";
+import { IdleTimeoutDialog } from "@/components/session/idle-timeout-dialog";
 import { shellCopy } from "@/lib/ui/shell-copy";
 import { getHeaderAccount } from "@/server/auth/header-account";
 import { config } from "@/server/config";
@@ -41,6 +42,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           </main>
         </div>
         <SiteFooter />
+        {account ? <IdleTimeoutDialog warningMs={account.idle.warningMs} /> : null}
       </body>
     </html>
   );

@@ -1,0 +1,43 @@
+import "server-only";
+import type { Permission } from "@/lib/rbac/permission-names";
+import { now } from "./clock";
+import { loadActiveSession } from "./session-record";
+import { sessionLimits, sessionTiming } from "./session-policy";
+
+/**
+ * What the idle-timeout dialog needs, in server-clock epoch ms (the client corrects for skew
+ * with `now`). Reading status never counts as activity.
+ */
+export type SessionStatus =
+  | { signedIn: false; now: number }
+  | {
+      signedIn: true;
+      now: number;
+      endsAt: number;
+      absoluteEndsAt: number;
+      absoluteFirst: boolean;
+      warningMs: number;
+      idleTimeoutMs: number;
+      /** The caller's own role and permissions, so the UI can hide what the role cannot do. */
+      roleProfileId: string;
+      permissions: Permission[];
+    };
+
+export async function sessionStatus(sessionId: string | undefined): Promise<SessionStatus> {
+  const at = now().getTime();
+  const session = sessionId ? await loadActiveSession(sessionId, { touch: false }) : null;
+  if (!session) return { signedIn: false, now: at };
+  const limits = sessionLimits();
+  const timing = sessionTiming(session, limits);
+  return {
+    signedIn: true,
+    now: at,
+    endsAt: timing.endsAt,
+    absoluteEndsAt: timing.absoluteEndsAt,
+    absoluteFirst: timing.absoluteFirst,
+    warningMs: limits.warningMs,
+    idleTimeoutMs: limits.idleTimeoutMs,
+    roleProfileId: session.roleProfileId,
+    permissions: session.permissions,
+  };
+}

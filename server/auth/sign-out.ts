@@ -1,0 +1,39 @@
+import "server-only";
+import { config } from "@/server/config";
+import { getDb } from "@/server/db/client";
+import { revokeSession } from "@/server/db/sessions";
+import { AUTH_AUDIT_ACTIONS, auditAuthEvent } from "./auth-audit";
+import { now } from "./clock";
+import type { RouteSession } from "./route-session";
+import { clearSessionCookieHeader } from "./session-cookie";
+
+/**
+ * Log out: revoke the record (so the cookie is dead everywhere), clear the cookie and show
+ * our signed-out page. We do not bounce through CIS2's end-session page: every sign-in sends
+ * prompt=login + max_age, so a lingering CIS2 session can never sign the user back in silently.
+ */
+
+export const SIGNED_OUT_REASONS = ["logout", "idle", "expired"] as const;
+export type SignedOutReason = (typeof SIGNED_OUT_REASONS)[number];
+
+export async function signOut(session: RouteSession | null, requestId: string, reason: SignedOutReason = "logout"): Promise<Response> {
+  if (session) {
+    const { db } = await getDb();
+    await revokeSession(db, session.sessionId, reason === "logout" ? "signed-out" : reason, now());
+    await auditAuthEvent({
+      action: AUTH_AUDIT_ACTIONS.signOut,
+      outcome: "success",
+      actorSub: session.sub,
+      roleId: session.roleProfileId,
+      details: { reason },
+      requestId,
+    });
+  }
+  const headers = new Headers({
+    location: new URL(`/signed-out?reason=${reason}`, config().APP_BASE_URL).href,
+    "cache-control": "no-store",
+  });
+  headers.append("set-cookie", clearSessionCookieHeader());
+  // 303: the browser follows a POST with a GET.
+  return new Response(null, { status: 303, headers });
+}
