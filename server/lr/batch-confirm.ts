@@ -2,7 +2,8 @@ import "server-only";
 import { AppError } from "@/lib/errors/app-error";
 import type { BatchConfirmResult } from "@/lib/hl7";
 import { sendQuery } from "@/server/spine/send-query";
-import { checkedNhsNumber, type LrContext, newMessageHeader, ownerOf, runtimeOf, unexpectedReply } from "./lr-context";
+import { normaliseNhsNumber, validateNhsNumber } from "@/lib/nhs/nhs-number";
+import { type LrContext, newMessageHeader, ownerOf, runtimeOf, unexpectedReply } from "./lr-context";
 
 /** One user against up to 10 000 patients (QUPC_IN090000UK03): which of them have an LR with the user. */
 export interface BatchConfirmInput {
@@ -12,11 +13,23 @@ export interface BatchConfirmInput {
 
 export const BATCH_CONFIRM_LIMIT = 10_000;
 
+/**
+ * Ten digits is all the message needs. A wrong check digit is Spine's per-patient answer (a
+ * DetectedIssueEvent for that patient), so one mistyped number in a list of thousands comes back
+ * as that patient's error instead of refusing the whole list.
+ */
+function listedNhsNumber(value: string, field: string): string {
+  const result = validateNhsNumber(value);
+  if (result.ok) return result.nhsNumber;
+  if (result.problem === "check_digit") return normaliseNhsNumber(value);
+  throw new AppError("invalid_input", "Each NHS number must be 10 digits.", { fields: { [field]: "Enter a 10-digit NHS number" } });
+}
+
 export async function batchConfirm(ctx: LrContext, input: BatchConfirmInput): Promise<{ messageId: string; results: BatchConfirmResult[] }> {
   if (input.nhsNumbers.length < 1 || input.nhsNumbers.length > BATCH_CONFIRM_LIMIT) {
     throw new AppError("invalid_input", `Give between 1 and ${BATCH_CONFIRM_LIMIT} NHS numbers.`, { fields: { nhsNumbers: "Between 1 and 10,000" } });
   }
-  const nhsNumbers = input.nhsNumbers.map((n, i) => checkedNhsNumber(n, `nhsNumbers.${i}`));
+  const nhsNumbers = input.nhsNumbers.map((n, i) => listedNhsNumber(n, `nhsNumbers.${i}`));
   const rt = await runtimeOf(ctx);
   const header = newMessageHeader(ctx, rt);
   const reply = await sendQuery(rt, {

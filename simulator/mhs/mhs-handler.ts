@@ -8,12 +8,16 @@ import {
   parseRequest,
   type SoapFault,
 } from "@/lib/hl7";
+import mhsInteractions from "@/simulator/data/mhs-interactions.json";
 import { closedSignal, headerValue, send, sendJson, sleep } from "@/simulator/http/http-io";
 import { malformed, replyDelayMs, withWrongReference } from "@/simulator/pipeline/delivery-faults";
 import { fallbackRequest } from "@/simulator/pipeline/fallback-request";
 import { type ProcessResult, processRequest } from "@/simulator/pipeline/process-request";
 import { deliverReply } from "@/simulator/reliable/async-reply";
 import type { SimulatorContext } from "@/simulator/simulator-context";
+
+/** Interactions the adaptor will wait for (sync-async wrap); data, not code. */
+const SYNC_ASYNC: ReadonlySet<string> = new Set(mhsInteractions.syncAsync);
 
 const mhsBodySchema = z.object({
   payload: z.string().min(1),
@@ -33,7 +37,8 @@ function mhsErrorBody(fault: SoapFault, processKey: string) {
  * POST / — a stand-in for the NHS MHS adaptor's outbound API (spine-lr.md §5): JSON {payload}
  * plus Interaction-Id / wait-for-response / Message-Id / Correlation-Id / from-asid headers.
  * 200 with Spine's XML (sync, or async waited for), 202 when the reply goes to the inbound
- * endpoint, 500 with an error list on SOAP faults, 400/404 on bad requests.
+ * endpoint, 500 with an error list on SOAP faults, 400/404 on bad requests (including
+ * wait-for-response: true where the adaptor cannot wrap the interaction sync-async).
  */
 export async function handleMhsRequest(
   context: SimulatorContext,
@@ -54,6 +59,10 @@ export async function handleMhsRequest(
   }
   if (!isRequestInteraction(interactionId)) {
     return send(response, 404, `Couldn't determine workflow for interaction ID: ${interactionId.slice(0, 40)}`, "text/plain", echo);
+  }
+  // The adaptor refuses a sync-async wrap for sync interactions and for async ones it cannot wrap.
+  if (waitHeader === "true" && !SYNC_ASYNC.has(interactionId)) {
+    return send(response, 400, "Message header requested sync-async wrap for un-supported sync-async", "text/plain", echo);
   }
   let payload: string;
   try {

@@ -185,6 +185,12 @@ describe("MHS-adaptor-compatible front (POST /)", () => {
     expect((await post(`${rig.simulator.url}/`, { ...good, headers: { ...good.headers, "wait-for-response": "maybe" } })).status).toBe(400);
     expect((await post(`${rig.simulator.url}/`, { ...good, headers: { ...good.headers, "interaction-id": "NOPE_IN000000UK01" } })).status).toBe(404);
     expect((await post(`${rig.simulator.url}/`, { ...good, body: "not json" })).status).toBe(400);
+    // No sync-async wrap for a sync interaction, nor for an async one the adaptor cannot wrap.
+    const confirm = hl7Request("QUPC_IN010000UK32", { nhsNumber: "9990010048", responseType: "01" });
+    const refusedWrap = await post(`${rig.simulator.url}/`, mhsFor(confirm, true));
+    expect(refusedWrap).toMatchObject({ status: 400, body: expect.stringContaining("un-supported sync-async") });
+    const batch = hl7Request("QUPC_IN090000UK03", { nhsNumbers: ["9990010048"], parameterList: { userId: "900000000001", roleProfileId: "900000000101", workgroupIds: [] } });
+    expect((await post(`${rig.simulator.url}/`, mhsFor(batch, true))).status).toBe(400);
     expect(buildRequest(request)).toContain("REPC_IN010000UK15");
   });
 });

@@ -61,7 +61,9 @@ export class ReplyDelivery {
   }
 
   private async deliverWithRetries(job: DeliveryJob, signal: AbortSignal): Promise<DeliveryResult> {
-    for (let attempt = 0; attempt <= job.retries; attempt++) {
+    // Express messaging has no reliability: one attempt, whatever happens to it.
+    const retries = job.expectAck ? job.retries : 0;
+    for (let attempt = 0; attempt <= retries; attempt++) {
       if (signal.aborted) return "cancelled";
       if (attempt > 0) await sleep(job.retryIntervalMs, signal);
       if (signal.aborted) return "cancelled";
