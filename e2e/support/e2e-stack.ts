@@ -16,6 +16,8 @@ export const e2eStack = {
     LRM_DATA_ROOT: dataRoot,
     SIMULATOR_CONTROL_ENABLED: "1",
     LRM_QUIET_CHILDREN: "1",
+    // Lets the session-timeout e2e move the app's clock; refused outside training mode.
+    LRM_TEST_CLOCK: "1",
   } as Record<string, string>,
 };
 

@@ -2,9 +2,10 @@ import "server-only";
 import type { z } from "zod";
 import { AppError, isAppError } from "@/lib/errors/app-error";
 import type { Permission } from "@/lib/rbac/permission-names";
-import { config } from "@/server/config";
 import { requestLogger } from "@/server/log/logger";
+import { AUTH_AUDIT_ACTIONS, auditAuthEvent } from "@/server/auth/auth-audit";
 import { type RouteSession, resolveRouteSession } from "@/server/auth/route-session";
+import { isSameOriginBrowserRequest } from "@/server/auth/same-origin";
 
 /**
  * The one way into the BFF. Every route handler is `withRoute(handler, options)`:
@@ -59,8 +60,11 @@ export function withRoute<B extends z.ZodType | undefined = undefined, Q extends
     try {
       const stateChanging = !SAFE_METHODS.has(request.method);
       const session = await resolveRouteSession(request);
-      checkAccess(options.access, session);
-      if (stateChanging && !options.crossOriginAllowed) checkSameOrigin(request);
+      await checkAccess(options.access, session, request, requestId);
+      // State changes must come from our own pages (Origin, or Sec-Fetch-Site for form posts).
+      if (stateChanging && !options.crossOriginAllowed && !isSameOriginBrowserRequest(request)) {
+        throw new AppError("forbidden", "This request did not come from LR Manager.");
+      }
       const rawParams = ctx?.params ? await ctx.params : {};
       const params = Object.fromEntries(Object.entries(rawParams).map(([k, v]) => [k, Array.isArray(v) ? v.join("/") : v]));
       const query = options.query ? parseInput(options.query, Object.fromEntries(new URL(request.url).searchParams)) : undefined;
@@ -89,24 +93,21 @@ export function withRoute<B extends z.ZodType | undefined = undefined, Q extends
   });
 }
 
-function checkAccess(access: RouteAccess, session: RouteSession | null): void {
+async function checkAccess(access: RouteAccess, session: RouteSession | null, request: Request, requestId: string): Promise<void> {
   if ("public" in access) return;
   if (!session) throw new AppError("unauthenticated", "Sign in to continue.");
   if ("permission" in access && !session.permissions.includes(access.permission)) {
+    // Every refused use of a signed-in role is audited (a privacy officer may need to see attempts).
+    await auditAuthEvent({
+      action: AUTH_AUDIT_ACTIONS.accessRefused,
+      outcome: "denied",
+      actorSub: session.sub,
+      roleId: session.roleProfileId,
+      details: { permission: access.permission, method: request.method, path: new URL(request.url).pathname },
+      requestId,
+    });
     throw new AppError("forbidden", "Your selected role cannot do this. Change role if you have another.");
   }
-}
-
-/** State changes must come from our own pages: Origin (or Sec-Fetch-Site) must match APP_BASE_URL. */
-function checkSameOrigin(request: Request): void {
-  const expected = new URL(config().APP_BASE_URL).origin;
-  const origin = request.headers.get("origin");
-  if (origin) {
-    if (origin !== expected) throw new AppError("forbidden", "This request did not come from LR Manager.");
-    return;
-  }
-  const site = request.headers.get("sec-fetch-site");
-  if (site !== "same-origin") throw new AppError("forbidden", "This request did not come from LR Manager.");
 }
 
 async function readBody(request: Request, format: "json" | "form" | "text", maxBytes: number): Promise<unknown> {
