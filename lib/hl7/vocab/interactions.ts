@@ -17,7 +17,7 @@ export interface InteractionInfo {
   direction: "request" | "reply";
   service: SpineService;
   pattern: MessagePattern;
-  /** Replies a request may receive (success first); empty for replies. */
+  /** Replies a request may receive (success first); empty for replies. Queries may also meet MCCI AR: Spine rejects any message that fails its generic validation with MCCI_IN010000UK13 (spine-lr.md §0.10). */
   replies: readonly ReplyInteractionId[];
   /** Local name of the payload root inside ControlActEvent/subject (or "query"). */
   payloadRoot: string;
@@ -40,11 +40,11 @@ const SYNC_PATH = "/sync-service";
 export const INTERACTIONS: Record<InteractionId, InteractionInfo> = {
   REPC_IN010000UK15: { id: "REPC_IN010000UK15", name: "Create LR", direction: "request", service: LRS, pattern: "async-reliable", replies: ["REPC_IN020000UK13", "MCCI_IN010000UK13"], payloadRoot: "CreateRequest", payloadSlot: "subject", spinePath: RELIABLE_PATH },
   REPC_IN040000UK15: { id: "REPC_IN040000UK15", name: "Change LR status", direction: "request", service: LRS, pattern: "async-reliable", replies: ["REPC_IN050000UK13", "MCCI_IN010000UK13"], payloadRoot: "SCRequest", payloadSlot: "subject", spinePath: RELIABLE_PATH },
-  QUPC_IN010000UK32: { id: "QUPC_IN010000UK32", name: "Confirm LR query", direction: "request", service: LRSQUERY, pattern: "sync", replies: ["QUPC_IN030000UK14", "QUPC_IN040000UK30", "QUQI_IN010000UK14"], payloadRoot: "query", payloadSlot: "query", spinePath: SYNC_PATH },
-  QUPC_IN020000UK17: { id: "QUPC_IN020000UK17", name: "LR details query", direction: "request", service: LRSQUERY, pattern: "async-express", replies: ["QUPC_IN060000UK32", "QUPC_IN070000UK32", "QUQI_IN010000UK14"], payloadRoot: "query", payloadSlot: "query", spinePath: QUERY_PATH },
-  QUPC_IN090000UK03: { id: "QUPC_IN090000UK03", name: "Batch confirm LR query", direction: "request", service: LRSQUERY, pattern: "async-express", replies: ["QUPC_IN250000UK02", "QUQI_IN010000UK14"], payloadRoot: "query", payloadSlot: "query", spinePath: QUERY_PATH, inferred: true },
-  QUPC_IN010102UK01: { id: "QUPC_IN010102UK01", name: "Identify user role profiles", direction: "request", service: SDSQUERY, pattern: "async-express", replies: ["QUPC_IN010103UK01", "QUQI_IN010000UK14"], payloadRoot: "query", payloadSlot: "query", spinePath: QUERY_PATH, inferred: true },
-  QUPC_IN041234UK01: { id: "QUPC_IN041234UK01", name: "Workgroup query", direction: "request", service: SDSQUERY, pattern: "async-express", replies: ["REPC_IN130007UK01", "QUQI_IN010000UK14"], payloadRoot: "query", payloadSlot: "query", spinePath: QUERY_PATH, inferred: true },
+  QUPC_IN010000UK32: { id: "QUPC_IN010000UK32", name: "Confirm LR query", direction: "request", service: LRSQUERY, pattern: "sync", replies: ["QUPC_IN030000UK14", "QUPC_IN040000UK30", "QUQI_IN010000UK14", "MCCI_IN010000UK13"], payloadRoot: "query", payloadSlot: "query", spinePath: SYNC_PATH },
+  QUPC_IN020000UK17: { id: "QUPC_IN020000UK17", name: "LR details query", direction: "request", service: LRSQUERY, pattern: "async-express", replies: ["QUPC_IN060000UK32", "QUPC_IN070000UK32", "QUQI_IN010000UK14", "MCCI_IN010000UK13"], payloadRoot: "query", payloadSlot: "query", spinePath: QUERY_PATH },
+  QUPC_IN090000UK03: { id: "QUPC_IN090000UK03", name: "Batch confirm LR query", direction: "request", service: LRSQUERY, pattern: "async-express", replies: ["QUPC_IN250000UK02", "QUQI_IN010000UK14", "MCCI_IN010000UK13"], payloadRoot: "query", payloadSlot: "query", spinePath: QUERY_PATH, inferred: true },
+  QUPC_IN010102UK01: { id: "QUPC_IN010102UK01", name: "Identify user role profiles", direction: "request", service: SDSQUERY, pattern: "async-express", replies: ["QUPC_IN010103UK01", "QUQI_IN010000UK14", "MCCI_IN010000UK13"], payloadRoot: "query", payloadSlot: "query", spinePath: QUERY_PATH, inferred: true },
+  QUPC_IN041234UK01: { id: "QUPC_IN041234UK01", name: "Workgroup query", direction: "request", service: SDSQUERY, pattern: "async-express", replies: ["REPC_IN130007UK01", "QUQI_IN010000UK14", "MCCI_IN010000UK13"], payloadRoot: "query", payloadSlot: "query", spinePath: QUERY_PATH, inferred: true },
   REPC_IN130002UK01: { id: "REPC_IN130002UK01", name: "Add user to workgroup", direction: "request", service: SDS, pattern: "async-reliable", replies: ["REPC_IN130003UK01", "MCCI_IN010000UK13"], payloadRoot: "AddToWorkgroupRequest", payloadSlot: "subject", spinePath: RELIABLE_PATH },
   REPC_IN130004UK01: { id: "REPC_IN130004UK01", name: "Remove user from workgroup", direction: "request", service: SDS, pattern: "async-reliable", replies: ["REPC_IN130005UK01", "MCCI_IN010000UK13"], payloadRoot: "RemoveFromWorkgroupRequest", payloadSlot: "subject", spinePath: RELIABLE_PATH },
   REPC_IN020000UK13: { id: "REPC_IN020000UK13", name: "LR created", direction: "reply", service: LRS, pattern: "async-reliable", replies: [], payloadRoot: "CreationResponseConfirm", payloadSlot: "subject" },
