@@ -24,3 +24,4 @@ export { parseXml, DEFAULT_XML_LIMITS, type XmlLimits, type ParseOptions } from 
 export { serializeXml, escapeText, escapeAttribute } from "@/lib/hl7/xml/xml-write";
 export { xmlStructurallyEqual } from "@/lib/hl7/xml/xml-compare";
 export { attr, child, children, find, findAll, textOf } from "@/lib/hl7/xml/xml-query";
+export * from "@/lib/hl7/vocab/mhs-sync-async";

@@ -8,7 +8,7 @@ import {
   parseRequest,
   type SoapFault,
 } from "@/lib/hl7";
-import mhsInteractions from "@/simulator/data/mhs-interactions.json";
+import { isMhsSyncAsync } from "@/lib/hl7/vocab/mhs-sync-async";
 import { closedSignal, headerValue, send, sendJson, sleep } from "@/simulator/http/http-io";
 import { malformed, replyDelayMs, withWrongReference } from "@/simulator/pipeline/delivery-faults";
 import { fallbackRequest } from "@/simulator/pipeline/fallback-request";
@@ -17,7 +17,6 @@ import { deliverReply } from "@/simulator/reliable/async-reply";
 import type { SimulatorContext } from "@/simulator/simulator-context";
 
 /** Interactions the adaptor will wait for (sync-async wrap); data, not code. */
-const SYNC_ASYNC: ReadonlySet<string> = new Set(mhsInteractions.syncAsync);
 
 const mhsBodySchema = z.object({
   payload: z.string().min(1),
@@ -61,7 +60,7 @@ export async function handleMhsRequest(
     return send(response, 404, `Couldn't determine workflow for interaction ID: ${interactionId.slice(0, 40)}`, "text/plain", echo);
   }
   // The adaptor refuses a sync-async wrap for sync interactions and for async ones it cannot wrap.
-  if (waitHeader === "true" && !SYNC_ASYNC.has(interactionId)) {
+  if (waitHeader === "true" && !isMhsSyncAsync(interactionId)) {
     return send(response, 400, "Message header requested sync-async wrap for un-supported sync-async", "text/plain", echo);
   }
   let payload: string;
