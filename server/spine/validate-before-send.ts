@@ -4,15 +4,16 @@ import { type Hl7Request, validateRequest } from "@/lib/hl7";
 
 /**
  * Spine 2's own validation rules, run before anything is stored or sent: a message Spine would
- * reject never leaves the BFF. The error lists the rule names for support staff.
+ * reject never leaves the BFF. The error lists the rule names for support staff. Takes the typed
+ * request, or an already-built HL7 document (the same rules either way).
  */
-export function assertSendable(request: Hl7Request): void {
+export function assertSendable(request: Hl7Request | string, reference?: string): void {
   const violations = validateRequest(request);
   if (violations.length === 0) return;
   const rules = violations.map((v) => v.rule);
   throw new AppError(
     "spine_rejected",
     `LR Manager did not send this because Spine would reject it: ${violations.map((v) => v.message).join(" ")} (${rules.join(", ")})`,
-    { reference: request.header.messageId },
+    { reference: reference ?? (typeof request === "string" ? undefined : request.header.messageId) },
   );
 }
