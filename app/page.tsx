@@ -8,20 +8,33 @@ export const metadata = { title: { absolute: pageTitle(homeCopy.title) } };
 
 export default async function HomePage() {
   const session = await getPageSession();
+  const canFindPatients = session?.permissions.includes("lr.view") ?? false;
   return (
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">
         <h1>{homeCopy.heading}</h1>
         <p className="nhsuk-lede-text">{homeCopy.lede}</p>
-        <p>{homeCopy.body}</p>
-        {session?.permissions.includes("lr.view") ? (
-          <a className="nhsuk-button" href="/patients">
-            {findPatientCopy.title}
-          </a>
+        {!session ? (
+          <>
+            <p>{homeCopy.signedOutBody}</p>
+            <a className="nhsuk-button" href="/api/auth/login">
+              {shellCopy.account.signIn}
+            </a>
+          </>
+        ) : canFindPatients ? (
+          <>
+            <p>{homeCopy.signedInBody}</p>
+            <a className="nhsuk-button" href="/patients">
+              {findPatientCopy.title}
+            </a>
+          </>
         ) : (
-          <a className="nhsuk-button" href="/api/auth/login">
-            {shellCopy.account.signIn}
-          </a>
+          <>
+            <p>{homeCopy.noLrRoleBody}</p>
+            <a className="nhsuk-button nhsuk-button--secondary" href="/api/auth/change-role">
+              {homeCopy.changeRole}
+            </a>
+          </>
         )}
       </div>
     </div>

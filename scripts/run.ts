@@ -10,7 +10,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { formatPersonaList } from "./lib/persona-list";
+import { formatNotablePatients, formatPersonaList } from "./lib/persona-list";
 import { isPortFree } from "./lib/port-check";
 import { childEnvironments, stackConfig } from "./lib/stack-config";
 
@@ -152,6 +152,8 @@ async function main(): Promise<void> {
   console.log(`LR Manager is running: open ${c.appBaseUrl}`);
   console.log("Sign in through the CIS2 stand-in as any of these synthetic personas:");
   console.log(formatPersonaList());
+  console.log("Synthetic patients to try (NHS numbers); fault-triggering numbers are listed in docs/simulator.md:");
+  console.log(formatNotablePatients());
   console.log("");
   console.log("Press Ctrl-C to stop all three processes.");
 }
