@@ -23,9 +23,11 @@ ensure_next_build
 step "Unit and integration tests (PGlite + PostgreSQL)"
 pg_url=$(bash scripts/pg/throwaway-postgres.sh start)
 trap 'bash scripts/pg/throwaway-postgres.sh stop >/dev/null 2>&1 || true' EXIT
-TEST_DATABASE_URL="$pg_url" npx vitest run
+mkdir -p reports
+TEST_DATABASE_URL="$pg_url" npx vitest run --reporter=default --reporter=json --outputFile.json=reports/vitest.json
 
 step "End-to-end tests (Playwright, Debian Chromium)"
 npx playwright test
 
 step "All tests passed in $(( $(date +%s) - started ))s"
+node scripts/lib/summarise-tests.mjs reports/vitest.json reports/playwright.json
