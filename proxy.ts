@@ -6,7 +6,8 @@ import { API_CONTENT_SECURITY_POLICY, pageContentSecurityPolicy } from "@/lib/ht
  * are NOT decided here (CVE-2025-29927): every route handler and page checks them on the server.
  */
 export function proxy(request: NextRequest) {
-  const requestId = request.headers.get("x-request-id")?.slice(0, 64) || crypto.randomUUID();
+  // Always ours: a client-chosen id could forge or collide with the references users quote and the audit trail.
+  const requestId = crypto.randomUUID();
   const isApi = request.nextUrl.pathname.startsWith("/api/");
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
   const cis2Origin = safeOrigin(process.env.CIS2_ISSUER ?? "http://127.0.0.1:4200");

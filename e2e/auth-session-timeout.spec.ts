@@ -19,7 +19,8 @@ const MINUTE = 60_000;
 const origin = { origin: e2eStack.appBaseUrl };
 
 async function setServerClock(page: Page, offsetMs: number): Promise<void> {
-  const response = await page.request.post("/api/auth/test-clock", { headers: origin, data: { offsetMs } });
+  const headers = { ...origin, "x-lrm-test-clock": e2eStack.env.LRM_TEST_CLOCK_TOKEN ?? "" };
+  const response = await page.request.post("/api/auth/test-clock", { headers, data: { offsetMs } });
   expect(response.status(), "the app must run with LRM_TEST_CLOCK=1").toBe(200);
 }
 

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { rmSync } from "node:fs";
 
 /** Ports and data folder for the e2e stack: away from the defaults so a running dev stack is untouched. */
@@ -18,6 +19,8 @@ export const e2eStack = {
     LRM_QUIET_CHILDREN: "1",
     // Lets the session-timeout e2e move the app's clock; refused outside training mode.
     LRM_TEST_CLOCK: "1",
+    // Set once in the runner process; its workers inherit it, so only this run can move the clock.
+    LRM_TEST_CLOCK_TOKEN: (process.env.LRM_TEST_CLOCK_TOKEN ??= randomUUID()),
   } as Record<string, string>,
 };
 

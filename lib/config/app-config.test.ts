@@ -14,8 +14,32 @@ describe("loadConfig", () => {
     expect(() => loadConfig({ APP_BASE_URL: "http://lr.example.nhs.uk" })).toThrow(/https/);
   });
   it("refuses the message journal in live mode without the second setting", () => {
-    expect(() => loadConfig({ LR_MODE: "live", SPINE_MESSAGE_LOG_DIR: "/tmp/x" })).toThrow(/CONFIRM/);
-    expect(loadConfig({ LR_MODE: "live", SPINE_MESSAGE_LOG_DIR: "/tmp/x", SPINE_MESSAGE_LOG_LIVE_CONFIRM: "1" }).SPINE_MESSAGE_LOG_DIR).toBe("/tmp/x");
+    const live = {
+      LR_MODE: "live",
+      APP_BASE_URL: "https://lr.example.nhs.uk",
+      CIS2_ISSUER: "https://cis2.example.nhs.uk/openam/oauth2/realms/root/realms/NHSIdentity/realms/Healthcare",
+      SPINE_INBOUND_AUTH_HEADER: "x-client-verify",
+      SPINE_INBOUND_AUTH_VALUE: "SUCCESS",
+      CIS2_CLIENT_PRIVATE_JWK: "{}",
+      SESSION_PASSWORD: "x".repeat(40),
+      SPINE_MESSAGE_LOG_DIR: "/tmp/x",
+    };
+    expect(() => loadConfig(live)).toThrow(/CONFIRM/);
+    expect(loadConfig({ ...live, SPINE_MESSAGE_LOG_LIVE_CONFIRM: "1" }).SPINE_MESSAGE_LOG_DIR).toBe("/tmp/x");
+  });
+  it("refuses live mode with the local stand-ins, no inbound authentication or the dev defaults", () => {
+    expect(() => loadConfig({ LR_MODE: "live", APP_BASE_URL: "https://lr.example.nhs.uk" })).toThrow(/CIS2_ISSUER[\s\S]*SPINE_INBOUND_AUTH_HEADER[\s\S]*CIS2_CLIENT_PRIVATE_JWK[\s\S]*SESSION_PASSWORD/);
+    const live = {
+      LR_MODE: "live",
+      APP_BASE_URL: "https://lr.example.nhs.uk",
+      CIS2_ISSUER: "https://am.nhsint.auth-ptl.cis2.spineservices.nhs.uk/openam/oauth2/realms/root/realms/NHSIdentity/realms/Healthcare",
+      SPINE_INBOUND_AUTH_HEADER: "x-client-verify",
+      SPINE_INBOUND_AUTH_VALUE: "SUCCESS",
+      CIS2_CLIENT_PRIVATE_JWK: "{}",
+      SESSION_PASSWORD: "x".repeat(40),
+    };
+    expect(loadConfig(live).insecureLoopback).toBe(false);
+    expect(() => loadConfig({ ...live, APP_BASE_URL: "http://127.0.0.1:3000" })).toThrow(/APP_BASE_URL must be https/);
   });
   it("names the bad variable", () => {
     expect(() => loadConfig({ SESSION_IDLE_MINUTES: "soon" })).toThrow(/SESSION_IDLE_MINUTES/);

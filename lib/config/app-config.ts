@@ -32,6 +32,13 @@ const schema = z.object({
   SPINE_TLS_CERT_FILE: z.string().optional(),
   SPINE_TLS_KEY_FILE: z.string().optional(),
   SPINE_TLS_CA_FILE: z.string().optional(),
+  /**
+   * How Spine's async replies to /api/spine/inbound are authenticated: the TLS terminator verifies
+   * Spine's client certificate and sets this header (e.g. X-Client-Verify: SUCCESS). Required in
+   * live mode; requests without it are refused before their body is read.
+   */
+  SPINE_INBOUND_AUTH_HEADER: z.string().min(1).optional(),
+  SPINE_INBOUND_AUTH_VALUE: z.string().min(1).optional(),
   SPINE_ASYNC_WAIT_MS: z.coerce.number().int().min(0).default(8000),
   HEALTH_SIMULATOR_URL: z.url().optional(),
   CIS2_ISSUER: z.url().default(`http://127.0.0.1:${DEFAULT_PORTS.cis2}${CIS2_ISSUER_PATH}`),
@@ -63,8 +70,18 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
       "SPINE_MESSAGE_LOG_DIR is set in live mode: also set SPINE_MESSAGE_LOG_LIVE_CONFIRM=1 to confirm that message bodies may be written to disk",
     );
   }
+  if (c.LR_MODE === "live") {
+    const problems: string[] = [];
+    const issuerUrl = new URL(c.CIS2_ISSUER);
+    if (issuerUrl.protocol !== "https:" || isLoopbackHost(issuerUrl.hostname)) problems.push("CIS2_ISSUER must be an https CIS2 address, not the local stand-in");
+    if (!c.SPINE_INBOUND_AUTH_HEADER || !c.SPINE_INBOUND_AUTH_VALUE) problems.push("SPINE_INBOUND_AUTH_HEADER and SPINE_INBOUND_AUTH_VALUE must say how Spine's replies are authenticated");
+    if (!c.CIS2_CLIENT_PRIVATE_JWK) problems.push("CIS2_CLIENT_PRIVATE_JWK must be set (the dev key is public)");
+    if (!c.SESSION_PASSWORD) problems.push("SESSION_PASSWORD must be set");
+    if (new URL(c.APP_BASE_URL).protocol !== "https:") problems.push("APP_BASE_URL must be https");
+    if (problems.length > 0) throw new Error(`Invalid LR Manager configuration for live mode:\n  ${problems.join("\n  ")}`);
+  }
   const base = new URL(c.APP_BASE_URL);
-  const insecureLoopback = base.protocol === "http:" && ["127.0.0.1", "localhost", "[::1]"].includes(base.hostname);
+  const insecureLoopback = base.protocol === "http:" && isLoopbackHost(base.hostname);
   if (base.protocol === "http:" && !insecureLoopback) {
     throw new Error("APP_BASE_URL must be https unless it is a loopback address");
   }
@@ -75,4 +92,8 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     cis2HealthUrl: `${issuer.origin}/health`,
     simulatorHealthUrl: c.HEALTH_SIMULATOR_URL ?? `${new URL(c.SPINE_BASE_URL).origin}/health`,
   };
+}
+
+function isLoopbackHost(hostname: string): boolean {
+  return ["localhost", "[::1]"].includes(hostname) || /^127\.\d+\.\d+\.\d+$/.test(hostname);
 }

@@ -13,6 +13,11 @@ describe("safeReturnTo (no open redirect after sign-in)", () => {
     ["/\\evil.example", "/"],
     ["patients", "/"],
     ["/api/auth/logout", "/"],
+    ["/\t/evil.example/phish", "/"],
+    ["/\n/evil.example", "/"],
+    ["/\r/evil.example", "/"],
+    ["/%2F/evil.example", "/%2F/evil.example"],
+    ["/patients/../api/auth/logout", "/"],
     [undefined, "/"],
     ["", "/"],
   ])("%s → %s", (input, expected) => {

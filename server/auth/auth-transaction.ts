@@ -51,10 +51,26 @@ export async function readTransaction(request: Request): Promise<AuthTransaction
 
 /**
  * Only same-site relative paths may be a post-sign-in destination (no open redirect):
- * "/patients/1" yes; "//evil.example", "https://…", "/\\evil" no.
+ * "/patients/1" yes; "//evil.example", "https://…", "/\\evil", "/\t/evil.example" no.
+ * The value is resolved against a fixed base exactly as the redirect will be, and only its path,
+ * query and fragment are kept — whatever the browser or URL parser drops (tabs, newlines) cannot
+ * turn it into another origin.
  */
+const RETURN_TO_BASE = "https://lr-manager.invalid";
+
 export function safeReturnTo(value: string | null | undefined): string {
-  if (!value?.startsWith("/") || value.startsWith("//") || value.includes("\\") || value.length > 512) return "/";
-  if (value.startsWith("/api/")) return "/";
-  return value;
+  if (!value?.startsWith("/") || value.length > 512) return "/";
+  // Control characters and backslashes have no business in our own paths.
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: refusing them is the point
+  if (/[\u0000-\u001f\u007f\\]/.test(value)) return "/";
+  let resolved: URL;
+  try {
+    resolved = new URL(value, RETURN_TO_BASE);
+  } catch {
+    return "/";
+  }
+  if (resolved.origin !== RETURN_TO_BASE) return "/";
+  const path = `${resolved.pathname}${resolved.search}${resolved.hash}`;
+  if (path.startsWith("//") || path.startsWith("/api/")) return "/";
+  return path;
 }

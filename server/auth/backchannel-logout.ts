@@ -85,8 +85,10 @@ export async function handleLogoutToken(token: string, requestId: string): Promi
     throw new LogoutTokenError("logout token replayed");
   }
   const at = now();
+  // By sid when CIS2 names one; sessions recorded without a sid (ID token had none) go by sub.
   const ended = verified.sid
-    ? await revokeSessionsBySid(db, verified.sid, "cis2-backchannel-logout", at)
+    ? (await revokeSessionsBySid(db, verified.sid, "cis2-backchannel-logout", at)) +
+      (verified.sub ? await revokeSessionsBySub(db, verified.sub, "cis2-backchannel-logout", at, { onlyWithoutSid: true }) : 0)
     : await revokeSessionsBySub(db, verified.sub ?? "", "cis2-backchannel-logout", at);
   await auditAuthEvent({
     action: AUTH_AUDIT_ACTIONS.backchannelLogout,

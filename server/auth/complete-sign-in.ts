@@ -2,7 +2,7 @@ import "server-only";
 import { decideRolePermissions, canUseService } from "@/lib/rbac/role-permissions";
 import { config } from "@/server/config";
 import { getDb } from "@/server/db/client";
-import { createSession, revokeSession } from "@/server/db/sessions";
+import { createSession, revokeSession, revokeSessionsBySub } from "@/server/db/sessions";
 import { requestLogger } from "@/server/log/logger";
 import { AUTH_AUDIT_ACTIONS, auditAuthEvent } from "./auth-audit";
 import { clearTransactionCookieHeader, readTransaction } from "./auth-transaction";
@@ -94,6 +94,8 @@ export async function completeSignIn(request: Request, requestId: string): Promi
   const signedInAt = now();
   const previousSessionId = await sessionIdFromRequest(request);
   if (previousSessionId) await revokeSession(db, previousSessionId, transaction.purpose === "change-role" ? "role-changed" : "signed-in-again", signedInAt);
+  // One active session per user (ASVS 7.1.2): a sign-in elsewhere ends the others.
+  await revokeSessionsBySub(db, sub, "signed-in-elsewhere", signedInAt);
 
   const session = await createSession(db, {
     sub,
@@ -101,7 +103,8 @@ export async function completeSignIn(request: Request, requestId: string): Promi
     selectedRoleId: role.person_roleid,
     roleSnapshot: roleSnapshotOf(userInfo, role, decision.effectiveActivities),
     permissions: decision.permissions,
-    idTokenHint: tokens.id_token ?? null,
+    // Not kept: sign-out does not go through CIS2's end-session page, so the ID token is never needed.
+    idTokenHint: null,
     expiresAt: new Date(signedInAt.getTime() + sessionLimits().absoluteLimitMs),
     now: signedInAt,
   });

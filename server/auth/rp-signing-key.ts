@@ -30,6 +30,10 @@ export async function loadRpSigningKey(): Promise<RpSigningKey> {
   }
   const alg = raw.alg === "RS256" ? "RS256" : "RS512";
   const kid = typeof raw.kid === "string" ? raw.kid : await calculateJwkThumbprint(jwk);
+  // The committed dev key is public: it can never sign for a live deployment, however it got here.
+  if (c.LR_MODE === "live" && (raw.n === devRpKey.n || kid === devRpKey.kid)) {
+    throw new Error("CIS2_CLIENT_PRIVATE_JWK is the public dev-only key (cis2/dev-rp-key.json); use the key registered with CIS2");
+  }
   const key = (await importJWK(jwk, alg)) as CryptoKey;
   return { key, kid, alg };
 }

@@ -1,7 +1,6 @@
 import { randomUUID } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Store } from "@/lib/store/open-store";
-import { testBackends } from "@/lib/store/test-backends";
+import { describe, expect, it } from "vitest";
+import { storeForSuite, testBackends } from "@/lib/store/test-backends";
 import { appMigrations } from "./migrations";
 import type { Database, RoleSnapshot } from "./schema";
 import {
@@ -34,13 +33,7 @@ function persona() {
 }
 
 describe.each(testBackends())("sessions on $name", (backend) => {
-  let store: Store<Database>;
-  beforeAll(async () => {
-    store = await backend.open<Database>(appMigrations);
-  });
-  afterAll(async () => {
-    await store?.close();
-  });
+  const store = storeForSuite<Database>(backend, appMigrations);
 
   function newSession(user: { sub: string; sid: string | null }, permissions = ["lr.read"]) {
     return createSession(store.db, {
@@ -114,6 +107,15 @@ describe.each(testBackends())("sessions on $name", (backend) => {
     expect(await revokeSessionsBySub(store.db, user.sub, "backchannel_logout", at(1000))).toBe(2);
     for (const session of mine) expect(await findActiveSession(store.db, session.id, { now: at(2000) })).toBeUndefined();
     expect(await findActiveSession(store.db, theirs.id, { now: at(2000) })).toBeDefined();
+  });
+
+  it("can revoke only a user's sessions recorded without a sid", async () => {
+    const user = persona();
+    const withSid = await newSession(user);
+    const withoutSid = await newSession({ sub: user.sub, sid: null });
+    expect(await revokeSessionsBySub(store.db, user.sub, "backchannel_logout", at(1000), { onlyWithoutSid: true })).toBe(1);
+    expect(await findActiveSession(store.db, withoutSid.id, { now: at(2000) })).toBeUndefined();
+    expect(await findActiveSession(store.db, withSid.id, { now: at(2000) })).toBeDefined();
   });
 
   it("deletes sessions past their hard expiry and keeps the rest", async () => {

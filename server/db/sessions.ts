@@ -120,13 +120,15 @@ async function revokeWhere(
   value: string,
   reason: string,
   now: Date,
+  onlyWithoutSid = false,
 ): Promise<number> {
-  const result = await db
+  let update = db
     .updateTable("sessions")
     .set({ revoked_at: now, revoked_reason: reason })
     .where(column, "=", value)
-    .where("revoked_at", "is", null)
-    .executeTakeFirst();
+    .where("revoked_at", "is", null);
+  if (onlyWithoutSid) update = update.where("sid", "is", null);
+  const result = await update.executeTakeFirst();
   return Number(result.numUpdatedRows);
 }
 
@@ -156,8 +158,9 @@ export function revokeSessionsBySub(
   sub: string,
   reason: string,
   now: Date = new Date(),
+  options: { onlyWithoutSid?: boolean } = {},
 ): Promise<number> {
-  return revokeWhere(db, "sub", sub, reason, now);
+  return revokeWhere(db, "sub", sub, reason, now, options.onlyWithoutSid ?? false);
 }
 
 /** Housekeeping: drop sessions whose hard expiry is before `before`. Returns how many. */

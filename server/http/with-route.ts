@@ -25,6 +25,8 @@ export interface RouteOptions<B extends z.ZodType | undefined, Q extends z.ZodTy
   maxBodyBytes?: number;
   /** Skip the same-origin check: only for server-to-server callers (Spine inbound, back-channel logout). */
   crossOriginAllowed?: string;
+  /** Authenticates a server-to-server caller from its headers before the body is read (throws AppError). */
+  callerCheck?: (request: Request) => void;
 }
 
 export interface RouteContext<B, Q> {
@@ -65,6 +67,7 @@ export function withRoute<B extends z.ZodType | undefined = undefined, Q extends
       if (stateChanging && !options.crossOriginAllowed && !isSameOriginBrowserRequest(request)) {
         throw new AppError("forbidden", "This request did not come from LR Manager.");
       }
+      options.callerCheck?.(request);
       const rawParams = ctx?.params ? await ctx.params : {};
       const params = Object.fromEntries(Object.entries(rawParams).map(([k, v]) => [k, Array.isArray(v) ? v.join("/") : v]));
       const query = options.query ? parseInput(options.query, Object.fromEntries(new URL(request.url).searchParams)) : undefined;

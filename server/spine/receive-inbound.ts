@@ -30,13 +30,13 @@ import { isFinal, type SpineStore } from "./wait-for-completion";
  */
 export interface InboundDeps {
   store: SpineStore;
-  options: Pick<SpineOptions, "partyKey" | "cpaId">;
+  options: Pick<SpineOptions, "partyKey" | "cpaId" | "spinePartyKey">;
   journal: MessageJournal;
   log: Logger;
   now?: () => Date;
 }
 
-export type InboundOutcome = "completed" | "duplicate" | "signal" | "unknown-message" | "unreadable" | "unexpected-reply";
+export type InboundOutcome = "completed" | "duplicate" | "signal" | "unknown-message" | "unreadable" | "unexpected-reply" | "unknown-sender";
 
 export interface InboundResult {
   status: number;
@@ -62,9 +62,15 @@ export async function receiveInboundSpineMessage(
     hl7Xml = parsed.hl7Xml;
   } catch (error) {
     if (!isHl7CodecError(error)) throw error;
-    await journalSafely(deps, { direction: "inbound", interactionId: "unreadable", body: incoming.body, multipart: isMultipart(incoming.contentType) });
+    // Not journalled: anyone can post rubbish here, and the journal is for Spine's messages.
     deps.log.warn({ code: error.code }, "inbound Spine message is not readable ebXML");
     return { status: 400, contentType: "text/plain; charset=utf-8", body: "Not a readable ebXML message", outcome: "unreadable" };
+  }
+  // Only Spine, under our CPA, may complete our messages: eb:From must be Spine's party key and
+  // eb:CPAId ours (spine-lr.md §3.6). Anything else is refused before it is read further or journalled.
+  if (header.fromPartyId !== deps.options.spinePartyKey || header.cpaId !== deps.options.cpaId) {
+    deps.log.warn({ fromPartyId: header.fromPartyId?.slice(0, 64), cpaId: header.cpaId?.slice(0, 64) }, "inbound ebXML message from an unknown sender refused");
+    return { status: 403, contentType: "text/plain; charset=utf-8", body: "Unknown sender", outcome: "unknown-sender" };
   }
   await journalSafely(deps, {
     direction: "inbound",

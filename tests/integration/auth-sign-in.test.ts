@@ -72,6 +72,25 @@ describe("CIS2 sign-in through the BFF", () => {
     expect(await permissionsOf(jar)).toEqual(["lr.view", "lr.viewComplete", "lr.selfClaim", "lr.create", "lr.changeStatus", "lr.emergencyView"]);
   });
 
+  it("signing in in a second browser ends the first browser's session (one active session per user)", async () => {
+    const first = new CookieJar();
+    const second = new CookieJar();
+    await signInThroughBff(harness, first, "900000000001");
+    expect((await sessionStatus(first)).signedIn).toBe(true);
+    await signInThroughBff(harness, second, "900000000001");
+    expect((await sessionStatus(second)).signedIn).toBe(true);
+    expect((await sessionStatus(first)).signedIn).toBe(false);
+  });
+
+  it("the returnTo of a sign-in can never leave LR Manager (control characters, //, backslashes)", async () => {
+    for (const returnTo of ["/\t/evil.example/phish", "//evil.example", "/\\evil.example"]) {
+      const jar = new CookieJar();
+      const { destination } = await signInThroughBff(harness, jar, "900000000001", { returnTo });
+      expect(destination.origin).toBe(new URL(harness.baseUrl).origin);
+      expect(destination.pathname).toBe("/");
+    }
+  });
+
   it("two-role nurse picks the role without LR permissions: session exists but lands on the role-not-permitted page", async () => {
     const jar = new CookieJar();
     const { destination } = await signInThroughBff(harness, jar, "900000000002", { roleId: "900000000202" });

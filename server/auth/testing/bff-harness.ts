@@ -130,9 +130,10 @@ export async function signInThroughBff(
   harness: BffHarness,
   jar: CookieJar,
   personaUid: string,
-  options: { roleId?: string; start?: "login" | "change-role" } = {},
+  options: { roleId?: string; start?: "login" | "change-role"; returnTo?: string } = {},
 ): Promise<SignInResult> {
   let url = new URL(`/api/auth/${options.start ?? "login"}`, harness.baseUrl);
+  if (options.returnTo !== undefined) url.searchParams.set("returnTo", options.returnTo);
   let response = await jar.fetch(url);
   for (let hop = 0; hop < 20; hop++) {
     const next = locationOf(response, url);
