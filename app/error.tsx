@@ -1,5 +1,6 @@
 "use client";
 import { useEffect } from "react";
+import { ErrorBody } from "@/components/layout/error-body";
 import { shellCopy } from "@/lib/ui/shell-copy";
 
 export default function ErrorPage({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
@@ -10,13 +11,7 @@ export default function ErrorPage({ error, reset }: { error: Error & { digest?: 
   return (
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">
-        <h1>{copy.title}</h1>
-        <p>{copy.body}</p>
-        {error.digest ? (
-          <p>
-            {copy.reference} <strong>{error.digest}</strong>
-          </p>
-        ) : null}
+        <ErrorBody digest={error.digest} />
         <button type="button" className="nhsuk-button nhsuk-button--secondary" onClick={reset}>
           {copy.retry}
         </button>

@@ -1,4 +1,5 @@
 "use client";
+import { ErrorBody } from "@/components/layout/error-body";
 import { shellCopy } from "@/lib/ui/shell-copy";
 
 /** Last-resort error page when the root layout itself fails. */
@@ -12,13 +13,7 @@ export default function GlobalError({ error }: { error: Error & { digest?: strin
       </head>
       <body>
         <main className="nhsuk-width-container nhsuk-main-wrapper" id="maincontent">
-          <h1>{copy.title}</h1>
-          <p>{copy.body}</p>
-          {error.digest ? (
-            <p>
-              {copy.reference} <strong>{error.digest}</strong>
-            </p>
-          ) : null}
+          <ErrorBody digest={error.digest} />
         </main>
       </body>
     </html>

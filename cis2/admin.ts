@@ -10,10 +10,11 @@
  * host would make every caller look local; its forwarding header gives it away, so such requests
  * are refused too.
  */
-import type { IncomingMessage, ServerResponse } from "node:http";
+import type { IncomingMessage } from "node:http";
 import type { Provider } from "oidc-provider";
 import { BodyTooLargeError, readBody, sendJson } from "./http-util";
 import type { StandInStore } from "./memory-store";
+import type { StandInRequest } from "./stand-in-request";
 
 const FORWARDING_HEADERS = ["forwarded", "x-forwarded-for", "x-real-ip"];
 
@@ -83,13 +84,7 @@ function parseMatch(body: string): { sub?: string; sid?: string } | undefined {
   return match.sub || match.sid ? match : undefined;
 }
 
-export async function handleAdmin(
-  provider: Provider,
-  store: StandInStore,
-  req: IncomingMessage,
-  res: ServerResponse,
-  url: URL,
-): Promise<void> {
+export async function handleAdmin({ provider, store, req, res, url }: StandInRequest): Promise<void> {
   if (!isLoopbackCaller(req)) return sendJson(res, 403, { error: "forbidden", error_description: "loopback only" });
 
   if (url.pathname === "/_admin/sessions") {

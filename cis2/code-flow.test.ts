@@ -1,7 +1,7 @@
 /**
  * End to end over real HTTP: the stand-in on a random loopback port, openid-client 6 as the RP.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { type Cis2StandIn, startCis2StandIn } from "./server";
 import {
   buildAuthRequest,
@@ -16,16 +16,13 @@ import {
   redeem,
   signIn,
 } from "./test-support/flow";
+import { standInForFile } from "./test-support/stand-in-for-file";
 
 let standIn: Cis2StandIn;
 let config: client.Configuration;
-
-beforeAll(async () => {
-  standIn = await startCis2StandIn({ port: 0, log: () => {} });
-  config = await discoverRp(standIn);
-});
-afterAll(async () => {
-  await standIn?.close();
+standInForFile((started) => {
+  standIn = started.standIn;
+  config = started.config;
 });
 
 describe("discovery and plumbing", () => {

@@ -21,6 +21,7 @@ import {
   renderSignInPage,
 } from "./login-pages";
 import type { StandInStore } from "./memory-store";
+import type { StandInRequest } from "./stand-in-request";
 
 const ROUTE = /^\/interaction\/([A-Za-z0-9_-]{1,64})(?:\/(login|role|abort))?$/;
 
@@ -37,13 +38,7 @@ function param(details: InteractionDetails, name: string): string | undefined {
   return typeof value === "string" ? value : undefined;
 }
 
-export async function handleInteraction(
-  provider: Provider,
-  store: StandInStore,
-  req: IncomingMessage,
-  res: ServerResponse,
-  url: URL,
-): Promise<void> {
+export async function handleInteraction({ provider, store, req, res, url }: StandInRequest): Promise<void> {
   const match = ROUTE.exec(url.pathname);
   const uid = match?.[1];
   if (!uid) return sendHtml(res, renderNotFoundPage());

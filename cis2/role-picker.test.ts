@@ -1,8 +1,7 @@
 /**
  * The stand-in's own pages: role picker for 2 and 7 roles, zero roles, and assurance levels.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Cis2StandIn, startCis2StandIn } from "./server";
+import { describe, expect, it } from "vitest";
 import { form } from "./test-support/cookie-jar";
 import {
   buildAuthRequest,
@@ -10,22 +9,16 @@ import {
   chooseUser,
   type client,
   CookieJar,
-  discoverRp,
   followToCallback,
   openSignIn,
   redeem,
   signIn,
 } from "./test-support/flow";
+import { standInForFile } from "./test-support/stand-in-for-file";
 
-let standIn: Cis2StandIn;
 let config: client.Configuration;
-
-beforeAll(async () => {
-  standIn = await startCis2StandIn({ port: 0, log: () => {} });
-  config = await discoverRp(standIn);
-});
-afterAll(async () => {
-  await standIn?.close();
+standInForFile((started) => {
+  config = started.config;
 });
 
 /** Sign-in page -> choose user; returns the interaction URL and the page that follows. */

@@ -59,8 +59,8 @@ export async function startCis2StandIn(options: Cis2StandInOptions = {}): Promis
     const route = async () => {
       if (!provider || !handleProviderRequest) return sendJson(res, 503, { error: "starting" });
       if (url.pathname === "/health") return sendJson(res, 200, { status: "ok" });
-      if (url.pathname.startsWith("/_admin/")) return handleAdmin(provider, store, req, res, url);
-      if (url.pathname.startsWith("/interaction/")) return handleInteraction(provider, store, req, res, url);
+      if (url.pathname.startsWith("/_admin/")) return handleAdmin({ provider, store, req, res, url });
+      if (url.pathname.startsWith("/interaction/")) return handleInteraction({ provider, store, req, res, url });
       if (url.pathname === prefix || url.pathname.startsWith(`${prefix}/`)) {
         const mounted = req as IncomingMessage & { originalUrl?: string };
         mounted.originalUrl = req.url;

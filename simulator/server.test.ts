@@ -1,15 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { parseReplyDocument } from "@/lib/hl7";
 import { createLrPayload, ebxmlFor, GP, hl7Request, post, soapFor } from "@/simulator/test-support/spine-requests";
-import { startTestRig, type TestRig } from "@/simulator/test-support/test-simulator";
+import { testRigForFile } from "@/simulator/test-support/test-simulator";
 
-let rig: TestRig;
-beforeAll(async () => {
-  rig = await startTestRig();
-});
-afterAll(async () => {
-  await rig?.close();
-});
+const rig = testRigForFile();
 
 const get = (path: string) => fetch(`${rig.simulator.url}${path}`);
 const lrCount = async () => (await rig.simulator.context.db.selectFrom("legitimate_relationships").select("lr_id").execute()).length;

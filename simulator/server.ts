@@ -6,6 +6,7 @@ import { BodyTooLargeError, isLoopback, readBody, send, sendJson } from "@/simul
 import { handleMhsRequest } from "@/simulator/mhs/mhs-handler";
 import { PDS_PATIENT_PATH, readPdsPatient } from "@/simulator/pds/pds-patient-read";
 import { handleEbxmlRequest } from "@/simulator/pipeline/ebxml-handler";
+import type { SpineFrontHandler } from "@/simulator/pipeline/front-steps";
 import { handleSyncRequest } from "@/simulator/pipeline/sync-handler";
 import { createSimulatorContext, type SimulatorContext } from "@/simulator/simulator-context";
 import { openSimulatorStore, type SimulatorStoreOptions } from "@/simulator/store/open-simulator-store";
@@ -32,8 +33,9 @@ export interface RunningSimulator {
 type RouteHandler = (context: SimulatorContext, request: IncomingMessage, response: ServerResponse, url: URL) => Promise<void>;
 
 const withBody =
-  (handler: (context: SimulatorContext, request: IncomingMessage, response: ServerResponse, body: string) => Promise<void>): RouteHandler =>
-  async (context, request, response) => handler(context, request, response, await readBody(request, context.config.bodyLimitBytes));
+  (handler: SpineFrontHandler): RouteHandler =>
+  async (context, request, response) =>
+    handler(context, request, response, await readBody(request, context.config.bodyLimitBytes));
 
 /** Spine's (and PDS's) public routes, as a table. */
 const routes: { method: string; path: RegExp; handler: RouteHandler }[] = [

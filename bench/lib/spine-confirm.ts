@@ -1,4 +1,4 @@
-import { buildSoapRequest, formatHl7Timestamp, type Hl7Request, newMessageId } from "@/lib/hl7";
+import { buildSoapRequest, type Hl7Request, makeRequestHeader } from "@/lib/hl7";
 
 /**
  * Sync confirm queries (QUPC_IN010000UK32 in SOAP) as the BFF sends them to the simulator, from
@@ -24,15 +24,7 @@ export interface SoapPost {
 export function confirmQuery(nhsNumber: string): Hl7Request {
   return {
     interactionId: "QUPC_IN010000UK32",
-    header: {
-      messageId: newMessageId(),
-      creationTime: formatHl7Timestamp(new Date()),
-      versionCode: "V3NPfIT4.2.00",
-      senderAsid: BENCH_SENDER.asid,
-      receiverAsid: SIMULATOR_SPINE_ASID,
-      systemAsid: BENCH_SENDER.asid,
-      author: { ...GP_AUTHOR },
-    },
+    header: makeRequestHeader({ senderAsid: BENCH_SENDER.asid, receiverAsid: SIMULATOR_SPINE_ASID, author: { ...GP_AUTHOR } }),
     payload: { nhsNumber, responseType: "01" },
   };
 }

@@ -1,8 +1,9 @@
 "use client";
 import { Panel } from "nhsuk-react-components";
-import type { ReactNode } from "react";
+import type { ReactNode, RefObject } from "react";
 import { ProblemMessage } from "@/components/forms/problem-message";
 import type { LrUpdatePhase } from "./use-lr-update";
+import type { LrUpdateFlow } from "./use-lr-update-flow";
 
 export interface UpdateOutcomeCopy {
   pendingHeading: string;
@@ -68,6 +69,29 @@ export function UpdateOutcome({
     <div data-testid="update-failed">
       <h1>{copy.failedHeading}</h1>
       <ProblemMessage error={phase.error} kind="update" onRetry={onRetry} focus />
+    </div>
+  );
+}
+
+/** A journey's page once submitted: its outcome (retry re-sends the same message), then what follows it. */
+export function UpdateOutcomeStep({
+  container,
+  flow,
+  copy,
+  whatNext,
+  children,
+}: {
+  container: RefObject<HTMLDivElement | null>;
+  flow: Pick<LrUpdateFlow, "outcome" | "submit" | "checkAgain">;
+  copy: UpdateOutcomeCopy;
+  whatNext: ReactNode;
+  children?: ReactNode;
+}) {
+  if (!flow.outcome) return null;
+  return (
+    <div ref={container}>
+      <UpdateOutcome phase={flow.outcome} copy={copy} onRetry={flow.submit} onCheckAgain={flow.checkAgain} whatNext={whatNext} />
+      {children}
     </div>
   );
 }

@@ -1,6 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { rmSync } from "node:fs";
 
+// Set once in the runner process; its workers inherit it, so only this run can move the server's clock.
+process.env.LRM_TEST_CLOCK_TOKEN ??= randomUUID();
+
 /** Ports and data folder for the e2e stack: away from the defaults so a running dev stack is untouched. */
 const ports = { app: 3310, simulator: 4310, cis2: 4320 };
 const dataRoot = ".data/e2e";
@@ -19,8 +22,7 @@ export const e2eStack = {
     LRM_QUIET_CHILDREN: "1",
     // Lets the session-timeout e2e move the app's clock; refused outside training mode.
     LRM_TEST_CLOCK: "1",
-    // Set once in the runner process; its workers inherit it, so only this run can move the clock.
-    LRM_TEST_CLOCK_TOKEN: (process.env.LRM_TEST_CLOCK_TOKEN ??= randomUUID()),
+    LRM_TEST_CLOCK_TOKEN: process.env.LRM_TEST_CLOCK_TOKEN,
   } as Record<string, string>,
 };
 

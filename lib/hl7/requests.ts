@@ -1,8 +1,10 @@
 import { REQUEST_CODECS } from "@/lib/hl7/codecs";
 import { Hl7CodecError } from "@/lib/hl7/errors";
 import { guardParse } from "@/lib/hl7/guard";
+import { formatHl7Timestamp } from "@/lib/hl7/hl7-time";
 import { locateMessage } from "@/lib/hl7/locate-message";
-import type { Hl7Request, MessageHeader, RequestInteractionId, RequestPayloads } from "@/lib/hl7/types";
+import { newMessageId } from "@/lib/hl7/message-id";
+import type { ControlActAuthor, Hl7Request, MessageHeader, RequestInteractionId, RequestPayloads } from "@/lib/hl7/types";
 import { INTERACTIONS, isRequestInteraction } from "@/lib/hl7/vocab/interactions";
 import { buildMessageElement, readMessageElement } from "@/lib/hl7/wrapper/transmission-wrapper";
 import type { XmlElement } from "@/lib/hl7/xml/xml-node";
@@ -10,6 +12,22 @@ import { type ParseOptions, parseXml } from "@/lib/hl7/xml/xml-read";
 import { serializeXml } from "@/lib/hl7/xml/xml-write";
 
 /** Requests: typed model ⇄ HL7 XML (the BFF builds, the simulator parses). */
+
+/** Requests on the wire carry the MIM version our messages follow. */
+export const REQUEST_VERSION_CODE = "V3NPfIT4.2.00";
+
+/** A fresh request header: new MessageId, created `now`, the sending system also named as the ControlActEvent's system. */
+export function makeRequestHeader(from: { senderAsid: string; receiverAsid: string; author?: ControlActAuthor }, now: Date = new Date()): MessageHeader {
+  return {
+    messageId: newMessageId(),
+    creationTime: formatHl7Timestamp(now),
+    versionCode: REQUEST_VERSION_CODE,
+    senderAsid: from.senderAsid,
+    receiverAsid: from.receiverAsid,
+    systemAsid: from.senderAsid,
+    ...(from.author ? { author: from.author } : {}),
+  };
+}
 
 export function requestToElement(request: Hl7Request): XmlElement {
   const codec = REQUEST_CODECS[request.interactionId] as { build(p: unknown): XmlElement };

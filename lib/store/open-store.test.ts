@@ -1,9 +1,9 @@
 import { type Generated, type Kysely, sql } from "kysely";
 import type { Migration } from "kysely/migration";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { jsonb } from "./jsonb";
-import { MigrationFailedError, migrateToLatest, type Store } from "./open-store";
-import { testBackends } from "./test-backends";
+import { MigrationFailedError, migrateToLatest } from "./open-store";
+import { storeForSuite, testBackends } from "./test-backends";
 
 interface NoteTable {
   id: Generated<number>;
@@ -51,13 +51,7 @@ function waitFor<T>(received: T[], count: number, timeoutMs = 5_000): Promise<T[
 }
 
 describe.each(testBackends())("openStore on $name", (backend) => {
-  let store: Store<TestDb>;
-  beforeAll(async () => {
-    store = await backend.open<TestDb>(baseMigrations);
-  });
-  afterAll(async () => {
-    await store?.close();
-  });
+  const store = storeForSuite<TestDb>(backend, baseMigrations);
 
   it("reports the backend kind", () => {
     expect(store.kind).toBe(backend.name === "postgres" ? "postgres" : "pglite");

@@ -5,6 +5,7 @@ import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
 import type { Migration } from "kysely/migration";
+import { afterAll, beforeAll } from "vitest";
 import { openStore, type Store } from "./open-store";
 
 /**
@@ -19,6 +20,36 @@ export interface TestBackend {
   name: TestBackendName;
   /** Open a store on an empty database; close() also drops the database it created. */
   open<DB>(migrations: Record<string, Migration>): Promise<Store<DB>>;
+}
+
+/**
+ * One store for the enclosing describe block: opened (migrated) before its tests, closed after
+ * them. The returned view reads through to that store, so a suite can name it at declaration time
+ * and still use it only once the hook has run.
+ */
+export function storeForSuite<DB>(backend: TestBackend, migrations: Record<string, Migration>): Store<DB> {
+  let opened: Store<DB> | undefined;
+  beforeAll(async () => {
+    opened = await backend.open<DB>(migrations);
+  });
+  afterAll(async () => {
+    await opened?.close();
+  });
+  const current = (): Store<DB> => {
+    if (!opened) throw new Error("the suite's store is used before beforeAll opened it");
+    return opened;
+  };
+  return {
+    get db() {
+      return current().db;
+    },
+    get kind() {
+      return current().kind;
+    },
+    listen: (channel, onPayload) => current().listen(channel, onPayload),
+    notify: (channel, payload) => current().notify(channel, payload),
+    close: () => current().close(),
+  };
 }
 
 let reportedMissingPostgres = false;

@@ -1,21 +1,14 @@
 import { randomUUID } from "node:crypto";
 import { sql } from "kysely";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { syntheticNhsNumber } from "@/lib/nhs/nhs-number";
-import type { Store } from "@/lib/store/open-store";
-import { testBackends } from "@/lib/store/test-backends";
+import { storeForSuite, testBackends } from "@/lib/store/test-backends";
 import { appendAuditEvent, listAuditEvents } from "./audit-events";
 import { appMigrations } from "./migrations";
 import type { Database } from "./schema";
 
 describe.each(testBackends())("audit events on $name", (backend) => {
-  let store: Store<Database>;
-  beforeAll(async () => {
-    store = await backend.open<Database>(appMigrations);
-  });
-  afterAll(async () => {
-    await store?.close();
-  });
+  const store = storeForSuite<Database>(backend, appMigrations);
 
   it("appends an event and lists it back, newest first, filtered by patient and by actor", async () => {
     const actorSub = `9000${randomUUID().slice(0, 8)}`;

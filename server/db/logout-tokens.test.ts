@@ -1,19 +1,12 @@
 import { randomUUID } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Store } from "@/lib/store/open-store";
-import { testBackends } from "@/lib/store/test-backends";
+import { describe, expect, it } from "vitest";
+import { storeForSuite, testBackends } from "@/lib/store/test-backends";
 import { purgeExpiredLogoutTokens, recordLogoutToken } from "./logout-tokens";
 import { appMigrations } from "./migrations";
 import type { Database } from "./schema";
 
 describe.each(testBackends())("seen logout tokens on $name", (backend) => {
-  let store: Store<Database>;
-  beforeAll(async () => {
-    store = await backend.open<Database>(appMigrations);
-  });
-  afterAll(async () => {
-    await store?.close();
-  });
+  const store = storeForSuite<Database>(backend, appMigrations);
 
   it("accepts a jti once and reports the replay", async () => {
     const jti = randomUUID();

@@ -1,8 +1,7 @@
 import { randomUUID } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { syntheticNhsNumber } from "@/lib/nhs/nhs-number";
-import type { Store } from "@/lib/store/open-store";
-import { testBackends } from "@/lib/store/test-backends";
+import { storeForSuite, testBackends } from "@/lib/store/test-backends";
 import { appMigrations } from "./migrations";
 import {
   findByMessageId,
@@ -42,13 +41,7 @@ function pendingMessage(overrides: Partial<NewOutboxMessage> = {}): NewOutboxMes
 }
 
 describe.each(testBackends())("Spine outbox on $name", (backend) => {
-  let store: Store<Database>;
-  beforeAll(async () => {
-    store = await backend.open<Database>(appMigrations);
-  });
-  afterAll(async () => {
-    await store?.close();
-  });
+  const store = storeForSuite<Database>(backend, appMigrations);
 
   it("inserts a pending message due now, and the same idempotency key returns the stored one", async () => {
     const input = pendingMessage();

@@ -1,9 +1,8 @@
 import "server-only";
 import { AppError } from "@/lib/errors/app-error";
 import type { BatchConfirmResult } from "@/lib/hl7";
-import { sendQuery } from "@/server/spine/send-query";
 import { normaliseNhsNumber, validateNhsNumber } from "@/lib/nhs/nhs-number";
-import { type LrContext, newMessageHeader, ownerOf, runtimeOf, unexpectedReply } from "./lr-context";
+import { type LrContext, queryAsUser, unexpectedReply } from "./lr-context";
 
 /** One user against up to 10 000 patients (QUPC_IN090000UK03): which of them have an LR with the user. */
 export interface BatchConfirmInput {
@@ -30,21 +29,17 @@ export async function batchConfirm(ctx: LrContext, input: BatchConfirmInput): Pr
     throw new AppError("invalid_input", `Give between 1 and ${BATCH_CONFIRM_LIMIT} NHS numbers.`, { fields: { nhsNumbers: "Between 1 and 10,000" } });
   }
   const nhsNumbers = input.nhsNumbers.map((n, i) => listedNhsNumber(n, `nhsNumbers.${i}`));
-  const rt = await runtimeOf(ctx);
-  const header = newMessageHeader(ctx, rt);
-  const reply = await sendQuery(rt, {
-    request: {
+  const { messageId, reply } = await queryAsUser(
+    ctx,
+    {
       interactionId: "QUPC_IN090000UK03",
-      header,
       payload: {
         nhsNumbers,
         parameterList: { userId: ctx.userId, roleProfileId: ctx.roleProfileId, workgroupIds: input.workgroupIds ?? [] },
       },
     },
-    actorSub: ownerOf(ctx),
-    roleId: ctx.roleProfileId,
-    operation: { kind: "batch-confirm", description: "Check relationships for a list of patients", patients: nhsNumbers.length },
-  });
-  if (reply.interactionId !== "QUPC_IN250000UK02") throw unexpectedReply(reply.interactionId, header.messageId);
-  return { messageId: header.messageId, results: reply.payload.results };
+    { kind: "batch-confirm", description: "Check relationships for a list of patients", patients: nhsNumbers.length },
+  );
+  if (reply.interactionId !== "QUPC_IN250000UK02") throw unexpectedReply(reply.interactionId, messageId);
+  return { messageId, results: reply.payload.results };
 }

@@ -1,8 +1,7 @@
 import "server-only";
 import { AppError } from "@/lib/errors/app-error";
 import { isCodeIn, SC_REASON_CODES } from "@/lib/hl7";
-import { sendUpdate } from "@/server/spine/send-update";
-import { checkedNhsNumber, type LrContext, newMessageHeader, ownerOf, pending, runtimeOf, type UpdateOutcome, unexpectedReply } from "./lr-context";
+import { checkedNhsNumber, type LrContext, pending, type UpdateOutcome, unexpectedReply, updateAsUser } from "./lr-context";
 
 /** Change an LR's status (REPC_IN040000UK15): freeze, close or re-activate, by SC reason code. */
 export interface ChangeLrStatusInput {
@@ -19,11 +18,10 @@ export async function changeLrStatus(ctx: LrContext, input: ChangeLrStatusInput)
   if (!isCodeIn(SC_REASON_CODES, input.reasonCode)) {
     throw new AppError("invalid_input", "Choose why the relationship is changing.", { fields: { reasonCode: "Choose a reason" } });
   }
-  const rt = await runtimeOf(ctx);
-  const result = await sendUpdate(rt, {
-    request: {
+  const result = await updateAsUser(
+    ctx,
+    {
       interactionId: "REPC_IN040000UK15",
-      header: newMessageHeader(ctx, rt),
       payload: {
         reasonCode: input.reasonCode,
         nhsNumber,
@@ -31,12 +29,12 @@ export async function changeLrStatus(ctx: LrContext, input: ChangeLrStatusInput)
         lrId: input.lrId,
       },
     },
-    idempotencyKey: input.idempotencyKey,
-    actorSub: ownerOf(ctx),
-    roleId: ctx.roleProfileId,
-    nhsNumber,
-    operation: { kind: "change-lr-status", description: "Change legitimate relationship status", lrId: input.lrId, reasonCode: input.reasonCode },
-  });
+    {
+      idempotencyKey: input.idempotencyKey,
+      nhsNumber,
+      operation: { kind: "change-lr-status", description: "Change legitimate relationship status", lrId: input.lrId, reasonCode: input.reasonCode },
+    },
+  );
   if (result.state === "pending") return pending(result.messageId);
   if (result.reply.interactionId !== "REPC_IN050000UK13") throw unexpectedReply(result.reply.interactionId, result.messageId);
   return { state: "confirmed", messageId: result.messageId, lrId: result.reply.payload.lrId };

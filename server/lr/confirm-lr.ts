@@ -1,7 +1,6 @@
 import "server-only";
 import type { Coded } from "@/lib/hl7";
-import { sendQuery } from "@/server/spine/send-query";
-import { checkedNhsNumber, type LrContext, newMessageHeader, ownerOf, runtimeOf, unexpectedReply } from "./lr-context";
+import { checkedNhsNumber, type LrContext, queryAsUser, unexpectedReply } from "./lr-context";
 
 /** "Does this user (or their workgroups) have an LR with this patient?" (QUPC_IN010000UK32, sync). */
 export interface ConfirmLrInput {
@@ -22,26 +21,22 @@ const RESPONSE_TYPE_CODES = { short: "01", historic: "02" } as const;
 
 export async function confirmLr(ctx: LrContext, input: ConfirmLrInput): Promise<ConfirmLrResult> {
   const nhsNumber = checkedNhsNumber(input.nhsNumber);
-  const rt = await runtimeOf(ctx);
-  const header = newMessageHeader(ctx, rt);
-  const reply = await sendQuery(rt, {
-    request: {
+  const { messageId, reply } = await queryAsUser(
+    ctx,
+    {
       interactionId: "QUPC_IN010000UK32",
-      header,
       payload: {
         nhsNumber,
         responseType: RESPONSE_TYPE_CODES[input.responseType ?? "short"],
         parameterList: { userId: ctx.userId, roleProfileId: ctx.roleProfileId, workgroupIds: input.workgroupIds ?? [] },
       },
     },
-    actorSub: ownerOf(ctx),
-    roleId: ctx.roleProfileId,
-    operation: { kind: "confirm-lr", description: "Check for a legitimate relationship" },
-  });
-  if (reply.interactionId === "QUPC_IN030000UK14") return { messageId: header.messageId, lrExists: reply.payload.lrExists };
+    { kind: "confirm-lr", description: "Check for a legitimate relationship" },
+  );
+  if (reply.interactionId === "QUPC_IN030000UK14") return { messageId, lrExists: reply.payload.lrExists };
   if (reply.interactionId === "QUPC_IN040000UK30") {
     const { lrExists, code, effectiveTime } = reply.payload;
-    return { messageId: header.messageId, lrExists, history: { ...(code ? { code } : {}), ...(effectiveTime ? { effectiveTime } : {}) } };
+    return { messageId, lrExists, history: { ...(code ? { code } : {}), ...(effectiveTime ? { effectiveTime } : {}) } };
   }
-  throw unexpectedReply(reply.interactionId, header.messageId);
+  throw unexpectedReply(reply.interactionId, messageId);
 }

@@ -1,8 +1,7 @@
 import "server-only";
 import { AppError } from "@/lib/errors/app-error";
 import { type CreateLrRequest, formatHl7Timestamp, isCodeIn, LR_TYPES, SELF_CLAIMED_LR_TYPE } from "@/lib/hl7";
-import { sendUpdate } from "@/server/spine/send-update";
-import { checkedNhsNumber, type LrContext, newMessageHeader, ownerOf, pending, runtimeOf, type UpdateOutcome, unexpectedReply } from "./lr-context";
+import { checkedNhsNumber, type LrContext, pending, type UpdateOutcome, unexpectedReply, updateAsUser } from "./lr-context";
 
 /** Create an LR (REPC_IN010000UK15) between the signed-in user — or one of their workgroups — and a patient. */
 export interface CreateLrInput {
@@ -25,7 +24,6 @@ export async function createLegitimateRelationship(ctx: LrContext, input: Create
   if (!isCodeIn(LR_TYPES, input.lrType)) {
     throw new AppError("invalid_input", "Choose the type of relationship.", { fields: { lrType: "Choose a relationship type" } });
   }
-  const rt = await runtimeOf(ctx);
   const subject: CreateLrRequest["subject"] =
     input.subject?.kind === "workgroup"
       ? { kind: "workgroup", workgroupId: input.subject.workgroupId }
@@ -39,14 +37,15 @@ export async function createLegitimateRelationship(ctx: LrContext, input: Create
     ...(input.effectiveTime ? { effectiveTime: formatHl7Timestamp(input.effectiveTime) } : {}),
     ...(input.accessReason ? { accessReason: input.accessReason } : {}),
   };
-  const result = await sendUpdate(rt, {
-    request: { interactionId: "REPC_IN010000UK15", header: newMessageHeader(ctx, rt), payload },
-    idempotencyKey: input.idempotencyKey,
-    actorSub: ownerOf(ctx),
-    roleId: ctx.roleProfileId,
-    nhsNumber,
-    operation: { kind: "create-lr", description: "Create legitimate relationship", lrType: input.lrType, subjectKind: subject.kind },
-  });
+  const result = await updateAsUser(
+    ctx,
+    { interactionId: "REPC_IN010000UK15", payload },
+    {
+      idempotencyKey: input.idempotencyKey,
+      nhsNumber,
+      operation: { kind: "create-lr", description: "Create legitimate relationship", lrType: input.lrType, subjectKind: subject.kind },
+    },
+  );
   if (result.state === "pending") return pending(result.messageId);
   if (result.reply.interactionId !== "REPC_IN020000UK13") throw unexpectedReply(result.reply.interactionId, result.messageId);
   ctx.log.info({ messageId: result.messageId, lrId: result.reply.payload.lrId }, "LR created");

@@ -1,8 +1,7 @@
 import "server-only";
 import { AppError } from "@/lib/errors/app-error";
 import { type CompleteLrEntry, DISSENT_OVERRIDES, formatHl7Timestamp, isCodeIn, type SimpleLrEntry } from "@/lib/hl7";
-import { sendQuery } from "@/server/spine/send-query";
-import { checkedNhsNumber, type LrContext, newMessageHeader, ownerOf, runtimeOf, unexpectedReply } from "./lr-context";
+import { checkedNhsNumber, type LrContext, queryAsUser, unexpectedReply } from "./lr-context";
 
 /** All LRs of a patient (QUPC_IN020000UK17, async express), with a dissent override where justified. */
 export interface GetPatientLrsInput {
@@ -25,12 +24,10 @@ export async function getPatientLrs(ctx: LrContext, input: GetPatientLrsInput): 
   if (!isCodeIn(DISSENT_OVERRIDES, dissentOverride)) {
     throw new AppError("invalid_input", "Choose a reason for overriding the patient's dissent.", { fields: { dissentOverride: "Choose a reason" } });
   }
-  const rt = await runtimeOf(ctx);
-  const header = newMessageHeader(ctx, rt);
-  const reply = await sendQuery(rt, {
-    request: {
+  const { messageId, reply } = await queryAsUser(
+    ctx,
+    {
       interactionId: "QUPC_IN020000UK17",
-      header,
       payload: {
         dissentOverride,
         nhsNumber,
@@ -45,15 +42,13 @@ export async function getPatientLrs(ctx: LrContext, input: GetPatientLrsInput): 
           : {}),
       },
     },
-    actorSub: ownerOf(ctx),
-    roleId: ctx.roleProfileId,
-    operation: { kind: "lr-details", description: "List legitimate relationships", dissentOverride },
-  });
+    { kind: "lr-details", description: "List legitimate relationships", dissentOverride },
+  );
   if (reply.interactionId === "QUPC_IN060000UK32") {
-    return { messageId: header.messageId, nhsNumber: reply.payload.nhsNumber, detail: "simple", entries: reply.payload.entries };
+    return { messageId, nhsNumber: reply.payload.nhsNumber, detail: "simple", entries: reply.payload.entries };
   }
   if (reply.interactionId === "QUPC_IN070000UK32") {
-    return { messageId: header.messageId, nhsNumber: reply.payload.nhsNumber, detail: "comprehensive", entries: reply.payload.entries };
+    return { messageId, nhsNumber: reply.payload.nhsNumber, detail: "comprehensive", entries: reply.payload.entries };
   }
-  throw unexpectedReply(reply.interactionId, header.messageId);
+  throw unexpectedReply(reply.interactionId, messageId);
 }

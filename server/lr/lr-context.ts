@@ -1,9 +1,12 @@
 import "server-only";
 import type { Logger } from "pino";
 import { AppError } from "@/lib/errors/app-error";
-import { formatHl7Timestamp, type MessageHeader, newMessageId } from "@/lib/hl7";
+import { type Hl7Reply, type MessageHeader, makeRequestHeader, type RequestInteractionId, type RequestOf } from "@/lib/hl7";
 import { validateNhsNumber } from "@/lib/nhs/nhs-number";
+import type { OperationSummary } from "@/server/db/schema";
 import { getSpineRuntime } from "@/server/spine/default-runtime";
+import { sendQuery } from "@/server/spine/send-query";
+import { sendUpdate, type UpdateInput, type UpdateResult } from "@/server/spine/send-update";
 import type { SpineRuntime } from "@/server/spine/spine-runtime";
 
 /**
@@ -27,9 +30,6 @@ export interface LrContext {
   spine?: SpineRuntime;
 }
 
-/** Requests on the wire carry the MIM version our messages follow. */
-export const REQUEST_VERSION_CODE = "V3NPfIT4.2.00";
-
 export function runtimeOf(ctx: LrContext): Promise<SpineRuntime> {
   return ctx.spine ? Promise.resolve(ctx.spine) : getSpineRuntime();
 }
@@ -40,15 +40,38 @@ export function ownerOf(ctx: LrContext): string {
 
 /** A fresh transmission-wrapper header: new MessageId, ASIDs from config, author from the session. */
 export function newMessageHeader(ctx: LrContext, rt: SpineRuntime): MessageHeader {
-  return {
-    messageId: newMessageId(),
-    creationTime: formatHl7Timestamp(rt.now()),
-    versionCode: REQUEST_VERSION_CODE,
-    senderAsid: rt.options.fromAsid,
-    receiverAsid: rt.options.toAsid,
-    systemAsid: rt.options.fromAsid,
-    author: { roleProfileId: ctx.roleProfileId, userId: ctx.userId, jobRoleCode: ctx.jobRoleCode },
-  };
+  return makeRequestHeader(
+    {
+      senderAsid: rt.options.fromAsid,
+      receiverAsid: rt.options.toAsid,
+      author: { roleProfileId: ctx.roleProfileId, userId: ctx.userId, jobRoleCode: ctx.jobRoleCode },
+    },
+    rt.now(),
+  );
+}
+
+/** A request as a service call names it; the header is the context's to make. */
+export type HeaderlessRequest = { [K in RequestInteractionId]: Omit<RequestOf<K>, "header"> }[RequestInteractionId];
+
+/**
+ * A query sent as the context's user: a fresh header, the session owner as the operation's owner
+ * and the selected role on its record. Returns Spine's successful reply and the id it answers.
+ */
+export async function queryAsUser(ctx: LrContext, request: HeaderlessRequest, operation: OperationSummary): Promise<{ messageId: string; reply: Hl7Reply }> {
+  const rt = await runtimeOf(ctx);
+  const header = newMessageHeader(ctx, rt);
+  const reply = await sendQuery(rt, { request: { ...request, header }, actorSub: ownerOf(ctx), roleId: ctx.roleProfileId, operation });
+  return { messageId: header.messageId, reply };
+}
+
+/** An update sent as the context's user, in the same way as queryAsUser; the rest of its record is the caller's. */
+export async function updateAsUser(
+  ctx: LrContext,
+  request: HeaderlessRequest,
+  record: Pick<UpdateInput, "idempotencyKey" | "nhsNumber" | "operation">,
+): Promise<UpdateResult> {
+  const rt = await runtimeOf(ctx);
+  return sendUpdate(rt, { request: { ...request, header: newMessageHeader(ctx, rt) }, actorSub: ownerOf(ctx), roleId: ctx.roleProfileId, ...record });
 }
 
 /** A checked, normalised NHS number, or invalid_input naming the field. */

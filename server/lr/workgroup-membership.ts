@@ -1,7 +1,6 @@
 import "server-only";
 import type { WorkgroupMembershipRequest } from "@/lib/hl7";
-import { sendUpdate } from "@/server/spine/send-update";
-import { type LrContext, newMessageHeader, ownerOf, pending, runtimeOf, type UpdateOutcome, unexpectedReply } from "./lr-context";
+import { type LrContext, pending, type UpdateOutcome, unexpectedReply, updateAsUser } from "./lr-context";
 
 /** Shared by add/remove workgroup member: the two messages have the same shape. */
 export interface WorkgroupMemberInput {
@@ -26,7 +25,6 @@ export async function changeWorkgroupMembership(
   change: MembershipChange,
   input: WorkgroupMemberInput,
 ): Promise<UpdateOutcome<{ flag?: boolean }>> {
-  const rt = await runtimeOf(ctx);
   const payload: WorkgroupMembershipRequest = {
     code: change.code,
     roleProfileId: input.memberRoleProfileId,
@@ -34,13 +32,14 @@ export async function changeWorkgroupMembership(
     workgroupId: input.workgroupId,
     originatingRoleProfileId: ctx.roleProfileId,
   };
-  const result = await sendUpdate(rt, {
-    request: { interactionId: change.interactionId, header: newMessageHeader(ctx, rt), payload },
-    idempotencyKey: input.idempotencyKey,
-    actorSub: ownerOf(ctx),
-    roleId: ctx.roleProfileId,
-    operation: { kind: change.kind, description: change.description, workgroupId: input.workgroupId, memberUserId: input.memberUserId },
-  });
+  const result = await updateAsUser(
+    ctx,
+    { interactionId: change.interactionId, payload },
+    {
+      idempotencyKey: input.idempotencyKey,
+      operation: { kind: change.kind, description: change.description, workgroupId: input.workgroupId, memberUserId: input.memberUserId },
+    },
+  );
   if (result.state === "pending") return pending(result.messageId);
   const reply = result.reply;
   if (reply.interactionId !== change.replyId || (reply.interactionId !== "REPC_IN130003UK01" && reply.interactionId !== "REPC_IN130005UK01")) {

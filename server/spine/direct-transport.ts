@@ -10,8 +10,9 @@ import {
   type ParsedReplyDocument,
   parseReplyDocument,
 } from "@/lib/hl7";
-import { type HttpPostResponse, httpPost, isHttpPostError } from "./http-post";
+import type { HttpPostResponse } from "./http-post";
 import type { MessageJournal } from "./message-journal";
+import { postToSpine } from "./post-to-spine";
 import { isRetriableFault, SpineCallError } from "./spine-call-error";
 import { SPINE_REPLY_PARSE_OPTIONS, type SpineOptions } from "./spine-options";
 import type { SpineTransport, TransportOutcome, TransportSendInput } from "./spine-transport";
@@ -41,18 +42,8 @@ function spineUrl(base: string, path: string): string {
   return `${base.replace(/\/+$/, "")}${path}`;
 }
 
-async function post(deps: DirectTransportDeps, url: string, headers: Record<string, string>, body: string, timeoutMs: number) {
-  try {
-    return await httpPost({ url, headers, body, timeoutMs, httpsAgent: deps.httpsAgent });
-  } catch (error) {
-    if (isHttpPostError(error)) {
-      throw new SpineCallError(error.kind === "timeout" ? "timeout" : error.kind === "connection" ? "connection" : "bad-reply", error.message, {
-        retriable: error.kind === "connection",
-        cause: error,
-      });
-    }
-    throw error;
-  }
+function post(deps: DirectTransportDeps, url: string, headers: Record<string, string>, body: string, timeoutMs: number) {
+  return postToSpine({ url, headers, body, timeoutMs, httpsAgent: deps.httpsAgent });
 }
 
 function readReply(response: HttpPostResponse): ParsedReplyDocument {

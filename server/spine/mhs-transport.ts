@@ -1,9 +1,9 @@
 import "server-only";
 import { z } from "zod";
 import { buildRequest, INTERACTIONS, isHl7CodecError, type ParsedReplyDocument, parseReplyDocument } from "@/lib/hl7";
-import { httpPost, isHttpPostError } from "./http-post";
 import type { MessageJournal } from "./message-journal";
 import { mhsWaitForResponse } from "./mhs-sync-async";
+import { postToSpine } from "./post-to-spine";
 import { SpineCallError } from "./spine-call-error";
 import { SPINE_REPLY_PARSE_OPTIONS, type SpineOptions } from "./spine-options";
 import type { SpineTransport, TransportOutcome } from "./spine-transport";
@@ -55,18 +55,7 @@ export function createMhsTransport(deps: MhsTransportDeps): SpineTransport {
       // The adaptor documents from-asid for the sync workflow only.
       if (INTERACTIONS[request.interactionId].pattern === "sync") headers["from-asid"] = deps.options.fromAsid;
       await deps.journal({ direction: "outbound", interactionId: request.interactionId, messageId: request.header.messageId, body: payload });
-      let response: Awaited<ReturnType<typeof httpPost>>;
-      try {
-        response = await httpPost({ url: new URL("/", url).toString(), headers, body: JSON.stringify({ payload }), timeoutMs: input.timeoutMs });
-      } catch (error) {
-        if (isHttpPostError(error)) {
-          throw new SpineCallError(error.kind === "timeout" ? "timeout" : error.kind === "connection" ? "connection" : "bad-reply", error.message, {
-            retriable: error.kind === "connection",
-            cause: error,
-          });
-        }
-        throw error;
-      }
+      const response = await postToSpine({ url: new URL("/", url).toString(), headers, body: JSON.stringify({ payload }), timeoutMs: input.timeoutMs });
       if (response.status === 200) {
         let doc: ParsedReplyDocument | undefined;
         try {

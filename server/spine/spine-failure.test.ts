@@ -1,16 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { formatHl7Timestamp, type Hl7Reply, makeReplyHeader, type MessageHeader, newMessageId, type ReplyHeaderOptions } from "@/lib/hl7";
+import { type Hl7Reply, makeReplyHeader, makeRequestHeader, type MessageHeader, newMessageId, type ReplyHeaderOptions } from "@/lib/hl7";
 import { isRetriableFault, SpineCallError } from "./spine-call-error";
 import { callFailureToOutboxError, judgeReply, outboxErrorToAppError } from "./spine-failure";
 
-const request: MessageHeader = {
-  messageId: newMessageId(),
-  creationTime: formatHl7Timestamp(new Date()),
-  versionCode: "V3NPfIT4.2.00",
-  senderAsid: "900000000001",
-  receiverAsid: "900000009990",
-  systemAsid: "900000000001",
-};
+const request: MessageHeader = makeRequestHeader({ senderAsid: "900000000001", receiverAsid: "900000009990" });
 
 function reply(interactionId: Hl7Reply["interactionId"], opts: Partial<ReplyHeaderOptions>, payload: unknown = {}): Hl7Reply {
   return { interactionId, header: makeReplyHeader(request, { messageId: newMessageId(), creationTime: "20250101120000", ...opts }), payload } as Hl7Reply;

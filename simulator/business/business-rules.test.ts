@@ -1,20 +1,11 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { spineError } from "@/lib/hl7";
 import notable from "@/simulator/data/notable-patients.json";
 import { exchange, issueTexts, payloadOf } from "@/simulator/test-support/exchange";
 import { CLERK, createLrPayload, GP, hl7Request, NURSE } from "@/simulator/test-support/spine-requests";
-import { resetRig, startTestRig, type TestRig } from "@/simulator/test-support/test-simulator";
+import { testRigForFile } from "@/simulator/test-support/test-simulator";
 
-let rig: TestRig;
-beforeAll(async () => {
-  rig = await startTestRig();
-});
-afterAll(async () => {
-  await rig?.close();
-});
-beforeEach(async () => {
-  await resetRig(rig);
-});
+const rig = testRigForFile({ resetBetweenTests: true });
 
 const patient = (key: string) => {
   const found = notable.patients.find((entry) => entry.key === key);

@@ -1,19 +1,10 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { parseReplyDocument, spineError } from "@/lib/hl7";
 import faults from "@/simulator/data/faults.json";
 import { createLrPayload, ebxmlFor, GP, hl7Request, post, soapFor } from "@/simulator/test-support/spine-requests";
-import { resetRig, startTestRig, type TestRig } from "@/simulator/test-support/test-simulator";
+import { testRigForFile } from "@/simulator/test-support/test-simulator";
 
-let rig: TestRig;
-beforeAll(async () => {
-  rig = await startTestRig();
-});
-afterAll(async () => {
-  await rig?.close();
-});
-beforeEach(async () => {
-  await resetRig(rig);
-});
+const rig = testRigForFile({ resetBetweenTests: true });
 
 function magic(name: string): string {
   const entry = faults.faults.find((fault) => fault.name === name);

@@ -1,20 +1,17 @@
-import type { IncomingMessage, ServerResponse } from "node:http";
 import { z } from "zod";
 import {
   buildReply,
-  type Hl7Request,
   INTERACTIONS,
   isRequestInteraction,
-  parseRequest,
   type SoapFault,
 } from "@/lib/hl7";
 import { isMhsSyncAsync } from "@/lib/hl7/vocab/mhs-sync-async";
-import { closedSignal, headerValue, send, sendJson, sleep } from "@/simulator/http/http-io";
-import { malformed, replyDelayMs, withWrongReference } from "@/simulator/pipeline/delivery-faults";
+import { headerValue, send, sendJson } from "@/simulator/http/http-io";
+import { withWrongReference } from "@/simulator/pipeline/delivery-faults";
 import { fallbackRequest } from "@/simulator/pipeline/fallback-request";
+import { answerWithReply, readRequest, type SpineFrontHandler, waitToAnswer } from "@/simulator/pipeline/front-steps";
 import { type ProcessResult, processRequest } from "@/simulator/pipeline/process-request";
 import { deliverReply } from "@/simulator/reliable/async-reply";
-import type { SimulatorContext } from "@/simulator/simulator-context";
 
 /** Interactions the adaptor will wait for (sync-async wrap); data, not code. */
 
@@ -39,12 +36,7 @@ function mhsErrorBody(fault: SoapFault, processKey: string) {
  * endpoint, 500 with an error list on SOAP faults, 400/404 on bad requests (including
  * wait-for-response: true where the adaptor cannot wrap the interaction sync-async).
  */
-export async function handleMhsRequest(
-  context: SimulatorContext,
-  request: IncomingMessage,
-  response: ServerResponse,
-  body: string,
-): Promise<void> {
+export const handleMhsRequest: SpineFrontHandler = async (context, request, response, body) => {
   const interactionId = headerValue(request, "interaction-id");
   const waitHeader = headerValue(request, "wait-for-response");
   const correlationId = headerValue(request, "correlation-id");
@@ -70,13 +62,7 @@ export async function handleMhsRequest(
     return send(response, 400, 'Body must be JSON {"payload": "<HL7 XML>"}', "text/plain", echo);
   }
 
-  let parsed: Hl7Request | undefined;
-  let parseProblem: string | undefined;
-  try {
-    parsed = parseRequest(payload, { limits: { maxBytes: context.config.bodyLimitBytes } });
-  } catch (error) {
-    parseProblem = (error as Error).message;
-  }
+  const { parsed, parseProblem } = readRequest(context, payload);
   const messageId = parsed?.header.messageId ?? headerValue(request, "message-id");
   if (messageId) echo["message-id"] = messageId;
   const senderAsid = headerValue(request, "from-asid") ?? parsed?.header.senderAsid;
@@ -115,26 +101,10 @@ export async function handleMhsRequest(
   }
 
   const fault = result.deliveryFault;
-  if (fault?.kind === "noReply") {
-    await sleep(context.config.noReplyHoldMs, closedSignal(response));
-    response.destroy();
-    return;
-  }
-  await sleep(replyDelayMs(fault, context.config, 0), closedSignal(response));
+  if ((await waitToAnswer(context, response, fault)) === "dropped") return;
   const reply = fault?.kind === "wrongRefToMessageId" ? withWrongReference(result.reply).reply : result.reply;
-  let xml = buildReply(reply);
-  if (fault?.kind === "malformedReply") xml = malformed(xml);
-  await context.journal.record({
-    direction: "outbound",
-    transport: "mhs",
-    interactionId: reply.interactionId,
-    messageId: reply.header.messageId,
-    httpStatus: 200,
-    outcome: result.outcome,
-    body: xml,
-  });
-  send(response, 200, xml, "text/xml; charset=utf-8", echo);
-}
+  await answerWithReply(context, response, { transport: "mhs", reply, body: buildReply(reply), fault, outcome: result.outcome, headers: echo });
+};
 
 function isRetriable(result: ProcessResult): boolean {
   return result.kind === "soap-fault" && result.fault.errors.some((error) => error.errorCode === "206");

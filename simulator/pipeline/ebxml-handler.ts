@@ -1,4 +1,4 @@
-import type { IncomingMessage, ServerResponse } from "node:http";
+import type { ServerResponse } from "node:http";
 import {
   buildEbxmlAcknowledgment,
   buildSoapFault,
@@ -6,17 +6,15 @@ import {
   type EbxmlError,
   type EbxmlHeaderFields,
   formatEbxmlTimestamp,
-  type Hl7Request,
   INTERACTIONS,
-  interactionFromSoapAction,
   isRequestInteraction,
   newMessageId,
   parseEbxmlMessage,
-  parseRequest,
   spineError,
 } from "@/lib/hl7";
 import { headerValue, send } from "@/simulator/http/http-io";
 import { fallbackRequest } from "@/simulator/pipeline/fallback-request";
+import { announcedInteraction, readRequest, type SpineFrontHandler, unsupportedInteractionFault } from "@/simulator/pipeline/front-steps";
 import { processRequest, soapFaultFor } from "@/simulator/pipeline/process-request";
 import { deliverReply, persistDurationMs, redeliverStoredReply } from "@/simulator/reliable/async-reply";
 import type { SimulatorContext } from "@/simulator/simulator-context";
@@ -65,19 +63,11 @@ function ebxmlError(description: string, errorCode = "ValueNotRecognized"): Ebxm
  * Acknowledgment when AckRequested) at once; the business reply is POSTed later to the sender's
  * SDS-registered endpoint. Envelope-level problems answer at once (SOAP fault or ebXML MessageError).
  */
-export async function handleEbxmlRequest(
-  context: SimulatorContext,
-  request: IncomingMessage,
-  response: ServerResponse,
-  body: string,
-): Promise<void> {
-  const soapAction = headerValue(request, "soapaction") ?? "";
-  const announced = interactionFromSoapAction(soapAction);
+export const handleEbxmlRequest: SpineFrontHandler = async (context, request, response, body) => {
+  const { soapAction, announced } = announcedInteraction(request);
   if (!announced || !isRequestInteraction(announced)) {
     await context.journal.record({ direction: "inbound", transport: "ebxml", outcome: "received", body, multipart: true });
-    const unsupported = spineError("tmsUnsupportedInteraction");
-    const fault = soapFaultFor(unsupported.code, `${unsupported.text}: SOAPAction "${soapAction.slice(0, 80)}"`);
-    return answer(context, response, 500, buildSoapFault(fault), "soap-fault:101");
+    return answer(context, response, 500, buildSoapFault(unsupportedInteractionFault(soapAction)), "soap-fault:101");
   }
 
   let parsedEnvelope: ReturnType<typeof parseEbxmlMessage>;
@@ -139,13 +129,7 @@ export async function handleEbxmlRequest(
     }
   }
 
-  let parsed: Hl7Request | undefined;
-  let parseProblem: string | undefined;
-  try {
-    parsed = parseRequest(parsedEnvelope.hl7Xml ?? "", { limits: { maxBytes: context.config.bodyLimitBytes } });
-  } catch (error) {
-    parseProblem = (error as Error).message;
-  }
+  const { parsed, parseProblem } = readRequest(context, parsedEnvelope.hl7Xml ?? "");
   const result = await processRequest(context, {
     request: parsed,
     fallback: fallbackRequest(context, announced, { messageId: eb.messageId, senderAsid: sender.asid }),
@@ -189,4 +173,4 @@ export async function handleEbxmlRequest(
     requestInteractionId: announced,
     requestEbxml: eb,
   });
-}
+};

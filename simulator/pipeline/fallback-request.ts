@@ -1,4 +1,4 @@
-import { formatHl7Timestamp, newMessageId, type RequestInteractionId } from "@/lib/hl7";
+import { makeRequestHeader, type RequestInteractionId } from "@/lib/hl7";
 import type { RequestRef } from "@/simulator/pipeline/reply-factory";
 import type { SimulatorContext } from "@/simulator/simulator-context";
 
@@ -11,16 +11,6 @@ export function fallbackRequest(
   interactionId: RequestInteractionId,
   envelope: { messageId?: string; senderAsid?: string },
 ): RequestRef {
-  const senderAsid = envelope.senderAsid ?? "";
-  return {
-    interactionId,
-    header: {
-      messageId: envelope.messageId ?? newMessageId(),
-      creationTime: formatHl7Timestamp(context.config.now()),
-      versionCode: "V3NPfIT4.2.00",
-      senderAsid,
-      receiverAsid: context.config.spine.asid,
-      systemAsid: senderAsid,
-    },
-  };
+  const header = makeRequestHeader({ senderAsid: envelope.senderAsid ?? "", receiverAsid: context.config.spine.asid }, context.config.now());
+  return { interactionId, header: { ...header, messageId: envelope.messageId ?? header.messageId } };
 }

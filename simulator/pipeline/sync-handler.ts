@@ -1,22 +1,21 @@
-import type { IncomingMessage, ServerResponse } from "node:http";
+import type { ServerResponse } from "node:http";
 import {
   buildSoapFault,
   buildSoapResponse,
   fromWsaMessageId,
-  type Hl7Request,
   INTERACTIONS,
   interactionFromSoapAction,
   isRequestInteraction,
-  parseRequest,
   parseSoapEnvelope,
   type RequestInteractionId,
   type SoapFault,
   spineError,
   validateRequest,
 } from "@/lib/hl7";
-import { closedSignal, headerValue, send, sleep } from "@/simulator/http/http-io";
-import { malformed, replyDelayMs, withWrongReference } from "@/simulator/pipeline/delivery-faults";
+import { send } from "@/simulator/http/http-io";
+import { withWrongReference } from "@/simulator/pipeline/delivery-faults";
 import { fallbackRequest } from "@/simulator/pipeline/fallback-request";
+import { announcedInteraction, answerWithReply, readRequest, type SpineFrontHandler, unsupportedInteractionFault, waitToAnswer } from "@/simulator/pipeline/front-steps";
 import { processRequest, soapFaultFor } from "@/simulator/pipeline/process-request";
 import type { SimulatorContext } from "@/simulator/simulator-context";
 
@@ -34,21 +33,14 @@ async function answerFault(context: SimulatorContext, response: ServerResponse, 
 }
 
 /** POST /sync-service: SOAP in, SOAP out (HTTP 200 for replies incl. AE/AR, 500 for SOAP faults). */
-export async function handleSyncRequest(
-  context: SimulatorContext,
-  request: IncomingMessage,
-  response: ServerResponse,
-  body: string,
-): Promise<void> {
-  const soapAction = headerValue(request, "soapaction") ?? "";
-  const announced = interactionFromSoapAction(soapAction);
+export const handleSyncRequest: SpineFrontHandler = async (context, request, response, body) => {
+  const { soapAction, announced } = announcedInteraction(request);
   // Journalled once the message id is known (or as soon as it is clear it never will be).
   const recordInbound = (messageId?: string) =>
     context.journal.record({ direction: "inbound", transport: "sync-soap", interactionId: announced, messageId, outcome: "received", body });
 
   if (!announced || !isRequestInteraction(announced) || !servedSynchronously(announced)) {
-    const unsupported = spineError("tmsUnsupportedInteraction");
-    const fault = soapFaultFor(unsupported.code, `${unsupported.text}: SOAPAction "${soapAction.slice(0, 80)}"`);
+    const fault = unsupportedInteractionFault(soapAction);
     const [error] = fault.errors;
     if (error) error.location = "HTTP Header - SOAPAction";
     await recordInbound();
@@ -69,13 +61,7 @@ export async function handleSyncRequest(
   }
   const wsaAction = envelope.header.action ? interactionFromSoapAction(envelope.header.action) : announced;
 
-  let parsed: Hl7Request | undefined;
-  let parseProblem: string | undefined;
-  try {
-    parsed = parseRequest(body, { limits: { maxBytes: context.config.bodyLimitBytes } });
-  } catch (error) {
-    parseProblem = (error as Error).message;
-  }
+  const { parsed, parseProblem } = readRequest(context, body);
   const messageId = envelope.header.messageId ? fromWsaMessageId(envelope.header.messageId) : parsed?.header.messageId;
   const senderAsid = envelope.header.senderAsid ?? parsed?.header.senderAsid;
   await recordInbound(messageId);
@@ -95,11 +81,8 @@ export async function handleSyncRequest(
   const fault = result.deliveryFault;
   if (fault?.kind === "noReply") {
     await context.journal.record({ direction: "outbound", transport: "sync-soap", interactionId: result.reply.interactionId, outcome: "no-reply", body: "" });
-    await sleep(context.config.noReplyHoldMs, closedSignal(response));
-    response.destroy();
-    return;
   }
-  await sleep(replyDelayMs(fault, context.config, 0), closedSignal(response));
+  if ((await waitToAnswer(context, response, fault)) === "dropped") return;
   let reply = result.reply;
   let relatesTo = messageId ?? reply.header.acknowledgement.messageRefId;
   if (fault?.kind === "wrongRefToMessageId") {
@@ -107,22 +90,11 @@ export async function handleSyncRequest(
     reply = wrong.reply;
     relatesTo = wrong.refToMessageId;
   }
-  let xml = buildSoapResponse(reply, {
+  const xml = buildSoapResponse(reply, {
     relatesTo,
     fromAddress: context.config.spine.syncFromAddress,
     // Errors (QUQI/MCCI) travel on the request's service.
     service: INTERACTIONS[announced].service,
   });
-  if (fault?.kind === "malformedReply") xml = malformed(xml);
-  await context.journal.record({
-    direction: "outbound",
-    transport: "sync-soap",
-    interactionId: reply.interactionId,
-    messageId: reply.header.messageId,
-    refToMessageId: relatesTo,
-    httpStatus: 200,
-    outcome: result.outcome,
-    body: xml,
-  });
-  send(response, 200, xml, XML);
-}
+  await answerWithReply(context, response, { transport: "sync-soap", reply, body: xml, fault, outcome: result.outcome, refToMessageId: relatesTo });
+};

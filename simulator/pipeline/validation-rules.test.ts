@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   buildEbxmlMessage,
   buildRequest,
@@ -9,7 +9,7 @@ import {
   VALIDATION_RULES,
 } from "@/lib/hl7";
 import { BFF, createLrPayload, GP, hl7Request, mhsFor, NURSE, post } from "@/simulator/test-support/spine-requests";
-import { startTestRig, type TestRig } from "@/simulator/test-support/test-simulator";
+import { testRigForFile } from "@/simulator/test-support/test-simulator";
 
 /**
  * One test per Spine 2 validation rule (the shared lib/hl7 rule set): a valid message is broken in
@@ -18,13 +18,7 @@ import { startTestRig, type TestRig } from "@/simulator/test-support/test-simula
  * transport rules (ErrorBaseTms.*) a SOAP fault whose description names it.
  */
 
-let rig: TestRig;
-beforeAll(async () => {
-  rig = await startTestRig();
-});
-afterAll(async () => {
-  await rig?.close();
-});
+const rig = testRigForFile();
 
 const LR_ID = "LRVALIDATIONBASE0001";
 const bases = {

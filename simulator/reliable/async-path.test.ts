@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { buildRequest, newMessageId, parseReplyDocument, spineError } from "@/lib/hl7";
 import {
   BFF,
@@ -9,18 +9,9 @@ import {
   post,
   QUERY_ONLY_SYSTEM,
 } from "@/simulator/test-support/spine-requests";
-import { resetRig, startTestRig, type TestRig } from "@/simulator/test-support/test-simulator";
+import { testRigForFile } from "@/simulator/test-support/test-simulator";
 
-let rig: TestRig;
-beforeAll(async () => {
-  rig = await startTestRig();
-});
-afterAll(async () => {
-  await rig?.close();
-});
-beforeEach(async () => {
-  await resetRig(rig);
-});
+const rig = testRigForFile({ resetBetweenTests: true });
 
 const NO_LRS = "9990010013";
 const reliableUrl = () => `${rig.simulator.url}/reliablemessaging/reliablerequest`;

@@ -3,7 +3,7 @@ import {
   buildRequest,
   buildSoapRequest,
   type ControlActAuthor,
-  formatHl7Timestamp,
+  makeRequestHeader,
   type Hl7Request,
   type MessageHeader,
   newMessageId,
@@ -22,16 +22,7 @@ export const NURSE: ControlActAuthor = { roleProfileId: "900000000201", userId: 
 export const CLERK: ControlActAuthor = { roleProfileId: "900000000501", userId: "900000000005", jobRoleCode: "S8001:G8002:R8010" };
 
 export function requestHeader(overrides: Partial<MessageHeader> = {}): MessageHeader {
-  return {
-    messageId: newMessageId(),
-    creationTime: formatHl7Timestamp(new Date()),
-    versionCode: "V3NPfIT4.2.00",
-    senderAsid: BFF.asid,
-    receiverAsid: SPINE_ASID,
-    systemAsid: BFF.asid,
-    author: GP,
-    ...overrides,
-  };
+  return { ...makeRequestHeader({ senderAsid: BFF.asid, receiverAsid: SPINE_ASID, author: GP }), ...overrides };
 }
 
 export function hl7Request<K extends RequestInteractionId>(

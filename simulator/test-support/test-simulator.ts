@@ -1,3 +1,4 @@
+import { afterAll, beforeAll, beforeEach } from "vitest";
 import { InboundReceiver } from "@/simulator/test-support/inbound-receiver";
 import { type RunningSimulator, startSimulator } from "@/simulator/server";
 import type { SimulatorConfigOverrides } from "@/simulator/config";
@@ -40,4 +41,37 @@ export async function resetRig(rig: TestRig, scenario?: string): Promise<void> {
   await rig.simulator.context.delivery.settled();
   await rig.simulator.reset(scenario);
   rig.receiver.clear();
+}
+
+/**
+ * The test file's rig: started before its tests and closed after them; with resetBetweenTests,
+ * each test starts from a fresh world. The returned view reads through to the running rig, so a
+ * file can name it at the top and use it once the hook has run.
+ */
+export function testRigForFile(options: { resetBetweenTests?: boolean } = {}): TestRig {
+  let running: TestRig | undefined;
+  const current = (): TestRig => {
+    if (!running) throw new Error("the file's rig is used before beforeAll started it");
+    return running;
+  };
+  beforeAll(async () => {
+    running = await startTestRig();
+  });
+  afterAll(async () => {
+    await running?.close();
+  });
+  if (options.resetBetweenTests) {
+    beforeEach(async () => {
+      await resetRig(current());
+    });
+  }
+  return {
+    get simulator() {
+      return current().simulator;
+    },
+    get receiver() {
+      return current().receiver;
+    },
+    close: () => current().close(),
+  };
 }

@@ -1,12 +1,8 @@
 import pino from "pino";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { isAppError } from "@/lib/errors/app-error";
-import { buildRequest, formatHl7Timestamp, type Hl7Request, newMessageId } from "@/lib/hl7";
+import { describe, expect, it } from "vitest";
+import { buildRequest, type Hl7Request, makeRequestHeader, newMessageId } from "@/lib/hl7";
 import { syntheticNhsNumber } from "@/lib/nhs/nhs-number";
-import { openStore, type Store } from "@/lib/store/open-store";
 import { findByMessageId, insertPending } from "@/server/db/outbox";
-import { appMigrations } from "@/server/db/migrations";
-import type { Database } from "@/server/db/schema";
 import { logger } from "@/server/log/logger";
 import { createLegitimateRelationship } from "@/server/lr/create-legitimate-relationship";
 import { getOperationStatus } from "@/server/lr/get-operation-status";
@@ -17,15 +13,13 @@ import {
   acceptThenReply,
   ebxmlReply,
   replyTo,
-  type ScriptedSpine,
-  serveRouteHandler,
-  startScriptedSpine,
   testSpineOptions,
 } from "@/server/spine/scripted-spine.fixture";
 import { createSpineRuntime, type SpineRuntime } from "@/server/spine/spine-runtime";
+import { rejection } from "@/tests/support/app-error-rejection";
+import { scriptedSpineForFile } from "@/tests/support/scripted-spine-for-file";
 import type { SpineStore } from "@/server/spine/wait-for-completion";
 import { setSpineRuntime } from "@/server/spine/default-runtime";
-import { POST as inboundPost } from "@/app/api/spine/inbound/route";
 import { GET as operationGet } from "@/app/api/operations/[id]/route";
 
 // Outbox, worker, cross-instance completion and pending operations. One in-memory store.
@@ -35,9 +29,7 @@ logger.level = "silent";
 const log = pino({ level: "silent" });
 const patient = syntheticNhsNumber(2);
 const OWNER = "900000000101";
-let store: Store<Database>;
-let spine: ScriptedSpine;
-let inbound: { url: string; close(): Promise<void> };
+const { store, spine } = scriptedSpineForFile();
 
 function runtime(overrides: Parameters<typeof testSpineOptions>[0] = {}, storeView: SpineStore = store): SpineRuntime {
   return createSpineRuntime({ store: storeView, options: testSpineOptions({ baseUrl: spine.url, ...overrides }), log });
@@ -50,15 +42,11 @@ function ctx(rt: SpineRuntime, userId = OWNER): LrContext {
 function createRequest(rt: SpineRuntime): Hl7Request {
   return {
     interactionId: "REPC_IN010000UK15",
-    header: {
-      messageId: newMessageId(),
-      creationTime: formatHl7Timestamp(new Date()),
-      versionCode: "V3NPfIT4.2.00",
+    header: makeRequestHeader({
       senderAsid: rt.options.fromAsid,
       receiverAsid: rt.options.toAsid,
-      systemAsid: rt.options.fromAsid,
       author: { roleProfileId: "900000000201", userId: OWNER, jobRoleCode: "R8000" },
-    },
+    }),
     payload: {
       lrType: "01",
       subject: { kind: "user", roleProfileId: "900000000201", userId: OWNER },
@@ -68,38 +56,8 @@ function createRequest(rt: SpineRuntime): Hl7Request {
   };
 }
 
-async function rejection(promise: Promise<unknown>) {
-  try {
-    await promise;
-  } catch (error) {
-    if (isAppError(error)) return error;
-    throw error;
-  }
-  throw new Error("expected a rejection");
-}
-
 const replyLater = (lrId: string, delayMs = 20) =>
   spine.setScript(({ document }) => acceptThenReply(document!, replyTo(document!.request, "REPC_IN020000UK13", { lrId }), delayMs));
-
-beforeAll(async () => {
-  store = await openStore<Database>({ name: "app", inMemory: true, migrations: appMigrations });
-  spine = await startScriptedSpine();
-  inbound = await serveRouteHandler(inboundPost);
-  spine.setInboundUrl(`${inbound.url}/api/spine/inbound`);
-});
-
-afterEach(async () => {
-  await spine.settled();
-  spine.received.length = 0;
-  spine.inboundDeliveries.length = 0;
-});
-
-afterAll(async () => {
-  setSpineRuntime(undefined);
-  await spine?.close();
-  await inbound?.close();
-  await store?.close();
-});
 
 describe("restart", () => {
   it("a message left pending is sent once by a new worker over the same store and reaches confirmed", async () => {

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { isAppError } from "@/lib/errors/app-error";
 import { findByMessageId } from "@/server/db/outbox";
 import { logger } from "@/server/log/logger";
@@ -8,7 +8,7 @@ import { getPatientLrs } from "@/server/lr/get-patient-lrs";
 import faultCatalogue from "@/simulator/data/faults.json";
 import notable from "@/simulator/data/notable-patients.json";
 import type { InboundDelivery } from "@/tests/support/bff-inbound-host";
-import { personaContext, type SpineSimulatorRig, startSpineSimulatorRig } from "@/tests/support/spine-simulator-rig";
+import { personaContext, spineSimulatorRigForFile } from "@/tests/support/spine-simulator-rig";
 
 // Issue 5 acceptance, the async path: over real HTTP, the simulator answers the BFF's reliable
 // message with 202, POSTs the business reply later to the BFF's real inbound route, which answers
@@ -22,19 +22,7 @@ const DUPLICATE_REPLY = faultCatalogue.faults.find((f) => f.name === "duplicateR
 const GP = "900000000001";
 const RA_MANAGER = "900000000004";
 
-let rig: SpineSimulatorRig;
-
-beforeAll(async () => {
-  rig = await startSpineSimulatorRig();
-});
-
-beforeEach(async () => {
-  await rig.reset();
-});
-
-afterAll(async () => {
-  await rig?.close();
-});
+const rig = spineSimulatorRigForFile({ resetBetweenTests: true });
 
 /** Spine's POSTs that answer this BFF message, in arrival order. */
 const repliesTo = (messageId: string) => rig.inbound.deliveries.filter((d) => d.refToMessageId === messageId);

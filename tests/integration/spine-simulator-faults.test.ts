@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import faultCatalogue from "@/simulator/data/faults.json";
 import { confirmLr } from "@/server/lr/confirm-lr";
 import { createLegitimateRelationship } from "@/server/lr/create-legitimate-relationship";
 import { getPatientLrs } from "@/server/lr/get-patient-lrs";
-import { personaContext, startSpineSimulatorRig, type SpineSimulatorRig } from "@/tests/support/spine-simulator-rig";
+import { personaContext, spineSimulatorRigForFile } from "@/tests/support/spine-simulator-rig";
 
 /**
  * Every Spine failure class the simulator can produce reaches the BFF's callers as the right typed
@@ -17,13 +17,7 @@ const magic = (name: string): string => {
   return entry.nhsNumber;
 };
 
-let rig: SpineSimulatorRig;
-beforeAll(async () => {
-  rig = await startSpineSimulatorRig();
-}, 120_000);
-afterAll(async () => {
-  await rig?.close();
-});
+const rig = spineSimulatorRigForFile({ startTimeoutMs: 120_000 });
 
 const cases = [
   { fault: "rejected", code: "spine_rejected" },

@@ -1,5 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type AppError, isAppError } from "@/lib/errors/app-error";
+import { beforeAll, describe, expect, it } from "vitest";
 import { formatHl7Timestamp, spineError } from "@/lib/hl7";
 import { findPersona, findWorkgroup } from "@/lib/personas";
 import { findByMessageId } from "@/server/db/outbox";
@@ -15,8 +14,9 @@ import { queryWorkgroups } from "@/server/lr/query-workgroups";
 import { removeWorkgroupMember } from "@/server/lr/remove-workgroup-member";
 import faultCatalogue from "@/simulator/data/faults.json";
 import notable from "@/simulator/data/notable-patients.json";
+import { rejection } from "@/tests/support/app-error-rejection";
 import { batchPatients } from "@/tests/support/batch-patients";
-import { personaContext, type RigRuntime, type SpineMode, type SpineSimulatorRig, startSpineSimulatorRig } from "@/tests/support/spine-simulator-rig";
+import { personaContext, type RigRuntime, type SpineMode, spineSimulatorRigForFile } from "@/tests/support/spine-simulator-rig";
 
 // Issue 5 acceptance: the BFF's own Spine client (server/lr → server/spine) against the running
 // Spine simulator over real HTTP, for every interaction, in direct-Spine and MHS-adaptor modes.
@@ -42,25 +42,7 @@ const RA_MANAGER = "900000000004"; // manages workgroup membership
 const ED_NURSES = "900000000501";
 const GP_PARTNERS = "900000000503";
 
-let rig: SpineSimulatorRig;
-
-beforeAll(async () => {
-  rig = await startSpineSimulatorRig();
-});
-
-afterAll(async () => {
-  await rig?.close();
-});
-
-async function rejection(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (isAppError(error)) return error;
-    throw error;
-  }
-  throw new Error("expected a typed failure, got success");
-}
+const rig = spineSimulatorRigForFile();
 
 /** How each interaction travels in each mode: in the HTTP answer ("reply") or after a 202 ("accepted"). */
 const EXPECTED_PATH: Record<SpineMode, Record<"confirm" | "details" | "update" | "lrUpdate" | "sdsQuery" | "batch", "reply" | "accepted">> = {

@@ -2,14 +2,10 @@ import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import pino from "pino";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { isAppError } from "@/lib/errors/app-error";
+import { describe, expect, it } from "vitest";
 import { parseReplyDocument, parseSoapEnvelope } from "@/lib/hl7";
 import { syntheticNhsNumber } from "@/lib/nhs/nhs-number";
-import { openStore, type Store } from "@/lib/store/open-store";
 import { findByMessageId } from "@/server/db/outbox";
-import { appMigrations } from "@/server/db/migrations";
-import type { Database } from "@/server/db/schema";
 import type { LrContext } from "@/server/lr/lr-context";
 import { changeLrStatus } from "@/server/lr/change-lr-status";
 import { confirmLr } from "@/server/lr/confirm-lr";
@@ -21,15 +17,13 @@ import {
   acceptThenReply,
   ebxmlReply,
   replyTo,
-  type ScriptedSpine,
-  serveRouteHandler,
   soapFault,
   soapReply,
-  startScriptedSpine,
   testSpineOptions,
 } from "@/server/spine/scripted-spine.fixture";
 import { createSpineRuntime, type SpineRuntime } from "@/server/spine/spine-runtime";
-import { POST as inboundPost } from "@/app/api/spine/inbound/route";
+import { rejection } from "@/tests/support/app-error-rejection";
+import { scriptedSpineForFile } from "@/tests/support/scripted-spine-for-file";
 import { logger } from "@/server/log/logger";
 
 // Direct Spine transport against a scripted Spine on 127.0.0.1; async replies go through the real
@@ -39,9 +33,7 @@ process.env.APP_DB_IN_MEMORY = "1";
 const log = pino({ level: "silent" });
 logger.level = "silent"; // the route wrapper's request logger
 const patient = syntheticNhsNumber(1);
-let store: Store<Database>;
-let spine: ScriptedSpine;
-let inbound: { url: string; close(): Promise<void> };
+const { store, spine, inbound } = scriptedSpineForFile();
 
 function runtime(overrides: Parameters<typeof testSpineOptions>[0] = {}): SpineRuntime {
   const rt = createSpineRuntime({ store, options: testSpineOptions({ baseUrl: spine.url, ...overrides }), log });
@@ -52,36 +44,6 @@ function runtime(overrides: Parameters<typeof testSpineOptions>[0] = {}): SpineR
 function ctx(rt: SpineRuntime): LrContext {
   return { userId: "900000000101", roleProfileId: "900000000201", orgCode: "ZZH", jobRoleCode: "R8000", log, spine: rt };
 }
-
-async function rejection(promise: Promise<unknown>) {
-  try {
-    await promise;
-  } catch (error) {
-    if (isAppError(error)) return error;
-    throw error;
-  }
-  throw new Error("expected a rejection");
-}
-
-beforeAll(async () => {
-  store = await openStore<Database>({ name: "app", inMemory: true, migrations: appMigrations });
-  spine = await startScriptedSpine();
-  inbound = await serveRouteHandler(inboundPost);
-  spine.setInboundUrl(`${inbound.url}/api/spine/inbound`);
-});
-
-afterEach(async () => {
-  await spine.settled();
-  spine.received.length = 0;
-  spine.inboundDeliveries.length = 0;
-});
-
-afterAll(async () => {
-  setSpineRuntime(undefined);
-  await spine?.close();
-  await inbound?.close();
-  await store?.close();
-});
 
 describe("sync SOAP (confirm LR query)", () => {
   it("round-trips: SOAPAction, 41-char wsa:MessageID, RelatesTo checked, typed answer", async () => {

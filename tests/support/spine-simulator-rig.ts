@@ -1,4 +1,5 @@
 import pino from "pino";
+import { afterAll, beforeAll, beforeEach } from "vitest";
 import { POST as inboundPost } from "@/app/api/spine/inbound/route";
 import { findPersona } from "@/lib/personas";
 import { openStore, type Store } from "@/lib/store/open-store";
@@ -13,6 +14,7 @@ import type { SpineTransport } from "@/server/spine/spine-transport";
 import type { SimulatorConfigOverrides } from "@/simulator/config";
 import { type RunningSimulator, startSimulator } from "@/simulator/server";
 import { type BffInboundHost, startBffInboundHost } from "./bff-inbound-host";
+import { lateBound } from "./late-bound";
 
 /**
  * The BFF's Spine layer joined to the running Spine simulator over real HTTP on 127.0.0.1: one
@@ -157,6 +159,26 @@ export async function startSpineSimulatorRig(config: SimulatorConfigOverrides = 
       await store.close();
     },
   };
+}
+
+/**
+ * The test file's rig: started before its tests (within `startTimeoutMs`, when given), closed after
+ * them; with resetBetweenTests each test starts from the default world.
+ */
+export function spineSimulatorRigForFile(options: { resetBetweenTests?: boolean; startTimeoutMs?: number } = {}): SpineSimulatorRig {
+  let running: SpineSimulatorRig | undefined;
+  beforeAll(async () => {
+    running = await startSpineSimulatorRig();
+  }, options.startTimeoutMs);
+  if (options.resetBetweenTests) {
+    beforeEach(async () => {
+      await running?.reset();
+    });
+  }
+  afterAll(async () => {
+    await running?.close();
+  });
+  return lateBound(() => running, "the Spine simulator rig");
 }
 
 /** An LrContext for a seeded persona (lib/personas) in one of its role profiles (default: the first). */

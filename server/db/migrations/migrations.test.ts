@@ -1,20 +1,14 @@
 import { type Kysely, sql } from "kysely";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { migrateToLatest, type Store } from "@/lib/store/open-store";
-import { testBackends } from "@/lib/store/test-backends";
+import { describe, expect, it } from "vitest";
+import { migrateToLatest } from "@/lib/store/open-store";
+import { storeForSuite, testBackends } from "@/lib/store/test-backends";
 import type { Database } from "../schema";
 import { appMigrations } from "./index";
 
 const expectedTables = ["audit_events", "kysely_migration", "kysely_migration_lock", "outbox", "seen_logout_tokens", "sessions"];
 
 describe.each(testBackends())("BFF migrations on $name", (backend) => {
-  let store: Store<Database>;
-  beforeAll(async () => {
-    store = await backend.open<Database>(appMigrations);
-  });
-  afterAll(async () => {
-    await store?.close();
-  });
+  const store = storeForSuite<Database>(backend, appMigrations);
 
   it("apply cleanly on an empty database: every table exists and every migration is recorded", async () => {
     const tables = await sql<{ table_name: string }>`

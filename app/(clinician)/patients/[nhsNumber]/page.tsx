@@ -1,16 +1,15 @@
 import { dehydrate, HydrationBoundary, QueryClient } from "@tanstack/react-query";
 import type { Metadata } from "next";
 import { PatientBanner } from "@/components/patient/patient-banner";
-import { PatientProblem } from "@/components/patient/patient-problem";
 import { patientQueryKeys } from "@/lib/ui/patient-queries";
 import { config } from "@/server/config";
 import { can } from "@/server/patients/clinician";
 import { getPatientLrList } from "@/server/patients/get-patient-lr-list";
 import { getPatientRelationship } from "@/server/patients/get-patient-relationship";
-import { hasPatient, loadPatientPage, problemOf } from "@/server/patients/load-patient";
 import { auditPatientEvent, PATIENT_AUDIT_ACTIONS } from "@/server/patients/patient-audit";
 import { asUiResult } from "@/server/patients/ui-error-from";
 import { patientCopy as copy } from "./copy";
+import { openPatientPage } from "./open-patient-page";
 import { PatientLrs } from "./patient-lrs";
 
 export const dynamic = "force-dynamic";
@@ -25,10 +24,9 @@ export const metadata: Metadata = { title: copy.titleSuffix };
  * into TanStack Query and hydrated (the client refetches only after an update). Viewing is audited.
  */
 export default async function PatientPage({ params }: { params: Params }) {
-  const { nhsNumber: raw } = await params;
-  const loaded = await loadPatientPage(raw, "lr.view", (n) => `/patients/${n}`);
-  if (!hasPatient(loaded)) return <PatientProblem nhsNumber={loaded.nhsNumber} error={problemOf(loaded)} copy={copy.problem} />;
-  const { nhsNumber, clinician, ctx, patient } = loaded;
+  const opened = await openPatientPage(params, "lr.view", (n) => `/patients/${n}`);
+  if ("problem" in opened) return opened.problem;
+  const { nhsNumber, clinician, ctx, patient } = opened.loaded;
   await auditPatientEvent(clinician, { action: PATIENT_AUDIT_ACTIONS.patientViewed, nhsNumber, outcome: "success" });
 
   const queryClient = new QueryClient();

@@ -1,13 +1,12 @@
 import type { Metadata } from "next";
 import { PatientBanner } from "@/components/patient/patient-banner";
-import { PatientProblem } from "@/components/patient/patient-problem";
 import { LR_TYPES, SELF_CLAIMED_LR_TYPE } from "@/lib/hl7/vocab/lr-codes";
 import { ACCESS_REASON_CODES } from "@/lib/hl7/vocab/lr-codes";
 import { config } from "@/server/config";
 import { can } from "@/server/patients/clinician";
-import { hasPatient, loadPatientPage, problemOf } from "@/server/patients/load-patient";
 import { myWorkgroups } from "@/server/patients/my-workgroups";
 import { patientCopy } from "../copy";
+import { openPatientPage } from "../open-patient-page";
 import { selfClaimCopy as copy } from "./copy";
 import { SelfClaimFlow } from "./self-claim-flow";
 
@@ -16,10 +15,9 @@ export const metadata: Metadata = { title: copy.title };
 
 /** Self-claim journey: server checks the permission and gathers the choices the role may make. */
 export default async function SelfClaimPage({ params }: { params: Promise<{ nhsNumber: string }> }) {
-  const { nhsNumber: raw } = await params;
-  const loaded = await loadPatientPage(raw, "lr.selfClaim", (n) => `/patients/${n}/self-claim`);
-  if (!hasPatient(loaded)) return <PatientProblem nhsNumber={loaded.nhsNumber} error={problemOf(loaded)} copy={patientCopy.problem} />;
-  const { nhsNumber, clinician, ctx, patient } = loaded;
+  const opened = await openPatientPage(params, "lr.selfClaim", (n) => `/patients/${n}/self-claim`);
+  if ("problem" in opened) return opened.problem;
+  const { nhsNumber, clinician, ctx, patient } = opened.loaded;
   // Other LR types only where the role may create them (lr.create); everyone here may self-claim.
   const types = can(clinician, "lr.create") ? LR_TYPES.entries.map((e) => ({ code: e.code, name: e.displayName })) : [];
   const workgroups = await myWorkgroups(ctx);

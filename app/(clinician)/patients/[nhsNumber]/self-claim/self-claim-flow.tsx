@@ -1,10 +1,12 @@
 "use client";
-import { Button, Radios, Select, SummaryList, Textarea, WarningCallout } from "nhsuk-react-components";
+import { Button, Radios, Select, SummaryList, WarningCallout } from "nhsuk-react-components";
 import { type FormEvent, useRef, useState } from "react";
-import { StepErrorSummary } from "@/components/forms/step-error-summary";
+import { ReasonDetails } from "@/components/forms/reason-details";
+import { StepLayout } from "@/components/forms/step-layout";
+import { useStepErrors } from "@/components/forms/use-step-errors";
 import { useStepFocus } from "@/components/forms/use-step-focus";
-import { UpdateOutcome } from "@/components/lr/update-outcome";
-import { useLrUpdate } from "@/components/lr/use-lr-update";
+import { UpdateOutcomeStep } from "@/components/lr/update-outcome";
+import { useLrUpdateFlow } from "@/components/lr/use-lr-update-flow";
 import { type SelfClaimInput, selfClaimInput } from "@/lib/ui/lr-forms";
 import { selfClaimCopy as copy } from "./copy";
 
@@ -56,23 +58,26 @@ export function SelfClaimFlow({
   const steps: Step[] = ["start", ...(types.length > 0 ? (["type"] as const) : []), "reason", ...(workgroups.length > 0 ? (["subject"] as const) : []), "check"];
   const [step, setStep] = useState<Step>("start");
   const [answers, setAnswers] = useState<Answers>({ lrType: defaultType, accessReasonCode: "", accessReasonText: "", subject: "self" });
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [attempt, setAttempt] = useState(0);
+  const { errors, attempt, report, clear, hasErrors } = useStepErrors();
   const [returnToCheck, setReturnToCheck] = useState(false);
-  const idempotencyKey = useRef<string | null>(null);
   const container = useRef<HTMLDivElement>(null);
-  const update = useLrUpdate<SelfClaimInput>(`/api/patients/${nhsNumber}/lrs`, nhsNumber);
-  const outcome = update.phase.phase === "idle" || update.phase.phase === "submitting" ? undefined : update.phase;
-  const hasErrors = Object.keys(errors).length > 0;
+  const flow = useLrUpdateFlow<SelfClaimInput>(`/api/patients/${nhsNumber}/lrs`, nhsNumber, (idempotencyKey) => ({
+    lrType: answers.lrType,
+    accessReasonCode: answers.accessReasonCode,
+    accessReasonText: answers.accessReasonText,
+    subject: answers.subject === "self" ? { kind: "self" } : { kind: "workgroup", workgroupId: answers.subject },
+    idempotencyKey,
+  }));
+  const { outcome } = flow;
   useStepFocus(container, outcome ? outcome.phase : step, `${hasErrors ? copy.errorPrefix : ""}${outcome ? copy.outcome.pendingHeading : STEP_TITLES[step]}`);
 
   function change(patch: Partial<Answers>) {
     setAnswers((current) => ({ ...current, ...patch }));
-    idempotencyKey.current = null;
+    flow.answersChanged();
   }
 
   function go(next: Step) {
-    setErrors({});
+    clear();
     if (next === "check") setReturnToCheck(false);
     setStep(next);
   }
@@ -93,20 +98,7 @@ export function SelfClaimFlow({
       const result = selfClaimInput.shape[field].safeParse(answers[field]);
       if (!result.success) found[field] = result.error.issues[0]?.message ?? "";
     }
-    setErrors(found);
-    setAttempt((n) => n + 1);
-    if (Object.keys(found).length === 0) go(nextStep());
-  }
-
-  function submit() {
-    idempotencyKey.current ??= crypto.randomUUID();
-    update.submit({
-      lrType: answers.lrType,
-      accessReasonCode: answers.accessReasonCode,
-      accessReasonText: answers.accessReasonText,
-      subject: answers.subject === "self" ? { kind: "self" } : { kind: "workgroup", workgroupId: answers.subject },
-      idempotencyKey: idempotencyKey.current,
-    });
+    if (report(found)) go(nextStep());
   }
 
   const typeName = (code: string) => types.find((t) => t.code === code)?.name ?? copy.check.selfClaimed;
@@ -115,35 +107,40 @@ export function SelfClaimFlow({
 
   if (outcome) {
     return (
-      <div ref={container}>
-        <UpdateOutcome
-          phase={outcome}
-          copy={copy.outcome}
-          onRetry={submit}
-          onCheckAgain={update.checkAgain}
-          whatNext={
-            <>
-              <h2>{copy.whatNext.heading}</h2>
-              <p>{copy.whatNext.body}</p>
-              <p>
-                <a href={`/patients/${nhsNumber}`}>{copy.whatNext.patientLink}</a>
-              </p>
-            </>
-          }
-        />
+      <UpdateOutcomeStep
+        container={container}
+        flow={flow}
+        copy={copy.outcome}
+        whatNext={
+          <>
+            <h2>{copy.whatNext.heading}</h2>
+            <p>{copy.whatNext.body}</p>
+            <p>
+              <a href={`/patients/${nhsNumber}`}>{copy.whatNext.patientLink}</a>
+            </p>
+          </>
+        }
+      >
         {outcome.phase === "failed" ? (
           <p>
             <a href={`/patients/${nhsNumber}`}>{copy.backToPatient}</a>
           </p>
         ) : null}
-      </div>
+      </UpdateOutcomeStep>
     );
   }
 
   return (
-    <div className="nhsuk-grid-row" ref={container}>
-      <div className="nhsuk-grid-column-two-thirds">
-        {step !== "start" && back && !returnToCheck ? (
+    <StepLayout
+      container={container}
+      attempt={attempt}
+      errorSummary={{
+        title: copy.errorSummaryTitle,
+        errors,
+        anchors: { lrType: `lrType-${types[0]?.code ?? ""}`, accessReasonCode: "accessReasonCode", accessReasonText: "accessReasonText" },
+      }}
+      before={
+        step !== "start" && back && !returnToCheck ? (
           <a
             className="nhsuk-back-link"
             href={`#${back}`}
@@ -158,144 +155,136 @@ export function SelfClaimFlow({
           <a className="nhsuk-back-link" href={`/patients/${nhsNumber}`}>
             {copy.backToPatient}
           </a>
-        )}
-        <div key={attempt}>
-          <StepErrorSummary
-            title={copy.errorSummaryTitle}
-            errors={errors}
-            anchors={{ lrType: `lrType-${types[0]?.code ?? ""}`, accessReasonCode: "accessReasonCode", accessReasonText: "accessReasonText" }}
-          />
-        </div>
+        )
+      }
+    >
 
-        {step === "start" ? (
-          <>
-            <h1>{copy.start.heading}</h1>
-            <p>{copy.start.body}</p>
-            <WarningCallout>
-              <WarningCallout.Heading>{copy.start.warningHeading}</WarningCallout.Heading>
-              <p>{copy.start.warning}</p>
-            </WarningCallout>
-            <Button type="button" onClick={() => go(steps[1] ?? "reason")}>
-              {copy.start.start}
-            </Button>
-          </>
-        ) : null}
+      {step === "start" ? (
+        <>
+          <h1>{copy.start.heading}</h1>
+          <p>{copy.start.body}</p>
+          <WarningCallout>
+            <WarningCallout.Heading>{copy.start.warningHeading}</WarningCallout.Heading>
+            <p>{copy.start.warning}</p>
+          </WarningCallout>
+          <Button type="button" onClick={() => go(steps[1] ?? "reason")}>
+            {copy.start.start}
+          </Button>
+        </>
+      ) : null}
 
-        {step === "type" ? (
-          <form noValidate onSubmit={(e) => continueFrom(e, ["lrType"])}>
-            <Radios
-              name="lrType"
-              legend={copy.type.legend}
-              legendProps={{ isPageHeading: true, size: "l" }}
-              hint={copy.type.hint}
-              error={errors.lrType}
-            >
-              {types.map((type) => (
-                <Radios.Item key={type.code} id={`lrType-${type.code}`} value={type.code} checked={answers.lrType === type.code} onChange={() => change({ lrType: type.code })}>
-                  {type.name}
-                </Radios.Item>
-              ))}
-            </Radios>
-            <Button type="submit">{copy.continue}</Button>
-          </form>
-        ) : null}
-
-        {step === "reason" ? (
-          <form
-            noValidate
-            onSubmit={(e) =>
-continueFrom(e, ["accessReasonCode", "accessReasonText"])
-            }
+      {step === "type" ? (
+        <form noValidate onSubmit={(e) => continueFrom(e, ["lrType"])}>
+          <Radios
+            name="lrType"
+            legend={copy.type.legend}
+            legendProps={{ isPageHeading: true, size: "l" }}
+            hint={copy.type.hint}
+            error={errors.lrType}
           >
-            <h1>{copy.reason.heading}</h1>
-            <Select
-              id="accessReasonCode"
-              name="accessReasonCode"
-              label={copy.reason.codeLegend}
-              error={errors.accessReasonCode}
-              value={answers.accessReasonCode}
-              onChange={(e) => change({ accessReasonCode: e.target.value })}
-            >
-              <Select.Option value="">{copy.reason.choose}</Select.Option>
-              {reasons.map((reason) => (
-                <Select.Option key={reason.code} value={reason.code}>
-                  {reason.name}
-                </Select.Option>
-              ))}
-            </Select>
-            <Textarea
-              id="accessReasonText"
-              name="accessReasonText"
-              label={copy.reason.textLabel}
-              hint={copy.reason.textHint}
-              error={errors.accessReasonText}
-              rows={4}
-              value={answers.accessReasonText}
-              onChange={(e) => change({ accessReasonText: e.target.value })}
-            />
-            <Button type="submit">{copy.continue}</Button>
-          </form>
-        ) : null}
-
-        {step === "subject" ? (
-          <form noValidate onSubmit={(e) => continueFrom(e, [])}>
-            <Radios name="subject" legend={copy.subject.legend} legendProps={{ isPageHeading: true, size: "l" }} hint={copy.subject.hint}>
-              <Radios.Item id="subject-self" value="self" checked={answers.subject === "self"} onChange={() => change({ subject: "self" })}>
-                {copy.subject.me}
+            {types.map((type) => (
+              <Radios.Item key={type.code} id={`lrType-${type.code}`} value={type.code} checked={answers.lrType === type.code} onChange={() => change({ lrType: type.code })}>
+                {type.name}
               </Radios.Item>
-              {workgroups.map((workgroup) => (
-                <Radios.Item
-                  key={workgroup.workgroupId}
-                  id={`subject-${workgroup.workgroupId}`}
-                  value={workgroup.workgroupId}
-                  checked={answers.subject === workgroup.workgroupId}
-                  onChange={() => change({ subject: workgroup.workgroupId })}
-                >
-                  {workgroup.name} {copy.subject.workgroupSuffix}
-                </Radios.Item>
-              ))}
-            </Radios>
-            <Button type="submit">{copy.continue}</Button>
-          </form>
-        ) : null}
+            ))}
+          </Radios>
+          <Button type="submit">{copy.continue}</Button>
+        </form>
+      ) : null}
 
-        {step === "check" ? (
-          <>
-            <h1>{copy.check.heading}</h1>
-            <SummaryList data-testid="check-answers">
-              {(
-                [
-                  [copy.check.type, typeName(answers.lrType), types.length > 0 ? "type" : undefined],
-                  [copy.check.reasonCode, reasons.find((r) => r.code === answers.accessReasonCode)?.name ?? "", "reason"],
-                  [copy.check.reasonText, answers.accessReasonText, "reason"],
-                  [copy.check.subject, subjectName, workgroups.length > 0 ? "subject" : undefined],
-                ] as const
-              ).map(([key, value, changeStep]) => (
-                <SummaryList.Row key={key}>
-                  <SummaryList.Key>{key}</SummaryList.Key>
-                  <SummaryList.Value>{value}</SummaryList.Value>
-                  {changeStep ? (
-                    <SummaryList.Action
-                      href={`#${changeStep}`}
-                      visuallyHiddenText={key.toLowerCase()}
-                      onClick={(e) => {
-                        e.preventDefault();
-                        setReturnToCheck(true);
-                        go(changeStep);
-                      }}
-                    >
-                      {copy.check.change}
-                    </SummaryList.Action>
-                  ) : null}
-                </SummaryList.Row>
-              ))}
-            </SummaryList>
-            <Button type="button" onClick={submit} disabled={update.phase.phase === "submitting"} aria-disabled={update.phase.phase === "submitting"} data-testid="submit-claim">
-              {update.phase.phase === "submitting" ? copy.check.submitting : copy.check.submit}
-            </Button>
-          </>
-        ) : null}
-      </div>
-    </div>
+      {step === "reason" ? (
+        <form
+          noValidate
+          onSubmit={(e) =>
+continueFrom(e, ["accessReasonCode", "accessReasonText"])
+          }
+        >
+          <h1>{copy.reason.heading}</h1>
+          <Select
+            id="accessReasonCode"
+            name="accessReasonCode"
+            label={copy.reason.codeLegend}
+            error={errors.accessReasonCode}
+            value={answers.accessReasonCode}
+            onChange={(e) => change({ accessReasonCode: e.target.value })}
+          >
+            <Select.Option value="">{copy.reason.choose}</Select.Option>
+            {reasons.map((reason) => (
+              <Select.Option key={reason.code} value={reason.code}>
+                {reason.name}
+              </Select.Option>
+            ))}
+          </Select>
+          <ReasonDetails
+            field="accessReasonText"
+            copy={copy.reason}
+            error={errors.accessReasonText}
+            rows={4}
+            value={answers.accessReasonText}
+            onChange={(accessReasonText) => change({ accessReasonText })}
+          />
+          <Button type="submit">{copy.continue}</Button>
+        </form>
+      ) : null}
+
+      {step === "subject" ? (
+        <form noValidate onSubmit={(e) => continueFrom(e, [])}>
+          <Radios name="subject" legend={copy.subject.legend} legendProps={{ isPageHeading: true, size: "l" }} hint={copy.subject.hint}>
+            <Radios.Item id="subject-self" value="self" checked={answers.subject === "self"} onChange={() => change({ subject: "self" })}>
+              {copy.subject.me}
+            </Radios.Item>
+            {workgroups.map((workgroup) => (
+              <Radios.Item
+                key={workgroup.workgroupId}
+                id={`subject-${workgroup.workgroupId}`}
+                value={workgroup.workgroupId}
+                checked={answers.subject === workgroup.workgroupId}
+                onChange={() => change({ subject: workgroup.workgroupId })}
+              >
+                {workgroup.name} {copy.subject.workgroupSuffix}
+              </Radios.Item>
+            ))}
+          </Radios>
+          <Button type="submit">{copy.continue}</Button>
+        </form>
+      ) : null}
+
+      {step === "check" ? (
+        <>
+          <h1>{copy.check.heading}</h1>
+          <SummaryList data-testid="check-answers">
+            {(
+              [
+                [copy.check.type, typeName(answers.lrType), types.length > 0 ? "type" : undefined],
+                [copy.check.reasonCode, reasons.find((r) => r.code === answers.accessReasonCode)?.name ?? "", "reason"],
+                [copy.check.reasonText, answers.accessReasonText, "reason"],
+                [copy.check.subject, subjectName, workgroups.length > 0 ? "subject" : undefined],
+              ] as const
+            ).map(([key, value, changeStep]) => (
+              <SummaryList.Row key={key}>
+                <SummaryList.Key>{key}</SummaryList.Key>
+                <SummaryList.Value>{value}</SummaryList.Value>
+                {changeStep ? (
+                  <SummaryList.Action
+                    href={`#${changeStep}`}
+                    visuallyHiddenText={key.toLowerCase()}
+                    onClick={(e) => {
+                      e.preventDefault();
+                      setReturnToCheck(true);
+                      go(changeStep);
+                    }}
+                  >
+                    {copy.check.change}
+                  </SummaryList.Action>
+                ) : null}
+              </SummaryList.Row>
+            ))}
+          </SummaryList>
+          <Button type="button" onClick={flow.submit} disabled={flow.submitting} aria-disabled={flow.submitting} data-testid="submit-claim">
+            {flow.submitting ? copy.check.submitting : copy.check.submit}
+          </Button>
+        </>
+      ) : null}
+    </StepLayout>
   );
 }

@@ -2,13 +2,12 @@ import type { Metadata } from "next";
 import { ProblemMessage } from "@/components/forms/problem-message";
 import { LrStatusTag } from "@/components/lr/lr-status-tag";
 import { PatientBanner } from "@/components/patient/patient-banner";
-import { PatientProblem } from "@/components/patient/patient-problem";
 import { config } from "@/server/config";
 import { currentLrStatus, reasonOptions } from "@/server/patients/change-lr-status-checked";
-import { hasPatient, loadPatientPage, problemOf } from "@/server/patients/load-patient";
 import { lrIdParam } from "@/server/patients/route-params";
 import { uiErrorFrom } from "@/server/patients/ui-error-from";
 import { patientCopy } from "../../../copy";
+import { openPatientPage } from "../../../open-patient-page";
 import { ChangeStatusFlow } from "./change-status-flow";
 import { changeStatusCopy as copy } from "./copy";
 
@@ -17,10 +16,10 @@ export const metadata: Metadata = { title: copy.title };
 
 /** Change an LR's status: the reasons offered come from the transition map for its current status. */
 export default async function ChangeStatusPage({ params }: { params: Promise<{ nhsNumber: string; lrId: string }> }) {
-  const { nhsNumber: raw, lrId: rawLrId } = await params;
-  const loaded = await loadPatientPage(raw, "lr.changeStatus", (n) => `/patients/${n}/lrs/${rawLrId}/status`);
-  if (!hasPatient(loaded)) return <PatientProblem nhsNumber={loaded.nhsNumber} error={problemOf(loaded)} copy={patientCopy.problem} />;
-  const { nhsNumber, ctx, patient } = loaded;
+  const opened = await openPatientPage(params, "lr.changeStatus", (n, { lrId }) => `/patients/${n}/lrs/${lrId}/status`);
+  if ("problem" in opened) return opened.problem;
+  const { nhsNumber, ctx, patient } = opened.loaded;
+  const rawLrId = opened.params.lrId;
   const banner = <PatientBanner patient={patient} copy={patientCopy.banner} training={config().LR_MODE === "training"} />;
   let current: Awaited<ReturnType<typeof currentLrStatus>>;
   let lrId: string;
