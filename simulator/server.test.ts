@@ -62,6 +62,38 @@ describe("HTTP server", () => {
     expect(parseReplyDocument(response.body, "text/xml")).toMatchObject({ kind: "soap-fault", fault: { errors: [{ errorCode: "101" }] } });
   });
 
+  it("answers a SOAPAction naming the interaction on another service with TMS fault 101 at the SOAPAction header", async () => {
+    const message = soapFor(hl7Request("QUPC_IN010000UK32", { nhsNumber: "9990010048", responseType: "01" }, { author: GP }));
+    message.headers.soapaction = "urn:nhs:names:services:lrs/QUPC_IN010000UK32";
+    const response = await post(`${rig.simulator.url}/sync-service`, message);
+    expect(response.status).toBe(500);
+    expect(parseReplyDocument(response.body, "text/xml")).toMatchObject({
+      kind: "soap-fault",
+      fault: { errors: [{ errorCode: "101", location: "HTTP Header - SOAPAction" }] },
+    });
+  });
+
+  it("answers an express query sent to /sync-service with TMS fault 101 (only the confirm query is sync)", async () => {
+    const message = soapFor(hl7Request("QUPC_IN041234UK01", { workgroupIds: ["900000000501"] }, { author: GP }));
+    const response = await post(`${rig.simulator.url}/sync-service`, message);
+    expect(response.status).toBe(500);
+    expect(parseReplyDocument(response.body, "text/xml")).toMatchObject({ kind: "soap-fault", fault: { errors: [{ errorCode: "101" }] } });
+  });
+
+  it("refuses a request whose Rcv ASID is not Spine's own, answering from its own ASID (spine-lr.md §3.3)", async () => {
+    const request = hl7Request("QUPC_IN010000UK32", { nhsNumber: "9990010048", responseType: "01" }, { author: GP, receiverAsid: "990000000099" });
+    const response = await post(`${rig.simulator.url}/sync-service`, soapFor(request));
+    expect(response.status).toBe(200);
+    const ownAsid = rig.simulator.context.config.spine.asid;
+    expect(parseReplyDocument(response.body, "text/xml")).toMatchObject({
+      kind: "hl7",
+      reply: {
+        interactionId: "QUQI_IN010000UK14",
+        header: { senderAsid: ownAsid, systemAsid: ownAsid, receiverAsid: request.header.senderAsid, issues: [{ code: "1000" }] },
+      },
+    });
+  });
+
   it("accepts the SDS colon form of the SOAPAction", async () => {
     const message = soapFor(hl7Request("QUPC_IN010000UK32", { nhsNumber: "9990010048", responseType: "01" }, { author: GP }));
     message.headers.soapaction = "urn:nhs:names:services:lrsquery:QUPC_IN010000UK32";

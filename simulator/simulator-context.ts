@@ -40,7 +40,7 @@ export function createSimulatorContext(
     sds: new SdsDirectory(loadSdsRegistry({ bffInboundUrl: config.bffInboundUrl }, sdsRegistryRaw)),
     faults,
     journal,
-    replies: replyFactory(config.now),
+    replies: replyFactory(config.now, config.spine.asid),
     delivery,
     scenario: () => currentScenario,
     async reset(scenarioName = config.defaultScenario) {

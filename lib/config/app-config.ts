@@ -29,6 +29,8 @@ const schema = z.object({
   SPINE_CPA_ID: z.string().default("S9000LRM0001"),
   /** Spine's own ebXML party key (eb:To); the default matches the simulator's. */
   SPINE_TO_PARTY_KEY: z.string().default("SIM-990001"),
+  /** JSON routing table per service (cpaId, toAsid, toPartyKey); unset = lib/config/spine-routes.json. */
+  SPINE_ROUTES_FILE: z.string().min(1).optional(),
   SPINE_TLS_CERT_FILE: z.string().optional(),
   SPINE_TLS_KEY_FILE: z.string().optional(),
   SPINE_TLS_CA_FILE: z.string().optional(),

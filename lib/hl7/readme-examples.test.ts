@@ -44,7 +44,7 @@ describe("README examples", () => {
 
     const received = parseRequestDocument(outbound.body, outbound.contentType);
     expect(received.request).toEqual(request);
-    const header = makeReplyHeader(received.request.header, { messageId: newMessageId(), creationTime: "20240131120005" });
+    const header = makeReplyHeader(received.request.header, { messageId: newMessageId(), spineAsid: "990000000001", creationTime: "20240131120005" });
     const replyXml = buildReply({ interactionId: "REPC_IN020000UK13", header, payload: { lrId: "LR0000000000000000A1" } });
 
     const doc = parseReplyDocument(replyXml, "text/xml");

@@ -25,6 +25,11 @@ export const SPINE_REPLY_VERSION_CODE = "V3NPfIT6.2.00";
 
 export interface ReplyHeaderOptions {
   messageId: string;
+  /**
+   * Spine's own configured ASID: the reply's communicationFunctionSnd and author1 system
+   * (spine-lr.md §3.3). Never copied from the request's Rcv ASID, which the sender chose.
+   */
+  spineAsid: string;
   creationTime: string;
   versionCode?: string;
   acknowledgement?: AcknowledgementType;
@@ -33,15 +38,15 @@ export interface ReplyHeaderOptions {
   queryResponseCode?: string;
 }
 
-/** The reply header for a request: sender/receiver swapped, acknowledgement pointing at the request id. */
+/** The reply header for a request: from Spine's ASID to the requester's, acknowledgement pointing at the request id. */
 export function makeReplyHeader(request: MessageHeader, opts: ReplyHeaderOptions): ReplyHeader {
   const header: ReplyHeader = {
     messageId: opts.messageId,
     creationTime: opts.creationTime,
     versionCode: opts.versionCode ?? SPINE_REPLY_VERSION_CODE,
-    senderAsid: request.receiverAsid,
+    senderAsid: opts.spineAsid,
     receiverAsid: request.senderAsid,
-    systemAsid: request.receiverAsid,
+    systemAsid: opts.spineAsid,
     acknowledgement: { typeCode: opts.acknowledgement ?? "AA", messageRefId: request.messageId, details: opts.details ?? [] },
     issues: opts.issues ?? [],
   };

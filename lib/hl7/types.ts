@@ -233,7 +233,8 @@ export interface WorkgroupMembershipRequest {
   workgroupId: string;
   /** author/originatingURP/id: who is making the change. */
   originatingRoleProfileId: string;
-  identifiedWorkgroupsOnly?: { code: Coded; value: boolean };
+  /** author/originatingURP/subjectOf/identifiedWorkgroupsOnly: always written (spine-lr.md §2.5); code vocabulary NOT FOUND. */
+  identifiedWorkgroupsOnly: { code: Coded; value: boolean };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -282,8 +283,10 @@ export type BatchConfirmResult =
 
 export interface RoleProfile {
   roleProfileId: string;
+  /** representedOrganizationSDS/id (ODS code). */
   organizationId?: string;
-  organizationName?: string;
+  /** representedOrganizationSDS/name: the element is mandatory and carries a name (spine-lr.md §2.5). */
+  organizationName: string;
   jobRoleCode?: string;
   workgroups: { workgroupId: string; name?: string }[];
 }

@@ -7,6 +7,7 @@ import type { OperationSummary } from "@/server/db/schema";
 import { getSpineRuntime } from "@/server/spine/default-runtime";
 import { sendQuery } from "@/server/spine/send-query";
 import { sendUpdate, type UpdateInput, type UpdateResult } from "@/server/spine/send-update";
+import { spineRouteFor } from "@/server/spine/spine-route";
 import type { SpineRuntime } from "@/server/spine/spine-runtime";
 
 /**
@@ -21,7 +22,7 @@ export interface LrContext {
   roleProfileId: string;
   /** ODS code of the selected role's organisation. */
   orgCode: string;
-  /** Job role code from the role (e.g. "R8000"), written as ControlActEvent/author code. */
+  /** The role's full CIS2 role_code (e.g. "S8000:G8000:R8000"), written as ControlActEvent/author/part/partSDSRole/id. */
   jobRoleCode: string;
   /** Owner of the operations this call starts (defaults to userId): only they may read them. */
   sessionSub?: string;
@@ -38,12 +39,15 @@ export function ownerOf(ctx: LrContext): string {
   return ctx.sessionSub ?? ctx.userId;
 }
 
-/** A fresh transmission-wrapper header: new MessageId, ASIDs from config, author from the session. */
-export function newMessageHeader(ctx: LrContext, rt: SpineRuntime): MessageHeader {
+/**
+ * A fresh transmission-wrapper header: new MessageId, ASIDs from config — Spine's ASID is the one
+ * routed for the interaction's service — author from the session.
+ */
+export function newMessageHeader(ctx: LrContext, rt: SpineRuntime, interactionId: RequestInteractionId): MessageHeader {
   return makeRequestHeader(
     {
       senderAsid: rt.options.fromAsid,
-      receiverAsid: rt.options.toAsid,
+      receiverAsid: spineRouteFor(rt.options, interactionId).toAsid,
       author: { roleProfileId: ctx.roleProfileId, userId: ctx.userId, jobRoleCode: ctx.jobRoleCode },
     },
     rt.now(),
@@ -59,7 +63,7 @@ export type HeaderlessRequest = { [K in RequestInteractionId]: Omit<RequestOf<K>
  */
 export async function queryAsUser(ctx: LrContext, request: HeaderlessRequest, operation: OperationSummary): Promise<{ messageId: string; reply: Hl7Reply }> {
   const rt = await runtimeOf(ctx);
-  const header = newMessageHeader(ctx, rt);
+  const header = newMessageHeader(ctx, rt, request.interactionId);
   const reply = await sendQuery(rt, { request: { ...request, header }, actorSub: ownerOf(ctx), roleId: ctx.roleProfileId, operation });
   return { messageId: header.messageId, reply };
 }
@@ -71,7 +75,7 @@ export async function updateAsUser(
   record: Pick<UpdateInput, "idempotencyKey" | "nhsNumber" | "operation">,
 ): Promise<UpdateResult> {
   const rt = await runtimeOf(ctx);
-  return sendUpdate(rt, { request: { ...request, header: newMessageHeader(ctx, rt) }, actorSub: ownerOf(ctx), roleId: ctx.roleProfileId, ...record });
+  return sendUpdate(rt, { request: { ...request, header: newMessageHeader(ctx, rt, request.interactionId) }, actorSub: ownerOf(ctx), roleId: ctx.roleProfileId, ...record });
 }
 
 /** A checked, normalised NHS number, or invalid_input naming the field. */

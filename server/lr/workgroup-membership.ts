@@ -1,5 +1,5 @@
 import "server-only";
-import type { WorkgroupMembershipRequest } from "@/lib/hl7";
+import { IDENTIFIED_WORKGROUPS_ONLY_DEFAULT, type WorkgroupMembershipRequest } from "@/lib/hl7";
 import { type LrContext, pending, type UpdateOutcome, unexpectedReply, updateAsUser } from "./lr-context";
 
 /** Shared by add/remove workgroup member: the two messages have the same shape. */
@@ -31,6 +31,8 @@ export async function changeWorkgroupMembership(
     userId: input.memberUserId,
     workgroupId: input.workgroupId,
     originatingRoleProfileId: ctx.roleProfileId,
+    // Always sent (spine-lr.md §2.5); code and value are data (INFERRED placeholder).
+    identifiedWorkgroupsOnly: IDENTIFIED_WORKGROUPS_ONLY_DEFAULT,
   };
   const result = await updateAsUser(
     ctx,

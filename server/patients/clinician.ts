@@ -2,7 +2,6 @@ import "server-only";
 import type { Logger } from "pino";
 import { AppError } from "@/lib/errors/app-error";
 import type { Permission } from "@/lib/rbac/permission-names";
-import { jobRoleCodeOf } from "@/lib/rbac/activity-expansion";
 import type { RouteSession } from "@/server/auth/route-session";
 import { type ActiveSession, loadActiveSession } from "@/server/auth/session-record";
 import type { LrContext } from "@/server/lr";
@@ -16,7 +15,8 @@ export interface Clinician {
   sub: string;
   roleProfileId: string;
   orgCode: string;
-  jobRoleCode: string;
+  /** The selected role's full CIS2 role_code (e.g. "S8000:G8000:R8000"); undefined when CIS2 gave none. */
+  jobRoleCode: string | undefined;
   permissions: readonly Permission[];
 }
 
@@ -26,8 +26,8 @@ export function clinicianFromSession(session: ActiveSession): Clinician {
     sub: session.sub,
     roleProfileId: session.roleProfileId,
     orgCode: session.role?.orgCode ?? "",
-    // Spine needs a job role on ControlActEvent/author; R8000 is the documented example when the snapshot lacks one.
-    jobRoleCode: (session.role?.roleCode ? jobRoleCodeOf(session.role.roleCode) : undefined) ?? "R8000",
+    // Spine's partSDSRole/id (OID …2.1.104) takes the whole role_code, as CIS2 gives it (spine-lr.md §1.3, §2.3).
+    jobRoleCode: session.role?.roleCode?.trim() || undefined,
     permissions: session.permissions,
   };
 }
@@ -44,7 +44,14 @@ export function can(clinician: Clinician, permission: Permission): boolean {
   return clinician.permissions.includes(permission);
 }
 
+/**
+ * Spine needs the acting user's job role on every ControlActEvent/author (spine-lr.md §2.6
+ * MANDATORY_FIELD_MISSING): without one from CIS2 nothing may be sent — one is never invented.
+ */
 export function lrContextFor(clinician: Clinician, log: Logger): LrContext {
+  if (!clinician.jobRoleCode) {
+    throw new AppError("forbidden", "Your selected role has no job role in NHS CIS2, so Spine cannot be told who you are acting as. Choose another role or ask your registration authority.");
+  }
   return {
     userId: clinician.sub,
     roleProfileId: clinician.roleProfileId,

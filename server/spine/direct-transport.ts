@@ -15,6 +15,7 @@ import type { MessageJournal } from "./message-journal";
 import { postToSpine } from "./post-to-spine";
 import { isRetriableFault, SpineCallError } from "./spine-call-error";
 import { SPINE_REPLY_PARSE_OPTIONS, type SpineOptions } from "./spine-options";
+import { spineRouteFor } from "./spine-route";
 import type { SpineTransport, TransportOutcome, TransportSendInput } from "./spine-transport";
 
 /**
@@ -22,7 +23,7 @@ import type { SpineTransport, TransportOutcome, TransportSendInput } from "./spi
  * (spine-lr.md §3.5, §3.6). The interaction's pattern picks the path; nothing here retries.
  */
 export interface DirectTransportDeps {
-  options: Pick<SpineOptions, "baseUrl" | "appBaseUrl" | "partyKey" | "spinePartyKey" | "cpaId">;
+  options: Pick<SpineOptions, "baseUrl" | "appBaseUrl" | "partyKey" | "spinePartyKey" | "cpaId" | "toAsid" | "routes">;
   journal: MessageJournal;
   httpsAgent?: https.Agent;
 }
@@ -113,10 +114,12 @@ async function sendAsync(deps: DirectTransportDeps, input: TransportSendInput): 
   const { request } = input;
   const info = INTERACTIONS[request.interactionId];
   const url = spineUrl(deps.options.baseUrl, info.spinePath ?? "/reliablemessaging/reliablerequest");
+  // SDS gives each service+interaction its own CPA (and Spine party): one CPA for all would be refused.
+  const route = spineRouteFor(deps.options, request.interactionId);
   const message = buildEbxmlMessage(request, {
     fromPartyId: deps.options.partyKey,
-    toPartyId: deps.options.spinePartyKey,
-    cpaId: deps.options.cpaId,
+    toPartyId: route.toPartyKey,
+    cpaId: route.cpaId,
     conversationId: input.conversationId,
   });
   await deps.journal({

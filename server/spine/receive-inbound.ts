@@ -19,6 +19,7 @@ import type { MessageJournal } from "./message-journal";
 import { reopenFailedForRetry } from "./reopen-failed";
 import { judgeReply } from "./spine-failure";
 import { SPINE_REPLY_PARSE_OPTIONS, type SpineOptions } from "./spine-options";
+import { spineRouteForInbound } from "./spine-route";
 import { isFinal, type SpineStore } from "./wait-for-completion";
 
 /**
@@ -30,7 +31,7 @@ import { isFinal, type SpineStore } from "./wait-for-completion";
  */
 export interface InboundDeps {
   store: SpineStore;
-  options: Pick<SpineOptions, "partyKey" | "cpaId" | "spinePartyKey">;
+  options: Pick<SpineOptions, "partyKey" | "cpaId" | "spinePartyKey" | "routes">;
   journal: MessageJournal;
   log: Logger;
   now?: () => Date;
@@ -67,8 +68,10 @@ export async function receiveInboundSpineMessage(
     return { status: 400, contentType: "text/plain; charset=utf-8", body: "Not a readable ebXML message", outcome: "unreadable" };
   }
   // Only Spine, under our CPA, may complete our messages: eb:From must be Spine's party key and
-  // eb:CPAId ours (spine-lr.md §3.6). Anything else is refused before it is read further or journalled.
-  if (header.fromPartyId !== deps.options.spinePartyKey || header.cpaId !== deps.options.cpaId) {
+  // eb:CPAId ours for the message's service (spine-lr.md §3.6). Anything else is refused before it
+  // is read further or journalled.
+  const route = spineRouteForInbound(deps.options, header.service, header.action);
+  if (header.fromPartyId !== route.toPartyKey || header.cpaId !== route.cpaId) {
     deps.log.warn({ fromPartyId: header.fromPartyId?.slice(0, 64), cpaId: header.cpaId?.slice(0, 64) }, "inbound ebXML message from an unknown sender refused");
     return { status: 403, contentType: "text/plain; charset=utf-8", body: "Unknown sender", outcome: "unknown-sender" };
   }

@@ -18,6 +18,7 @@ import {
   type ReplyHeaderOptions,
   type ReplyInteractionId,
   type ReplyPayloads,
+  replyReliability,
 } from "@/lib/hl7";
 
 /**
@@ -67,6 +68,8 @@ export interface ScriptedSpine {
 }
 
 export const SPINE_PARTY_KEY = "SIM-9000990";
+/** Spine's ASID in tests: the scripted Spine's and (by default) the simulator's, as testSpineOptions' toAsid. */
+export const SCRIPTED_SPINE_ASID = "990000000001";
 
 export async function startScriptedSpine(opts: { tls?: https.ServerOptions } = {}): Promise<ScriptedSpine> {
   const received: ReceivedRequest[] = [];
@@ -163,6 +166,7 @@ export function replyTo<K extends ReplyInteractionId>(
 ): Hl7Reply {
   const header = makeReplyHeader(request.header, {
     messageId: newMessageId(),
+    spineAsid: SCRIPTED_SPINE_ASID,
     creationTime: formatHl7Timestamp(new Date()),
     ...opts,
   });
@@ -193,6 +197,7 @@ export function ebxmlReply(document: ParsedRequestDocument, reply: Hl7Reply): { 
     conversationId: document.ebxml?.conversationId ?? document.request.header.messageId,
     refToMessageId: document.request.header.messageId,
     service: document.ebxml?.service as Parameters<typeof buildEbxmlMessage>[1]["service"],
+    reliability: replyReliability(document.request.interactionId),
   });
   return { body: message.body, contentType: message.contentType };
 }
@@ -208,7 +213,7 @@ export function testSpineOptions(overrides: Partial<SpineOptions> = {}): SpineOp
     transport: "direct",
     baseUrl: "http://127.0.0.1:9",
     fromAsid: "900000000001",
-    toAsid: "900000009990",
+    toAsid: SCRIPTED_SPINE_ASID,
     partyKey: "9000LR-900001",
     spinePartyKey: SPINE_PARTY_KEY,
     cpaId: "S9000LRM0001",

@@ -6,7 +6,7 @@ import { callFailureToOutboxError, judgeReply, outboxErrorToAppError } from "./s
 const request: MessageHeader = makeRequestHeader({ senderAsid: "900000000001", receiverAsid: "900000009990" });
 
 function reply(interactionId: Hl7Reply["interactionId"], opts: Partial<ReplyHeaderOptions>, payload: unknown = {}): Hl7Reply {
-  return { interactionId, header: makeReplyHeader(request, { messageId: newMessageId(), creationTime: "20250101120000", ...opts }), payload } as Hl7Reply;
+  return { interactionId, header: makeReplyHeader(request, { messageId: newMessageId(), spineAsid: "900000009990", creationTime: "20250101120000", ...opts }), payload } as Hl7Reply;
 }
 
 describe("judgeReply", () => {

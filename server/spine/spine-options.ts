@@ -1,5 +1,6 @@
 import "server-only";
 import type { AppConfig } from "@/lib/config/app-config";
+import { loadSpineRoutes, type SpineRouteTable } from "@/lib/config/spine-routes";
 
 /**
  * Everything the Spine transports need, as one plain object so tests pass values directly and
@@ -19,6 +20,11 @@ export interface SpineOptions {
   /** Spine's party key (eb:To), SPINE_TO_PARTY_KEY. */
   spinePartyKey: string;
   cpaId: string;
+  /**
+   * Per-service routing (CPA id, Spine ASID, Spine party key) as SDS holds it; the three single
+   * values above are the fallback for anything the table leaves out. Unset = the single values.
+   */
+  routes?: SpineRouteTable;
   /** Public base URL of this BFF: wsa:From / ReplyTo and the inbound endpoint Spine posts to. */
   appBaseUrl: string;
   /** PEM contents (already read), for mutual TLS to Spine. */
@@ -52,6 +58,7 @@ export function spineOptionsFromConfig(c: AppConfig, tls?: SpineOptions["tls"]):
     partyKey: c.SPINE_PARTY_KEY,
     spinePartyKey: c.SPINE_TO_PARTY_KEY,
     cpaId: c.SPINE_CPA_ID,
+    routes: loadSpineRoutes(c.SPINE_ROUTES_FILE),
     appBaseUrl: c.APP_BASE_URL,
     tls,
     asyncWaitMs: c.SPINE_ASYNC_WAIT_MS,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { spineError } from "@/lib/hl7";
+import { IDENTIFIED_WORKGROUPS_ONLY_DEFAULT, spineError } from "@/lib/hl7";
 import notable from "@/simulator/data/notable-patients.json";
 import { exchange, issueTexts, payloadOf } from "@/simulator/test-support/exchange";
 import { CLERK, createLrPayload, GP, hl7Request, NURSE } from "@/simulator/test-support/spine-requests";
@@ -231,7 +231,7 @@ describe("SDS queries and workgroup membership", () => {
   });
 
   it("adds a member (alreadyAMember false, then true) and the membership counts for confirm queries", async () => {
-    const membership = { code: { code: "01" }, roleProfileId: GP.roleProfileId, userId: GP.userId, workgroupId: "900000000501", originatingRoleProfileId: "900000000401" };
+    const membership = { code: { code: "01" }, roleProfileId: GP.roleProfileId, userId: GP.userId, workgroupId: "900000000501", originatingRoleProfileId: "900000000401", identifiedWorkgroupsOnly: IDENTIFIED_WORKGROUPS_ONLY_DEFAULT };
     const added = payloadOf(await exchange(rig, hl7Request("REPC_IN130002UK01", membership)), "REPC_IN130003UK01");
     expect(added.flag?.value).toBe(false);
     expect(payloadOf(await confirm(patient("workgroupOnly"), GP), "QUPC_IN030000UK14").lrExists).toBe(true);
@@ -240,14 +240,14 @@ describe("SDS queries and workgroup membership", () => {
   });
 
   it("removes a member (wasNotAMember false, then true)", async () => {
-    const membership = { code: { code: "01" }, roleProfileId: NURSE.roleProfileId, userId: NURSE.userId, workgroupId: "900000000501", originatingRoleProfileId: "900000000401" };
+    const membership = { code: { code: "01" }, roleProfileId: NURSE.roleProfileId, userId: NURSE.userId, workgroupId: "900000000501", originatingRoleProfileId: "900000000401", identifiedWorkgroupsOnly: IDENTIFIED_WORKGROUPS_ONLY_DEFAULT };
     expect(payloadOf(await exchange(rig, hl7Request("REPC_IN130004UK01", membership)), "REPC_IN130005UK01").flag?.value).toBe(false);
     expect(payloadOf(await confirm(patient("workgroupOnly"), NURSE), "QUPC_IN030000UK14").lrExists).toBe(false);
     expect(payloadOf(await exchange(rig, hl7Request("REPC_IN130004UK01", membership)), "REPC_IN130005UK01").flag?.value).toBe(true);
   });
 
   it("refuses membership changes for an unknown workgroup or a role profile of another user", async () => {
-    const base = { code: { code: "01" }, roleProfileId: CLERK.roleProfileId, userId: CLERK.userId, workgroupId: "900000009999", originatingRoleProfileId: "900000000401" };
+    const base = { code: { code: "01" }, roleProfileId: CLERK.roleProfileId, userId: CLERK.userId, workgroupId: "900000009999", originatingRoleProfileId: "900000000401", identifiedWorkgroupsOnly: IDENTIFIED_WORKGROUPS_ONLY_DEFAULT };
     expect(issueTexts(await exchange(rig, hl7Request("REPC_IN130002UK01", base)))).toEqual([errorText("workgroupNotFound")]);
     const wrongUser = { ...base, workgroupId: "900000000501", userId: GP.userId };
     expect(issueTexts(await exchange(rig, hl7Request("REPC_IN130002UK01", wrongUser)))).toEqual([errorText("userNotFound")]);

@@ -1,8 +1,6 @@
-import type { WorkgroupMembershipRequest } from "@/lib/hl7";
+import { PLACEHOLDER_CODES, type WorkgroupMembershipRequest } from "@/lib/hl7";
 import { type BusinessContext, type BusinessOutcome, businessError, reply } from "@/simulator/business/business-context";
 
-/** Code written on the alreadyAMember / wasNotAMember observation; vocabulary NOT FOUND, placeholder. */
-const MEMBERSHIP_FLAG_CODE = { code: "01", codeSystem: "2.16.840.1.113883.2.1.3.2.4.17.999" };
 
 async function checkParties(context: BusinessContext, request: WorkgroupMembershipRequest): Promise<BusinessOutcome | undefined> {
   const workgroup = await context.db
@@ -46,7 +44,7 @@ export async function addToWorkgroup(context: BusinessContext, request: Workgrou
   return reply("REPC_IN130003UK01", {
     code: request.code,
     roleProfileId: request.roleProfileId,
-    flag: { code: MEMBERSHIP_FLAG_CODE, value: alreadyAMember },
+    flag: { code: PLACEHOLDER_CODES.alreadyAMember, value: alreadyAMember },
   });
 }
 
@@ -65,6 +63,6 @@ export async function removeFromWorkgroup(context: BusinessContext, request: Wor
   return reply("REPC_IN130005UK01", {
     code: request.code,
     roleProfileId: request.roleProfileId,
-    flag: { code: MEMBERSHIP_FLAG_CODE, value: !wasMember },
+    flag: { code: PLACEHOLDER_CODES.wasNotAMember, value: !wasMember },
   });
 }

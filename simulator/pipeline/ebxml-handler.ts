@@ -105,6 +105,12 @@ export const handleEbxmlRequest: SpineFrontHandler = async (context, request, re
     const error = ebxmlError(unknownCpa.text, unknownCpa.code);
     return answer(context, response, 500, buildEbxmlMessageError(errorOptions, [error]), "ebxml-error:unknown-cpa", messageError);
   }
+  // SDS keeps one CPA per service: another service's CPA (even the sender's own) is unknown here.
+  if (context.sds.cpaIdFor(sender, info.service, announced) !== eb.cpaId) {
+    const unknownCpa = spineError("unknownCpaId");
+    const error = ebxmlError(`${unknownCpa.text} for ${info.service}`, unknownCpa.code);
+    return answer(context, response, 500, buildEbxmlMessageError(errorOptions, [error]), "ebxml-error:cpa-not-for-service", messageError);
+  }
   if (sender.partyKey !== eb.fromPartyId) {
     const error = ebxmlError(`eb:From/PartyId ${eb.fromPartyId} is not the party registered for eb:CPAId ${eb.cpaId}`);
     return answer(context, response, 500, buildEbxmlMessageError(errorOptions, [error]), "ebxml-error:party-mismatch", messageError);

@@ -16,10 +16,12 @@ export function announcedInteraction(request: IncomingMessage): { soapAction: st
   return { soapAction, announced: interactionFromSoapAction(soapAction) };
 }
 
-/** TMS fault 101 for a SOAPAction naming no interaction this front serves. */
+/** TMS fault 101 for a SOAPAction naming no interaction this front serves, on no service that carries it (spine-lr.md §4). */
 export function unsupportedInteractionFault(soapAction: string): SoapFault {
   const unsupported = spineError("tmsUnsupportedInteraction");
-  return soapFaultFor(unsupported.code, `${unsupported.text}: SOAPAction "${soapAction.slice(0, 80)}"`);
+  const fault = soapFaultFor(unsupported.code, `${unsupported.text}: SOAPAction "${soapAction.slice(0, 80)}"`);
+  for (const error of fault.errors) error.location = "HTTP Header - SOAPAction";
+  return fault;
 }
 
 /** The typed request in an HL7 document, or why the codec could not read it: Spine answers that too, so it is not thrown. */

@@ -88,6 +88,11 @@ export async function processRequest(context: SimulatorContext, input: ProcessIn
     return { kind: "reply", reply: replies.rejection(target, [detail]), outcome: "AR:unreadable" };
   }
 
+  // Addressed to another system (communicationFunctionRcv is not Spine's ASID): Spine does not route it (spine-lr.md §3.1, §3.3).
+  if (request.header.receiverAsid !== context.config.spine.asid) {
+    return { kind: "reply", reply: replies.businessError(request, "unknownRoutingFailure"), outcome: "AE:unknownRoutingFailure:receiverAsid" };
+  }
+
   const service = INTERACTIONS[request.interactionId].service;
   if (!sender || !context.sds.allows(sender, service, request.interactionId)) {
     return { kind: "reply", reply: replies.businessError(request, "accessControlViolation"), outcome: "AE:accessControlViolation" };

@@ -29,8 +29,9 @@ export interface RequestRef {
 
 const isQuery = (request: RequestRef) => INTERACTIONS[request.interactionId].payloadSlot === "query";
 
-export function replyFactory(now: () => Date): ReplyFactory {
-  const fresh = () => ({ messageId: newMessageId(), creationTime: formatHl7Timestamp(now()) });
+/** `spineAsid`: the simulator's own configured ASID, the sender of every reply (spine-lr.md §3.3). */
+export function replyFactory(now: () => Date, spineAsid: string): ReplyFactory {
+  const fresh = () => ({ messageId: newMessageId(), spineAsid, creationTime: formatHl7Timestamp(now()) });
   return {
     success(request, businessReply) {
       const header: ReplyHeader = makeReplyHeader(request.header, {

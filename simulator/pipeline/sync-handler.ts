@@ -21,9 +21,12 @@ import type { SimulatorContext } from "@/simulator/simulator-context";
 
 const XML = "text/xml; charset=utf-8";
 
-/** Queries may be answered synchronously; updates only travel as reliable ebXML. */
+/**
+ * /sync-service serves only the interactions the reference says are sync (spine-lr.md §1.1: the
+ * confirm query); updates and express queries travel as ebXML to /reliablemessaging/….
+ */
 function servedSynchronously(interactionId: RequestInteractionId): boolean {
-  return INTERACTIONS[interactionId].payloadSlot === "query";
+  return INTERACTIONS[interactionId].pattern === "sync";
 }
 
 async function answerFault(context: SimulatorContext, response: ServerResponse, fault: SoapFault, outcome: string, interactionId?: string) {

@@ -4,11 +4,12 @@ import {
   buildRequest,
   buildSoapRequest,
   type Hl7Request,
+  INTERACTIONS,
   newMessageId,
   parseReplyDocument,
   VALIDATION_RULES,
 } from "@/lib/hl7";
-import { BFF, createLrPayload, GP, hl7Request, mhsFor, NURSE, post } from "@/simulator/test-support/spine-requests";
+import { BFF, createLrPayload, ebxmlFor, GP, hl7Request, mhsFor, NURSE, post } from "@/simulator/test-support/spine-requests";
 import { testRigForFile } from "@/simulator/test-support/test-simulator";
 
 /**
@@ -154,9 +155,22 @@ const cases: { rule: string; base: Base; mutate: (xml: string) => string }[] = [
 
 const isQuery = (base: Base) => !["createUser", "createWorkgroup", "sc"].includes(base);
 
-/** Send the broken message: queries as sync SOAP to /sync-service, updates through the MHS front (reply in the response). */
+/**
+ * Send the broken message: the sync confirm query as SOAP to /sync-service, express queries as
+ * ebXML to /reliablemessaging/queryrequest (reply POSTed to the receiver, returned here as if in the
+ * response), updates through the MHS front (reply in the response).
+ */
 async function sendBroken(base: Base, mutate: (xml: string) => string) {
   const request = bases[base]();
+  if (isQuery(base) && INTERACTIONS[request.interactionId].pattern !== "sync") {
+    const message = ebxmlFor(request);
+    const hl7 = buildRequest(request);
+    rig.receiver.clear();
+    const accepted = await post(`${rig.simulator.url}/reliablemessaging/queryrequest`, { ...message, body: message.body.replace(hl7, mutate(hl7)) });
+    expect(accepted.status).toBe(202);
+    const [reply] = await rig.receiver.waitFor(1);
+    return { status: 200, body: reply?.body ?? "", headers: new Headers({ "content-type": reply?.contentType ?? "" }) };
+  }
   if (isQuery(base)) {
     const soap = buildSoapRequest(request, { to: `${rig.simulator.url}/sync-service`, fromAddress: "http://127.0.0.1:3000" });
     return post(`${rig.simulator.url}/sync-service`, {
@@ -219,11 +233,14 @@ describe("Spine 2 validation rules (one broken message per rule)", () => {
   });
 
   it("rejects an HL7 interactionId that disagrees with the SOAPAction (515)", async () => {
+    // A details query (HL7) announced as the sync confirm query (SOAPAction and wsa:Action agree with each other, not with the HL7).
     const request = bases.details();
     const soap = buildSoapRequest(request, { to: `${rig.simulator.url}/sync-service`, fromAddress: "http://127.0.0.1:3000" });
+    const confirmAction = "urn:nhs:names:services:lrsquery/QUPC_IN010000UK32";
+    expect(soap.body).toContain(soap.soapAction);
     const response = await post(`${rig.simulator.url}/sync-service`, {
-      body: soap.body,
-      headers: { "content-type": soap.contentType, soapaction: "urn:nhs:names:services:lrsquery/QUPC_IN090000UK03" },
+      body: soap.body.replace(soap.soapAction, confirmAction),
+      headers: { "content-type": soap.contentType, soapaction: confirmAction },
     });
     const document = parseReplyDocument(response.body, "text/xml");
     expect(document).toMatchObject({ kind: "hl7", reply: { header: { acknowledgement: { typeCode: "AR", details: [{ code: "515" }] } } } });

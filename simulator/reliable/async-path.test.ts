@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { buildRequest, newMessageId, parseReplyDocument, spineError } from "@/lib/hl7";
+import { buildRequest, newMessageId, parseReplyDocument, type RequestInteractionId, type RequestPayloads, spineError } from "@/lib/hl7";
+import { SAMPLE_REQUESTS } from "@/lib/hl7/fixtures/samples";
 import {
   BFF,
   createLrPayload,
@@ -12,6 +13,12 @@ import {
 import { testRigForFile } from "@/simulator/test-support/test-simulator";
 
 const rig = testRigForFile({ resetBetweenTests: true });
+
+function samplePayload<K extends RequestInteractionId>(interactionId: K): RequestPayloads[K] {
+  const sample = SAMPLE_REQUESTS.find((request) => request.interactionId === interactionId);
+  if (!sample) throw new Error(`no sample ${interactionId}`);
+  return sample.payload as RequestPayloads[K];
+}
 
 const NO_LRS = "9990010013";
 const reliableUrl = () => `${rig.simulator.url}/reliablemessaging/reliablerequest`;
@@ -102,12 +109,64 @@ describe("reliable ebXML request → 202 now, business reply POSTed later", () =
   });
 });
 
+describe("replies travel on the request's pattern (spine-lr.md §1.1 E1, §3.6)", () => {
+  it("sends an MCCI rejection of an async-express query as express: SyncReply only, once, never retried", async () => {
+    rig.receiver.behaviour = () => "no-ack";
+    const request = hl7Request("QUPC_IN020000UK17", { ...samplePayload("QUPC_IN020000UK17"), nhsNumber: NO_LRS });
+    const message = ebxmlFor(request);
+    // Break a Spine rule (dissentOverride code system) so Spine answers MCCI_IN010000UK13 AR, whose own catalogue entry is reliable.
+    message.body = message.body.replace('codeSystem="2.16.840.1.113883.2.1.3.2.4.17.60"', 'codeSystem="1.2.3"');
+    const response = await post(`${rig.simulator.url}/reliablemessaging/queryrequest`, message);
+    expect(response.status).toBe(202);
+    const [reply] = await rig.receiver.waitFor(1);
+    expect(reply?.document).toMatchObject({
+      kind: "hl7",
+      reply: { interactionId: "MCCI_IN010000UK13", header: { acknowledgement: { typeCode: "AR" } } },
+      ebxml: { ackRequested: false, duplicateElimination: false, syncReply: true, service: "urn:nhs:names:services:lrsquery" },
+    });
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    await rig.simulator.context.delivery.settled();
+    expect(rig.receiver.received).toHaveLength(1);
+    expect(await journalOutcomes()).not.toContain("reply-attempt:2");
+  });
+
+  it("still sends an MCCI error to a reliable update as reliable (AckRequested + DuplicateElimination)", async () => {
+    const request = hl7Request("REPC_IN010000UK15", createLrPayload(NO_LRS, { lrType: "8" }));
+    const response = await post(reliableUrl(), ebxmlFor(request));
+    expect(response.status).toBe(202);
+    const [reply] = await rig.receiver.waitFor(1);
+    expect(reply?.document).toMatchObject({
+      kind: "hl7",
+      reply: { interactionId: "MCCI_IN010000UK13" },
+      ebxml: { ackRequested: true, duplicateElimination: true, syncReply: true },
+    });
+  });
+});
+
 describe("envelope and SDS checks answered at once", () => {
   it("refuses an unknown CPA id with an ebXML MessageError", async () => {
     const response = await post(reliableUrl(), ebxmlFor(hl7Request("REPC_IN010000UK15", createLrPayload(NO_LRS)), { cpaId: "S0000UNKNOWN" }));
     expect(response.status).toBe(500);
     const document = parseReplyDocument(response.body, response.headers.get("content-type") ?? undefined);
     expect(document).toMatchObject({ kind: "ebxml-error", errors: [{ errorCode: "ValueNotRecognized", description: spineError("unknownCpaId").text }] });
+  });
+
+  it("refuses the sender's own CPA id when it belongs to another service (SDS holds one CPA per service)", async () => {
+    const addMember = hl7Request("REPC_IN130002UK01", samplePayload("REPC_IN130002UK01"));
+    const lrsCpa = BFF.cpaIdByService["urn:nhs:names:services:lrs"];
+    const refused = await post(reliableUrl(), ebxmlFor(addMember, { cpaId: lrsCpa }));
+    expect(refused.status).toBe(500);
+    const document = parseReplyDocument(refused.body, refused.headers.get("content-type") ?? undefined);
+    expect(document).toMatchObject({ kind: "ebxml-error", errors: [{ errorCode: "ValueNotRecognized" }] });
+    expect(await journalOutcomes()).toContain("ebxml-error:cpa-not-for-service");
+  });
+
+  it("POSTs the reply under the CPA SDS holds for the request's service", async () => {
+    const request = hl7Request("QUPC_IN020000UK17", { ...samplePayload("QUPC_IN020000UK17"), nhsNumber: NO_LRS });
+    const response = await post(`${rig.simulator.url}/reliablemessaging/queryrequest`, ebxmlFor(request));
+    expect(response.status).toBe(202);
+    const [reply] = await rig.receiver.waitFor(1);
+    expect(reply?.document).toMatchObject({ kind: "hl7", ebxml: { cpaId: BFF.cpaIdByService["urn:nhs:names:services:lrsquery"] } });
   });
 
   it("refuses a From PartyId that does not own the CPA id", async () => {
@@ -127,6 +186,14 @@ describe("envelope and SDS checks answered at once", () => {
   it("answers an unknown SOAPAction with TMS SOAP fault 101", async () => {
     const message = ebxmlFor(hl7Request("REPC_IN010000UK15", createLrPayload(NO_LRS)));
     message.headers.soapaction = "urn:nhs:names:services:lrs/NOPE_IN000000UK01";
+    const response = await post(reliableUrl(), message);
+    expect(response.status).toBe(500);
+    expect(parseReplyDocument(response.body, "text/xml")).toMatchObject({ kind: "soap-fault", fault: { errors: [{ errorCode: "101" }] } });
+  });
+
+  it("answers an ebXML SOAPAction on a service that does not carry the interaction with TMS SOAP fault 101", async () => {
+    const message = ebxmlFor(hl7Request("REPC_IN010000UK15", createLrPayload(NO_LRS)));
+    message.headers.soapaction = "urn:nhs:names:services:sds/REPC_IN010000UK15";
     const response = await post(reliableUrl(), message);
     expect(response.status).toBe(500);
     expect(parseReplyDocument(response.body, "text/xml")).toMatchObject({ kind: "soap-fault", fault: { errors: [{ errorCode: "101" }] } });

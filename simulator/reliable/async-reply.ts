@@ -5,6 +5,7 @@ import {
   type Hl7Reply,
   INTERACTIONS,
   type RequestInteractionId,
+  replyReliability,
 } from "@/lib/hl7";
 import { malformed, replyDelayMs, withWrongReference } from "@/simulator/pipeline/delivery-faults";
 import type { DeliveryFault } from "@/simulator/pipeline/process-request";
@@ -56,17 +57,23 @@ export async function deliverReply(context: SimulatorContext, input: AsyncReplyI
   let reply = input.reply;
   let refToMessageId = input.requestEbxml.messageId;
   if (fault?.kind === "wrongRefToMessageId") ({ reply, refToMessageId } = withWrongReference(reply));
+  const service = INTERACTIONS[input.requestInteractionId].service;
+  const reliability = replyReliability(input.requestInteractionId);
   const message = buildEbxmlMessage(reply, {
     fromPartyId: context.config.spine.partyKey,
     toPartyId: sender.partyKey,
-    cpaId: sender.cpaId,
+    // The reply travels on the request's service, under the CPA SDS holds for it.
+    cpaId: context.sds.cpaIdFor(sender, service, reply.interactionId),
     conversationId: input.requestEbxml.conversationId,
     refToMessageId,
     timestamp: formatEbxmlTimestamp(context.config.now()),
-    service: INTERACTIONS[input.requestInteractionId].service,
+    service,
+    // Errors (MCCI/QUQI) travel as the request did: express for an express query (spine-lr.md §1.1, §3.6).
+    reliability,
   });
   if (fault?.kind === "malformedReply") message.body = malformed(message.body);
-  const expectAck = INTERACTIONS[reply.interactionId].pattern === "async-reliable";
+  // Only a reply that asked for an Acknowledgment waits for one (and is retried without it).
+  const expectAck = reliability.ackRequested;
   await context.db
     .updateTable("seen_messages")
     .set({

@@ -14,7 +14,13 @@ const senderSchema = z.object({
   asid: z.string().regex(/^\d{12}$/),
   odsCode: z.string(),
   partyKey: z.string().min(1),
+  /** The sender's CPA id for any service cpaIdByService leaves out. */
   cpaId: z.string().min(1),
+  /**
+   * SDS holds a CPA id per service (and interaction) for each accredited system (spine-lr.md §3.6,
+   * §6.2): keys are a service or "service:interaction" (colon form).
+   */
+  cpaIdByService: z.record(z.string(), z.string().min(1)).optional(),
   inboundEndpoint: z.string().min(1),
   reliability: z.object({
     retries: z.number().int().nonnegative(),
@@ -52,8 +58,15 @@ export class SdsDirectory {
     return asid === undefined ? undefined : this.registry.senders.find((sender) => sender.asid === asid);
   }
 
+  /** The sender that holds this CPA id for any service. */
   byCpaId(cpaId: string): AccreditedSender | undefined {
-    return this.registry.senders.find((sender) => sender.cpaId === cpaId);
+    return this.registry.senders.find((sender) => sender.cpaId === cpaId || Object.values(sender.cpaIdByService ?? {}).includes(cpaId));
+  }
+
+  /** The CPA id SDS holds for this sender and service (+ interaction, when it has a row of its own). */
+  cpaIdFor(sender: AccreditedSender, service: string, interactionId?: string): string {
+    const byService = sender.cpaIdByService ?? {};
+    return (interactionId ? byService[`${service}:${interactionId}`] : undefined) ?? byService[service] ?? sender.cpaId;
   }
 
   byPartyKey(partyKey: string): AccreditedSender | undefined {

@@ -4,12 +4,13 @@ import { ebxmlFor, post, soapFor } from "@/simulator/test-support/spine-requests
 import type { TestRig } from "@/simulator/test-support/test-simulator";
 
 /**
- * Sends a request the way the BFF would — queries over sync SOAP, updates as reliable ebXML —
- * and returns Spine's HL7 reply (for updates: the one POSTed back to the receiver).
+ * Sends a request the way the BFF would — the sync confirm query over SOAP, express queries and
+ * updates as ebXML — and returns Spine's HL7 reply (for ebXML: the one POSTed back to the receiver).
  */
 export async function exchange(rig: TestRig, request: Hl7Request): Promise<Hl7Reply> {
   const base = rig.simulator.url;
-  if (INTERACTIONS[request.interactionId].payloadSlot === "query") {
+  const info = INTERACTIONS[request.interactionId];
+  if (info.pattern === "sync") {
     const response = await post(`${base}/sync-service`, soapFor(request));
     expect(response.status).toBe(200);
     const document = parseReplyDocument(response.body, response.headers.get("content-type") ?? undefined);
@@ -17,7 +18,7 @@ export async function exchange(rig: TestRig, request: Hl7Request): Promise<Hl7Re
     return document.reply;
   }
   const before = rig.receiver.received.length;
-  const response = await post(`${base}/reliablemessaging/reliablerequest`, ebxmlFor(request));
+  const response = await post(`${base}${info.spinePath ?? "/reliablemessaging/reliablerequest"}`, ebxmlFor(request));
   expect(response.status).toBe(202);
   const received = (await rig.receiver.waitFor(before + 1))[before];
   const document = received?.document;

@@ -5,6 +5,7 @@ import {
   type ControlActAuthor,
   makeRequestHeader,
   type Hl7Request,
+  INTERACTIONS,
   type MessageHeader,
   newMessageId,
   type RequestInteractionId,
@@ -13,7 +14,18 @@ import {
 
 /** Test-only helpers: the requests a well-behaved BFF would send (built with the shared codec). */
 
-export const BFF = { asid: "900000000001", partyKey: "9000LR-900001", cpaId: "S9000LRM0001" } as const;
+export const BFF = {
+  asid: "900000000001",
+  partyKey: "9000LR-900001",
+  cpaId: "S9000LRM0001",
+  /** As simulator/data/sds-registry.json and lib/config/spine-routes.json: one CPA per service. */
+  cpaIdByService: {
+    "urn:nhs:names:services:lrs": "S9000LRM0001",
+    "urn:nhs:names:services:lrsquery": "S9000LRQ0001",
+    "urn:nhs:names:services:sds": "S9000SDS0001",
+    "urn:nhs:names:services:sdsquery": "S9000SDQ0001",
+  },
+} as const;
 export const QUERY_ONLY_SYSTEM = { asid: "900000000002", partyKey: "9000QO-900002", cpaId: "S9000QRY0002" } as const;
 export const SPINE_ASID = "990000000001";
 
@@ -50,12 +62,12 @@ export interface HttpMessage {
   headers: Record<string, string>;
 }
 
-/** POST-ready ebXML for a request (defaults: the BFF's party, CPA and a fresh conversation). */
+/** POST-ready ebXML for a request (defaults: the BFF's party, its CPA for the request's service and a fresh conversation). */
 export function ebxmlFor(request: Hl7Request, overrides: { cpaId?: string; fromPartyId?: string; conversationId?: string } = {}): HttpMessage {
   const message = buildEbxmlMessage(request, {
     fromPartyId: overrides.fromPartyId ?? BFF.partyKey,
     toPartyId: "SIM-990001",
-    cpaId: overrides.cpaId ?? BFF.cpaId,
+    cpaId: overrides.cpaId ?? BFF.cpaIdByService[INTERACTIONS[request.interactionId].service],
     conversationId: overrides.conversationId ?? newMessageId(),
   });
   return { body: message.body, headers: { "content-type": message.contentType, soapaction: message.soapAction } };

@@ -37,14 +37,31 @@ async function pendingCreate(): Promise<{ messageId: string; reply: Hl7Reply }> 
     operation: { kind: "create-lr" },
   });
   const sample = SAMPLE_REPLIES.find((r) => r.interactionId === "REPC_IN020000UK13")!;
-  const header = makeReplyHeader({ ...request.header, messageId }, { messageId: newMessageId(), creationTime: "20261125090000" });
+  const header = makeReplyHeader({ ...request.header, messageId }, { messageId: newMessageId(), spineAsid: request.header.receiverAsid, creationTime: "20261125090000" });
   return { messageId, reply: { ...sample, header } as Hl7Reply };
 }
 
-function deliver(reply: Hl7Reply, messageId: string, from: string, cpaId: string) {
-  const message = buildEbxmlMessage(reply, { fromPartyId: from, toPartyId: "9000LR-900001", cpaId, conversationId: messageId, refToMessageId: messageId });
+/** Our per-service routing (spine-lr.md §3.6): the sds service has a CPA of its own. */
+const SDS_SERVICE = "urn:nhs:names:services:sds";
+const OUR_SDS_CPA = "S9000SDS0001";
+const ROUTES = { [SDS_SERVICE]: { cpaId: OUR_SDS_CPA } };
+
+function deliver(reply: Hl7Reply, messageId: string, from: string, cpaId: string, service?: typeof SDS_SERVICE) {
+  const message = buildEbxmlMessage(reply, {
+    fromPartyId: from,
+    toPartyId: "9000LR-900001",
+    cpaId,
+    conversationId: messageId,
+    refToMessageId: messageId,
+    ...(service ? { service } : {}),
+  });
   return receiveInboundSpineMessage(
-    { store, options: { partyKey: "9000LR-900001", cpaId: OUR_CPA, spinePartyKey: SPINE_PARTY }, journal: journalFor(undefined), log: pino({ level: "silent" }) },
+    {
+      store,
+      options: { partyKey: "9000LR-900001", cpaId: OUR_CPA, spinePartyKey: SPINE_PARTY, routes: ROUTES },
+      journal: journalFor(undefined),
+      log: pino({ level: "silent" }),
+    },
     { body: message.body, contentType: message.contentType },
   );
 }
@@ -53,11 +70,18 @@ describe("inbound Spine replies", () => {
   it.each([
     ["another party", "ATTACKER", OUR_CPA],
     ["another CPA", SPINE_PARTY, "S0000OTHER01"],
+    ["our CPA for another service (sds)", SPINE_PARTY, OUR_SDS_CPA],
   ])("from %s are refused and leave the pending message untouched", async (_label, from, cpaId) => {
     const { messageId, reply } = await pendingCreate();
     const result = await deliver(reply, messageId, from, cpaId);
     expect(result).toMatchObject({ status: 403, outcome: "unknown-sender" });
     expect((await findByMessageId(store.db, messageId))?.state).toBe("pending");
+  });
+
+  it("on another service are refused under the lrs CPA", async () => {
+    const { messageId, reply } = await pendingCreate();
+    const result = await deliver(reply, messageId, SPINE_PARTY, OUR_CPA, SDS_SERVICE);
+    expect(result).toMatchObject({ status: 403, outcome: "unknown-sender" });
   });
 
   it("from Spine under our CPA complete the message", async () => {

@@ -177,7 +177,12 @@ describe.each(["direct", "mhs"] as const)("BFF Spine client ↔ simulator, %s mo
     const member = { workgroupId: ED_NURSES, memberUserId: GP, memberRoleProfileId: "900000000101" };
     expect((await confirmLr(as(GP), { nhsNumber: patient.workgroupOnly })).lrExists).toBe(false);
 
-    expect(await addWorkgroupMember(as(RA_MANAGER), member)).toMatchObject({ state: "confirmed", flag: false });
+    const added = await addWorkgroupMember(as(RA_MANAGER), member);
+    expect(added).toMatchObject({ state: "confirmed", flag: false });
+    // spine-lr.md §2.5: identifiedWorkgroupsOnly is always on the wire, its placeholder code system on the 2.999 example arc.
+    const sent = (await findByMessageId(rig.store.db, added.messageId))?.requestBody ?? "";
+    expect(sent).toMatch(/<originatingURP[^>]*>.*<subjectOf typeCode="SUBJ"><identifiedWorkgroupsOnly classCode="OBS" moodCode="EVN"><code code="IWO" codeSystem="2\.999\.4"\/><value value="false"\/>/s);
+    expect(sent).not.toContain("17.999");
     expect(await addWorkgroupMember(as(RA_MANAGER), member)).toMatchObject({ state: "confirmed", flag: true });
     // Now in SDS, the GP holds the ED nurses' LR through membership, and their role profile shows it.
     expect((await confirmLr(as(GP), { nhsNumber: patient.workgroupOnly })).lrExists).toBe(true);

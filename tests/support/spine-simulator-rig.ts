@@ -1,6 +1,7 @@
 import pino from "pino";
 import { afterAll, beforeAll, beforeEach } from "vitest";
 import { POST as inboundPost } from "@/app/api/spine/inbound/route";
+import { loadSpineRoutes } from "@/lib/config/spine-routes";
 import { findPersona } from "@/lib/personas";
 import { openStore, type Store } from "@/lib/store/open-store";
 import { appMigrations } from "@/server/db/migrations";
@@ -115,6 +116,8 @@ export async function startSpineSimulatorRig(config: SimulatorConfigOverrides = 
       mhsUrl: simulator.url,
       toAsid: asid,
       spinePartyKey: partyKey,
+      // The shipped per-service routing table: its CPA ids are the simulator's SDS registry's.
+      routes: loadSpineRoutes(),
       asyncWaitMs: 10_000,
       timeScale: 0.5,
       ...overrides,

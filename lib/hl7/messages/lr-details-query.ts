@@ -1,15 +1,21 @@
 import { iiParam, type PayloadCodec, paramEl, paramExtension, paramValue, SEMANTICS_TEXT } from "@/lib/hl7/messages/payload-parts";
 import type { LrDetailsQuery } from "@/lib/hl7/types";
 import { OIDS } from "@/lib/hl7/vocab/oids";
-import { DETAILS_RESP_TYPES, DISSENT_OVERRIDES } from "@/lib/hl7/vocab/query-codes";
+import { DETAILS_RESP_TYPES, DISSENT_OVERRIDES, TIME_PERIOD_WRITE_FORM } from "@/lib/hl7/vocab/query-codes";
 import { displayNameOf } from "@/lib/hl7/vocab/vocabulary";
-import { el } from "@/lib/hl7/xml/xml-node";
+import { el, type XmlElement } from "@/lib/hl7/xml/xml-node";
 import { attr, child, find, requiredAttr } from "@/lib/hl7/xml/xml-query";
 
 /**
- * QUPC_IN020000UK17 payload: query (QUPC_MT020101UK15). time.Period is written as IVL_TS value/low,
- * value/high; reading also accepts value/effectiveTime/low (the form Spine's validator reads).
+ * QUPC_IN020000UK17 payload: query (QUPC_MT020101UK15). time.Period is written in the form
+ * TIME_PERIOD_WRITE_FORM names (value/effectiveTime/low|high, the form Spine's validator reads);
+ * reading accepts both value/effectiveTime/low and value/low.
  */
+function intervalEl(period: NonNullable<LrDetailsQuery["timePeriod"]>): XmlElement {
+  const bounds = [el("low", { value: period.start }), period.end !== undefined ? el("high", { value: period.end }) : undefined];
+  return TIME_PERIOD_WRITE_FORM === "value/effectiveTime" ? el("value", {}, el("effectiveTime", {}, bounds)) : el("value", {}, bounds);
+}
+
 export const lrDetailsQueryCodec: PayloadCodec<LrDetailsQuery> = {
   build(p) {
     return el(
@@ -27,16 +33,7 @@ export const lrDetailsQueryCodec: PayloadCodec<LrDetailsQuery> = {
         SEMANTICS_TEXT.responseType,
       ),
       p.timePeriod
-        ? paramEl(
-            "time.Period",
-            el(
-              "value",
-              {},
-              el("low", { value: p.timePeriod.start }),
-              p.timePeriod.end !== undefined ? el("high", { value: p.timePeriod.end }) : undefined,
-            ),
-            SEMANTICS_TEXT.timePeriod,
-          )
+        ? paramEl("time.Period", intervalEl(p.timePeriod), SEMANTICS_TEXT.timePeriod)
         : undefined,
     );
   },

@@ -5,9 +5,9 @@ import { el } from "@/lib/hl7/xml/xml-node";
 import { child, children, find, required, textOf } from "@/lib/hl7/xml/xml-query";
 
 /**
- * QUPC_IN010103UK01 URPIDResponse (REPC_MT130002UK01):
- * subject/identifiedUser/identifiedPersonSDS{id(UID), playedAgentPersonSDS*{id(URP), representedOrganizationSDS{id,name},
- * part2/partSDSRole/code, part1[0..*] partAgentOrgSDS/agentWorkgroupSDS{id,name}}}.
+ * QUPC_IN010103UK01 URPIDResponse (REPC_MT130002UK01), element order as the schema sequence (spine-lr.md §2.5):
+ * subject/identifiedUser/identifiedPersonSDS{id(UID), playedAgentPersonSDS*{id(URP), representedOrganizationSDS{id?, name}
+ * (mandatory), part2/partSDSRole/code, part1[0..*] partAgentOrgSDS/agentWorkgroupSDS{id,name}}}.
  */
 const ORG = { classCode: "ORG", determinerCode: "INSTANCE" };
 
@@ -31,13 +31,14 @@ export const urpResponseCodec: PayloadCodec<{ userId: string; roleProfiles: Role
                 "playedAgentPersonSDS",
                 { classCode: "AGNT" },
                 el("id", { root: OIDS.roleProfileId, extension: rp.roleProfileId }),
-                rp.organizationId !== undefined || rp.organizationName !== undefined
-                  ? el(
-                      "representedOrganizationSDS",
-                      ORG,
-                      rp.organizationId !== undefined ? el("id", { root: OIDS.odsOrganisation, extension: rp.organizationId }) : undefined,
-                      rp.organizationName !== undefined ? el("name", {}, rp.organizationName) : undefined,
-                    )
+                el(
+                  "representedOrganizationSDS",
+                  ORG,
+                  rp.organizationId !== undefined ? el("id", { root: OIDS.odsOrganisation, extension: rp.organizationId }) : undefined,
+                  el("name", {}, rp.organizationName),
+                ),
+                rp.jobRoleCode !== undefined
+                  ? el("part2", { typeCode: "PART" }, el("partSDSRole", { classCode: "ROL" }, el("code", { code: rp.jobRoleCode, codeSystem: OIDS.jobRoleCode })))
                   : undefined,
                 rp.workgroups.map((w) =>
                   el(
@@ -55,9 +56,6 @@ export const urpResponseCodec: PayloadCodec<{ userId: string; roleProfiles: Role
                     ),
                   ),
                 ),
-                rp.jobRoleCode !== undefined
-                  ? el("part2", { typeCode: "PART" }, el("partSDSRole", { classCode: "ROL" }, el("code", { code: rp.jobRoleCode, codeSystem: OIDS.jobRoleCode })))
-                  : undefined,
               ),
             ),
           ),
@@ -69,8 +67,10 @@ export const urpResponseCodec: PayloadCodec<{ userId: string; roleProfiles: Role
     return {
       userId: extensionOf(person, "id"),
       roleProfiles: children(person, "playedAgentPersonSDS").map((p) => {
+        const org = required(p, "representedOrganizationSDS");
         const rp: RoleProfile = {
           roleProfileId: extensionOf(p, "id"),
+          organizationName: textOf(required(org, "name")) ?? "",
           workgroups: children(p, "part1").map((part) => {
             const wg = required(part, "partAgentOrgSDS/agentWorkgroupSDS");
             const w: { workgroupId: string; name?: string } = { workgroupId: extensionOf(wg, "id") };
@@ -79,13 +79,8 @@ export const urpResponseCodec: PayloadCodec<{ userId: string; roleProfiles: Role
             return w;
           }),
         };
-        const org = child(p, "representedOrganizationSDS");
-        if (org) {
-          const id = optionalExtension(org, "id");
-          if (id !== undefined) rp.organizationId = id;
-          const name = child(org, "name");
-          if (name) rp.organizationName = textOf(name) ?? "";
-        }
+        const id = optionalExtension(org, "id");
+        if (id !== undefined) rp.organizationId = id;
         const role = find(p, "part2/partSDSRole/code") ?? find(p, "part2/partSDSRole/id");
         const jobRole = role?.attrs.code ?? role?.attrs.extension;
         if (jobRole !== undefined) rp.jobRoleCode = jobRole;

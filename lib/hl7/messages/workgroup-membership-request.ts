@@ -3,7 +3,7 @@ import type { WorkgroupMembershipRequest } from "@/lib/hl7/types";
 import { blEl, codeEl, readBl, readChildCoded } from "@/lib/hl7/wrapper/datatypes";
 import { OIDS } from "@/lib/hl7/vocab/oids";
 import { el } from "@/lib/hl7/xml/xml-node";
-import { find, required } from "@/lib/hl7/xml/xml-query";
+import { required } from "@/lib/hl7/xml/xml-query";
 
 /**
  * REPC_IN130002UK01 / REPC_IN130004UK01 payloads: AddToWorkgroupRequest / RemoveFromWorkgroupRequest
@@ -42,18 +42,16 @@ function membershipCodec(rootName: string): PayloadCodec<WorkgroupMembershipRequ
             "originatingURP",
             { classCode: "AGNT" },
             el("id", { root: OIDS.roleProfileId, extension: p.originatingRoleProfileId }),
-            p.identifiedWorkgroupsOnly
-              ? el(
-                  "subjectOf",
-                  { typeCode: "SUBJ" },
-                  el(
-                    "identifiedWorkgroupsOnly",
-                    { classCode: "OBS", moodCode: "EVN" },
-                    codeEl("code", p.identifiedWorkgroupsOnly.code),
-                    blEl("value", p.identifiedWorkgroupsOnly.value),
-                  ),
-                )
-              : undefined,
+            el(
+              "subjectOf",
+              { typeCode: "SUBJ" },
+              el(
+                "identifiedWorkgroupsOnly",
+                { classCode: "OBS", moodCode: "EVN" },
+                codeEl("code", p.identifiedWorkgroupsOnly.code),
+                blEl("value", p.identifiedWorkgroupsOnly.value),
+              ),
+            ),
           ),
         ),
       );
@@ -61,16 +59,16 @@ function membershipCodec(rootName: string): PayloadCodec<WorkgroupMembershipRequ
     read(root) {
       const person = required(root, "subject/agentPersonSDS");
       const originating = required(root, "author/originatingURP");
-      const request: WorkgroupMembershipRequest = {
+      // Part of the message (spine-lr.md §2.5): a request without it is not one this codec reads.
+      const flag = required(originating, "subjectOf/identifiedWorkgroupsOnly");
+      return {
         code: readChildCoded(root, "code"),
         roleProfileId: extensionOf(person, "id"),
         userId: extensionOf(person, "agentPersonSDS/id"),
         workgroupId: extensionOf(person, "part/AgentOrgSDS/agentOrganizationSDS/id"),
         originatingRoleProfileId: extensionOf(originating, "id"),
+        identifiedWorkgroupsOnly: { code: readChildCoded(flag, "code"), value: readBl(flag) },
       };
-      const flag = find(originating, "subjectOf/identifiedWorkgroupsOnly");
-      if (flag) request.identifiedWorkgroupsOnly = { code: readChildCoded(flag, "code"), value: readBl(flag) };
-      return request;
     },
   };
 }

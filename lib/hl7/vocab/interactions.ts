@@ -87,12 +87,26 @@ export function ebxmlServiceAction(id: InteractionId, service: SpineService = IN
   return { service, action: id };
 }
 
-/** Accepts "service/action" (HTTP form) and "service:action" (SDS form), optionally quoted. */
+/**
+ * Services an interaction may be announced on: its own; MCCI/QUQI errors travel on whichever
+ * service their request used (spine-lr.md §1.1 E1/E2).
+ */
+export function servicesOf(id: InteractionId): readonly SpineService[] {
+  return INTERACTIONS[id].payloadSlot === "none" ? [LRS, LRSQUERY, SDS, SDSQUERY] : [INTERACTIONS[id].service];
+}
+
+/**
+ * "<service>/<interactionId>" (HTTP form) or "<service>:<interactionId>" (SDS form), optionally
+ * quoted — and only on a service that carries the interaction (spine-lr.md §0.4, §4): any other
+ * prefix names nothing Spine serves, so it answers TMS 101.
+ */
 export function interactionFromSoapAction(soapAction: string): InteractionId | undefined {
   const trimmed = soapAction.trim().replace(/^"|"$/g, "");
-  const match = /[/:]([A-Z]{4}_IN\d{6}[A-Z]{2}\d{2})$/.exec(trimmed);
-  const id = match?.[1];
-  return id && id in INTERACTIONS ? (id as InteractionId) : undefined;
+  const match = /^(urn:nhs:names:services:[a-z]+)[/:]([A-Z]{4}_IN\d{6}[A-Z]{2}\d{2})$/.exec(trimmed);
+  const [, service, id] = match ?? [];
+  if (!service || !id || !(id in INTERACTIONS)) return undefined;
+  const interactionId = id as InteractionId;
+  return (servicesOf(interactionId) as readonly string[]).includes(service) ? interactionId : undefined;
 }
 
 /** Reliability flags per pattern (spine-lr.md §3.6: MHS hard-codes these per workflow). */
@@ -101,3 +115,12 @@ export const RELIABILITY_BY_PATTERN: Record<MessagePattern, { duplicateEliminati
   "async-express": { duplicateElimination: false, ackRequested: false, syncReply: true },
   sync: { duplicateElimination: false, ackRequested: false, syncReply: false },
 };
+
+/**
+ * How a reply to this request travels: on the request's pattern, not the reply's own catalogue
+ * entry — an MCCI/QUQI error to an async-express query is express too (SyncReply only, no
+ * DuplicateElimination / AckRequested, never retried) (spine-lr.md §1.1 E1/E2, §3.6).
+ */
+export function replyReliability(requestId: RequestInteractionId): (typeof RELIABILITY_BY_PATTERN)[MessagePattern] {
+  return RELIABILITY_BY_PATTERN[INTERACTIONS[requestId].pattern];
+}

@@ -1,4 +1,4 @@
-import { OIDS } from "@/lib/hl7/vocab/oids";
+import { OIDS, PLACEHOLDER_OIDS } from "@/lib/hl7/vocab/oids";
 import type { Vocabulary, VocabularyEntry } from "@/lib/hl7/vocab/vocabulary";
 
 /** LR vocabularies (spine-lr.md §2.2, FOUND NHSVocab_4200.xsd). */
@@ -104,10 +104,10 @@ export const LIST_FIELD_MEANING = {
   complete: { lrType: "reasonCode", status: "code" },
 } as const;
 
-/** Status codes written in CompleteLRList `code` (INFERRED; no vocabulary found). */
+/** Status codes written in CompleteLRList `code` (INFERRED; no vocabulary found: placeholder OID on the 2.999 example arc). */
 export const LR_STATUS_CODES: Vocabulary = {
   name: "LRStatus (INFERRED)",
-  codeSystem: "2.16.840.1.113883.2.1.3.2.4.17.999",
+  codeSystem: PLACEHOLDER_OIDS.lrStatus,
   entries: [
     { code: "active", displayName: "Active" },
     { code: "frozen", displayName: "Frozen" },

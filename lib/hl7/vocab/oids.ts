@@ -27,4 +27,17 @@ export const OIDS = {
   acfFailureReason: "2.16.840.1.113883.2.1.3.2.4.17.12",
 } as const;
 
+/**
+ * INFERRED placeholder code systems for CVs whose real vocabularies were NOT FOUND (spine-lr.md §8).
+ * They sit on the ITU-T example arc 2.999 — never on the NHS arc, where they could collide with a
+ * real code system — as alerts.md does (2.999.1 / 2.999.2 are its alert placeholders). Replace them
+ * here when the real OIDs are known.
+ */
+export const PLACEHOLDER_OIDS = {
+  workgroupMembershipAction: "2.999.3",
+  identifiedWorkgroupsOnly: "2.999.4",
+  workgroupMembershipFlag: "2.999.5",
+  lrStatus: "2.999.6",
+} as const;
+
 export const HL7_NAMESPACE = "urn:hl7-org:v3";

@@ -44,3 +44,11 @@ export const ISSUE_QUALIFIERS: Vocabulary = {
     { code: "IF", displayName: "For Information" },
   ],
 };
+
+/**
+ * Where QUPC_IN020000UK17 writes time.Period's interval inside `value`. Spine's validator reads the
+ * start at `time.Period/value/effectiveTime/low/@value` (spine-lr.md §2.5, §2.6, FOUND
+ * spine2_xslt/QUPC_IN020000UK17.xsl), so that is the form written; the schema's plain IVL_TS
+ * (`value/low`) is the alternative. Both are accepted on read. A data choice, not code.
+ */
+export const TIME_PERIOD_WRITE_FORM: "value/effectiveTime" | "value" = "value/effectiveTime";

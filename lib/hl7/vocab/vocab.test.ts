@@ -62,6 +62,15 @@ describe("interaction catalogue", () => {
     expect(interactionFromSoapAction('"urn:nhs:names:services:lrsquery/QUPC_IN010000UK32"')).toBe("QUPC_IN010000UK32");
     expect(interactionFromSoapAction("urn:nhs:names:services:lrs/PRPA_IN000000UK01")).toBeUndefined();
   });
+  it("names an interaction only on its own service (spine-lr.md §0.4, §4); errors on any service their request used", () => {
+    expect(interactionFromSoapAction("urn:nhs:names:services:lrs/QUPC_IN010000UK32")).toBeUndefined();
+    expect(interactionFromSoapAction("urn:nhs:names:services:sds:REPC_IN010000UK15")).toBeUndefined();
+    expect(interactionFromSoapAction("anything/REPC_IN010000UK15")).toBeUndefined();
+    expect(interactionFromSoapAction("x-urn:nhs:names:services:lrs/REPC_IN010000UK15")).toBeUndefined();
+    expect(interactionFromSoapAction("urn:nhs:names:services:sdsquery/QUPC_IN041234UK01")).toBe("QUPC_IN041234UK01");
+    expect(interactionFromSoapAction("urn:nhs:names:services:lrsquery/MCCI_IN010000UK13")).toBe("MCCI_IN010000UK13");
+    expect(interactionFromSoapAction("urn:nhs:names:services:sdsquery:QUQI_IN010000UK14")).toBe("QUQI_IN010000UK14");
+  });
   it("patterns follow the reference: create/status async-reliable, confirm sync, details async-express", () => {
     expect(INTERACTIONS.REPC_IN010000UK15.pattern).toBe("async-reliable");
     expect(INTERACTIONS.REPC_IN040000UK15.pattern).toBe("async-reliable");

@@ -1,4 +1,4 @@
-import { OIDS } from "@/lib/hl7/vocab/oids";
+import { OIDS, PLACEHOLDER_OIDS } from "@/lib/hl7/vocab/oids";
 import type { Vocabulary } from "@/lib/hl7/vocab/vocabulary";
 
 /** Workgroup vocabularies (spine-lr.md §2.2, FOUND LRVocab_7202.xsd). */
@@ -33,12 +33,20 @@ export const WORKGROUP_STATUSES: Vocabulary = {
 
 /**
  * Placeholder codes for CVs whose vocabularies were NOT FOUND (AddToWorkgroupRequest/code,
- * identifiedWorkgroupsOnly/code, alreadyAMember/code, ConfirmHistory/code). INFERRED; any CV is accepted on read.
+ * identifiedWorkgroupsOnly/code, alreadyAMember/code, wasNotAMember/code): INFERRED, on the 2.999
+ * example arc (PLACEHOLDER_OIDS). Any CV is accepted on read.
  */
 export const PLACEHOLDER_CODES = {
-  addToWorkgroup: { code: "ADD", codeSystem: "2.16.840.1.113883.2.1.3.2.4.17.999", displayName: "Add to workgroup" },
-  removeFromWorkgroup: { code: "REM", codeSystem: "2.16.840.1.113883.2.1.3.2.4.17.999", displayName: "Remove from workgroup" },
-  identifiedWorkgroupsOnly: { code: "IWO", codeSystem: "2.16.840.1.113883.2.1.3.2.4.17.999" },
-  alreadyAMember: { code: "AAM", codeSystem: "2.16.840.1.113883.2.1.3.2.4.17.999" },
-  wasNotAMember: { code: "WNM", codeSystem: "2.16.840.1.113883.2.1.3.2.4.17.999" },
+  addToWorkgroup: { code: "ADD", codeSystem: PLACEHOLDER_OIDS.workgroupMembershipAction, displayName: "Add to workgroup" },
+  removeFromWorkgroup: { code: "REM", codeSystem: PLACEHOLDER_OIDS.workgroupMembershipAction, displayName: "Remove from workgroup" },
+  identifiedWorkgroupsOnly: { code: "IWO", codeSystem: PLACEHOLDER_OIDS.identifiedWorkgroupsOnly },
+  alreadyAMember: { code: "AAM", codeSystem: PLACEHOLDER_OIDS.workgroupMembershipFlag },
+  wasNotAMember: { code: "WNM", codeSystem: PLACEHOLDER_OIDS.workgroupMembershipFlag },
 } as const;
+
+/**
+ * author/originatingURP/subjectOf/identifiedWorkgroupsOnly as this system sends it on every add /
+ * remove (spine-lr.md §2.5: the element is part of the message, not optional). INFERRED value:
+ * false — the change is not limited to workgroups the originating user was identified through.
+ */
+export const IDENTIFIED_WORKGROUPS_ONLY_DEFAULT = { code: PLACEHOLDER_CODES.identifiedWorkgroupsOnly, value: false } as const;
