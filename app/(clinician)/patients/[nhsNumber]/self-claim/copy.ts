@@ -61,6 +61,7 @@ export const selfClaimCopy = {
   whatNext: {
     heading: "What happens next",
     body: "You can now view this patient's records. Your organisation's privacy officer has been alerted and will review this self-claim.",
+    bodyOtherType: "You can now view this patient's records. The relationship is recorded against your name and role.",
     patientLink: "Go to the patient's relationships",
   },
 } as const;

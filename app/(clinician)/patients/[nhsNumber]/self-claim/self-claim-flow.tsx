@@ -7,6 +7,7 @@ import { useStepErrors } from "@/components/forms/use-step-errors";
 import { useStepFocus } from "@/components/forms/use-step-focus";
 import { UpdateOutcomeStep } from "@/components/lr/update-outcome";
 import { useLrUpdateFlow } from "@/components/lr/use-lr-update-flow";
+import { SELF_CLAIMED_LR_TYPE } from "@/lib/hl7/vocab/lr-codes";
 import { type SelfClaimInput, selfClaimInput } from "@/lib/ui/lr-forms";
 import { selfClaimCopy as copy } from "./copy";
 
@@ -114,7 +115,7 @@ export function SelfClaimFlow({
         whatNext={
           <>
             <h2>{copy.whatNext.heading}</h2>
-            <p>{copy.whatNext.body}</p>
+            <p>{answers.lrType === SELF_CLAIMED_LR_TYPE ? copy.whatNext.body : copy.whatNext.bodyOtherType}</p>
             <p>
               <a href={`/patients/${nhsNumber}`}>{copy.whatNext.patientLink}</a>
             </p>
