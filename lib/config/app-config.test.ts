@@ -22,13 +22,14 @@ describe("loadConfig", () => {
       SPINE_INBOUND_AUTH_VALUE: "SUCCESS",
       CIS2_CLIENT_PRIVATE_JWK: "{}",
       SESSION_PASSWORD: "x".repeat(40),
+      SPINE_ROUTES_FILE: "/etc/lr-manager/spine-routes.json",
       SPINE_MESSAGE_LOG_DIR: "/tmp/x",
     };
     expect(() => loadConfig(live)).toThrow(/CONFIRM/);
     expect(loadConfig({ ...live, SPINE_MESSAGE_LOG_LIVE_CONFIRM: "1" }).SPINE_MESSAGE_LOG_DIR).toBe("/tmp/x");
   });
   it("refuses live mode with the local stand-ins, no inbound authentication or the dev defaults", () => {
-    expect(() => loadConfig({ LR_MODE: "live", APP_BASE_URL: "https://lr.example.nhs.uk" })).toThrow(/CIS2_ISSUER[\s\S]*SPINE_INBOUND_AUTH_HEADER[\s\S]*CIS2_CLIENT_PRIVATE_JWK[\s\S]*SESSION_PASSWORD/);
+    expect(() => loadConfig({ LR_MODE: "live", APP_BASE_URL: "https://lr.example.nhs.uk" })).toThrow(/CIS2_ISSUER[\s\S]*SPINE_INBOUND_AUTH_HEADER[\s\S]*CIS2_CLIENT_PRIVATE_JWK[\s\S]*SESSION_PASSWORD[\s\S]*SPINE_ROUTES_FILE/);
     const live = {
       LR_MODE: "live",
       APP_BASE_URL: "https://lr.example.nhs.uk",
@@ -37,6 +38,7 @@ describe("loadConfig", () => {
       SPINE_INBOUND_AUTH_VALUE: "SUCCESS",
       CIS2_CLIENT_PRIVATE_JWK: "{}",
       SESSION_PASSWORD: "x".repeat(40),
+      SPINE_ROUTES_FILE: "/etc/lr-manager/spine-routes.json",
     };
     expect(loadConfig(live).insecureLoopback).toBe(false);
     expect(() => loadConfig({ ...live, APP_BASE_URL: "http://127.0.0.1:3000" })).toThrow(/APP_BASE_URL must be https/);

@@ -79,6 +79,7 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     if (!c.SPINE_INBOUND_AUTH_HEADER || !c.SPINE_INBOUND_AUTH_VALUE) problems.push("SPINE_INBOUND_AUTH_HEADER and SPINE_INBOUND_AUTH_VALUE must say how Spine's replies are authenticated");
     if (!c.CIS2_CLIENT_PRIVATE_JWK) problems.push("CIS2_CLIENT_PRIVATE_JWK must be set (the dev key is public)");
     if (!c.SESSION_PASSWORD) problems.push("SESSION_PASSWORD must be set");
+    if (!c.SPINE_ROUTES_FILE) problems.push("SPINE_ROUTES_FILE must name this deployment's SDS routing table (CPA ids, Spine ASIDs and party keys per service)");
     if (new URL(c.APP_BASE_URL).protocol !== "https:") problems.push("APP_BASE_URL must be https");
     if (problems.length > 0) throw new Error(`Invalid LR Manager configuration for live mode:\n  ${problems.join("\n  ")}`);
   }
