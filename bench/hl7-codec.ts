@@ -4,18 +4,7 @@
  *
  *   node --import tsx bench/hl7-codec.ts        (BENCH_QUICK=1 for a ~10× shorter smoke run)
  */
-import {
-  buildReply,
-  buildRequest,
-  buildSoapRequest,
-  type Hl7Reply,
-  type Hl7Request,
-  parseReply,
-  parseReplyDocument,
-  parseRequest,
-  parseRequestDocument,
-  parseXml,
-} from "@/lib/hl7";
+
 import { XMLParser } from "fast-xml-parser";
 import { type BenchSettings, isMainModule, machineLine, runAsScript } from "@/bench/lib/bench-main";
 import { describeCpu, startCpuMeter } from "@/bench/lib/cpu-meter";
@@ -33,6 +22,18 @@ import { measureRetainedHeap, utf8Mb } from "@/bench/lib/memory";
 import type { BenchReport, DetailTable, Figure } from "@/bench/lib/report";
 import { formatNumber } from "@/bench/lib/report";
 import { consume, type LatencyFigures, type LoopBounds, measureEachCall, quickBounds, timeOnce } from "@/bench/lib/stats";
+import {
+  buildReply,
+  buildRequest,
+  buildSoapRequest,
+  type Hl7Reply,
+  type Hl7Request,
+  parseReply,
+  parseReplyDocument,
+  parseRequest,
+  parseRequestDocument,
+  parseXml,
+} from "@/lib/hl7";
 
 const MESSAGE_BOUNDS: LoopBounds = { warmupIterations: 200, maxIterations: 3_000, maxMs: 200, minIterations: 50 };
 const BIG_MESSAGE_BOUNDS: LoopBounds = { warmupIterations: 20, maxIterations: 500, maxMs: 800, minIterations: 20 };
@@ -96,13 +97,23 @@ function check(condition: boolean, message: string): void {
 function requestCase(label: string, request: Hl7Request, bounds: LoopBounds): MessageCase {
   const xml = buildRequest(request);
   check(parseRequest(xml).interactionId === request.interactionId, `${label} round trip`);
-  return { label, bytes: Buffer.byteLength(xml), build: measureEachCall(() => buildRequest(request), bounds), parse: measureEachCall(() => parseRequest(xml), bounds) };
+  return {
+    label,
+    bytes: Buffer.byteLength(xml),
+    build: measureEachCall(() => buildRequest(request), bounds),
+    parse: measureEachCall(() => parseRequest(xml), bounds),
+  };
 }
 
 function replyCase(label: string, reply: Hl7Reply, bounds: LoopBounds): MessageCase {
   const xml = buildReply(reply);
   check(parseReply(xml).interactionId === reply.interactionId, `${label} round trip`);
-  return { label, bytes: Buffer.byteLength(xml), build: measureEachCall(() => buildReply(reply), bounds), parse: measureEachCall(() => parseReply(xml), bounds) };
+  return {
+    label,
+    bytes: Buffer.byteLength(xml),
+    build: measureEachCall(() => buildReply(reply), bounds),
+    parse: measureEachCall(() => parseReply(xml), bounds),
+  };
 }
 
 /** The sync path end to end on the codec side: SOAP envelope included, as it travels. */
@@ -183,15 +194,35 @@ function batchFigures(repeats: number): { figures: Figure[]; notes: string[] } {
   for (let i = 0; i < repeats; i++) parseMs.push(timeOnce(() => parseReplyDocument(replyXml, "text/xml", BATCH_PARSE_OPTIONS)).ms);
   const retained = measureRetainedHeap(() => parseReplyDocument(replyXml, "text/xml", BATCH_PARSE_OPTIONS));
   const parsed = retained.value;
-  check(parsed.kind === "hl7" && parsed.reply.interactionId === "QUPC_IN250000UK02" && parsed.reply.payload.results.length === BATCH_PATIENTS, "batch reply parsed in full");
+  check(
+    parsed.kind === "hl7" && parsed.reply.interactionId === "QUPC_IN250000UK02" && parsed.reply.payload.results.length === BATCH_PATIENTS,
+    "batch reply parsed in full",
+  );
 
   const subject = `batch confirm, ${BATCH_PATIENTS.toLocaleString("en-GB")} patients`;
   const figures: Figure[] = [
-    { subject: `${subject}: build request`, metric: `median of ${repeats}`, value: median(buildMs), unit: "ms", targetId: "hl7.batch.build.ms" },
+    {
+      subject: `${subject}: build request`,
+      metric: `median of ${repeats}`,
+      value: median(buildMs),
+      unit: "ms",
+      targetId: "hl7.batch.build.ms",
+    },
     { subject: `${subject}: request size`, metric: "UTF-8", value: utf8Mb(requestXml), unit: "MB" },
-    { subject: `${subject}: parse SOAP reply`, metric: `median of ${repeats}`, value: median(parseMs), unit: "ms", targetId: "hl7.batch.parse.ms" },
+    {
+      subject: `${subject}: parse SOAP reply`,
+      metric: `median of ${repeats}`,
+      value: median(parseMs),
+      unit: "ms",
+      targetId: "hl7.batch.parse.ms",
+    },
     { subject: `${subject}: reply size`, metric: "UTF-8", value: utf8Mb(replyXml), unit: "MB" },
-    { subject: `${subject}: parsed reply`, metric: retained.exact ? "retained heap" : "heap growth (approx.)", value: retained.retainedHeapMb, unit: "MB" },
+    {
+      subject: `${subject}: parsed reply`,
+      metric: retained.exact ? "retained heap" : "heap growth (approx.)",
+      value: retained.retainedHeapMb,
+      unit: "MB",
+    },
   ];
   const notes = [
     `batch reply parsed with maxBytes ${BATCH_PARSE_OPTIONS.limits.maxBytes / 1024 / 1024} MiB: the codec's 1 MiB default refuses it (reply is ${utf8Mb(replyXml).toFixed(1)} MB)`,
@@ -238,16 +269,64 @@ export async function runHl7CodecBench(settings: BenchSettings): Promise<BenchRe
   const batch = batchFigures(settings.quick ? 1 : BATCH_REPEATS);
 
   const figures: Figure[] = [
-    { subject: `all ${cases.length} messages: slowest build (${worstBuildP50.label})`, metric: "p50", value: worstBuildP50.value, unit: "µs", targetId: "hl7.message.build.p50" },
-    { subject: `all ${cases.length} messages: slowest parse (${worstParseP50.label})`, metric: "p50", value: worstParseP50.value, unit: "µs", targetId: "hl7.message.parse.p50" },
-    { subject: `all ${cases.length} messages: worst tail (${worstP99.label})`, metric: "p99", value: worstP99.value, unit: "µs", targetId: "hl7.message.p99" },
-    { subject: `calibration: raw fast-xml-parser ${smallLabel}`, metric: `mean, best of ${rounds}`, value: rawSmall.meanUs, unit: "µs", targetId: "hl7.calibration.fxp-2k.mean" },
-    { subject: `calibration: raw fast-xml-parser ${largeLabel}`, metric: `mean, best of ${rounds}`, value: rawLarge.meanUs, unit: "µs", targetId: "hl7.calibration.fxp-62k.mean" },
-    { subject: `parseXml ${smallLabel}`, metric: `mean, best of ${rounds}`, value: smallXml.meanUs, unit: "µs", targetId: "hl7.xml-2k.mean" },
+    {
+      subject: `all ${cases.length} messages: slowest build (${worstBuildP50.label})`,
+      metric: "p50",
+      value: worstBuildP50.value,
+      unit: "µs",
+      targetId: "hl7.message.build.p50",
+    },
+    {
+      subject: `all ${cases.length} messages: slowest parse (${worstParseP50.label})`,
+      metric: "p50",
+      value: worstParseP50.value,
+      unit: "µs",
+      targetId: "hl7.message.parse.p50",
+    },
+    {
+      subject: `all ${cases.length} messages: worst tail (${worstP99.label})`,
+      metric: "p99",
+      value: worstP99.value,
+      unit: "µs",
+      targetId: "hl7.message.p99",
+    },
+    {
+      subject: `calibration: raw fast-xml-parser ${smallLabel}`,
+      metric: `mean, best of ${rounds}`,
+      value: rawSmall.meanUs,
+      unit: "µs",
+      targetId: "hl7.calibration.fxp-2k.mean",
+    },
+    {
+      subject: `calibration: raw fast-xml-parser ${largeLabel}`,
+      metric: `mean, best of ${rounds}`,
+      value: rawLarge.meanUs,
+      unit: "µs",
+      targetId: "hl7.calibration.fxp-62k.mean",
+    },
+    {
+      subject: `parseXml ${smallLabel}`,
+      metric: `mean, best of ${rounds}`,
+      value: smallXml.meanUs,
+      unit: "µs",
+      targetId: "hl7.xml-2k.mean",
+    },
     { subject: `parseXml ${smallLabel}`, metric: "throughput", value: smallXml.opsPerSec, unit: "ops/s" },
-    { subject: `parseXml ${largeLabel}`, metric: `mean, best of ${rounds}`, value: largeXml.meanUs, unit: "µs", targetId: "hl7.xml-62k.mean" },
+    {
+      subject: `parseXml ${largeLabel}`,
+      metric: `mean, best of ${rounds}`,
+      value: largeXml.meanUs,
+      unit: "µs",
+      targetId: "hl7.xml-62k.mean",
+    },
     { subject: `parseXml ${largeLabel}`, metric: "throughput", value: largeXml.opsPerSec, unit: "ops/s" },
-    { subject: `parseReplyDocument ${largeLabel}`, metric: `mean, best of ${rounds}`, value: largeDocument.meanUs, unit: "µs", targetId: "hl7.document-62k.mean" },
+    {
+      subject: `parseReplyDocument ${largeLabel}`,
+      metric: `mean, best of ${rounds}`,
+      value: largeDocument.meanUs,
+      unit: "µs",
+      targetId: "hl7.document-62k.mean",
+    },
     { subject: `parseReplyDocument ${largeLabel}`, metric: "p99", value: largeDocument.p99Us, unit: "µs" },
     ...batch.figures,
   ];
@@ -258,7 +337,9 @@ export async function runHl7CodecBench(settings: BenchSettings): Promise<BenchRe
       machineLine(),
       describeCpu(cpu()),
       "calibration rows repeat the anchors.md §4 parser set-up: if they miss, the machine (not the codec) is slower than when the anchors were taken",
-      settings.quick ? "QUICK run (BENCH_QUICK=1): a tenth of the iterations — figures are rough" : "per-call timing with process.hrtime; loops bounded by count and time",
+      settings.quick
+        ? "QUICK run (BENCH_QUICK=1): a tenth of the iterations — figures are rough"
+        : "per-call timing with process.hrtime; loops bounded by count and time",
       "parseXml = the codec's safe XML read (checks + validation pass + parse pass + tree); parse* / parse*Document = XML → typed model",
       ...batch.notes,
     ],

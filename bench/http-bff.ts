@@ -7,13 +7,14 @@
  *
  * If nothing answers at BENCH_APP_URL it says how to start the app and exits 0.
  */
-import { type BenchSettings, isMainModule, machineLine, runAsScript } from "@/bench/lib/bench-main";
+
 import { startBareServer } from "@/bench/lib/bare-server";
+import { type BenchSettings, isMainModule, machineLine, runAsScript } from "@/bench/lib/bench-main";
 import { machineLoadLine } from "@/bench/lib/cpu-meter";
-import { findListeningPid, processCpuMs } from "@/bench/lib/process-cpu";
 import { type LoadFigures, runLoad } from "@/bench/lib/load";
-import { sequentialGets } from "@/bench/lib/sequential";
+import { findListeningPid, processCpuMs } from "@/bench/lib/process-cpu";
 import type { BenchReport, Figure } from "@/bench/lib/report";
+import { sequentialGets } from "@/bench/lib/sequential";
 import type { TargetId } from "@/bench/targets";
 
 export const DEFAULT_APP_URL = "http://127.0.0.1:3000";
@@ -144,7 +145,13 @@ export async function runHttpBffBench(settings: BenchSettings): Promise<BenchRep
     figures.push(
       { subject: `${route.path} one at a time (${single.iterations} requests)`, metric: "p50", value: single.p50Us / 1_000, unit: "ms" },
       { subject: `${route.path} one at a time (${single.iterations} requests)`, metric: "p99", value: single.p99Us / 1_000, unit: "ms" },
-      { subject: `${route.path} one at a time (${single.iterations} requests)`, metric: "non-2xx", value: single.failures, unit: "count", targetId: "http.errors" },
+      {
+        subject: `${route.path} one at a time (${single.iterations} requests)`,
+        metric: "non-2xx",
+        value: single.failures,
+        unit: "count",
+        targetId: "http.errors",
+      },
     );
   }
   const pid = appPid(baseUrl);

@@ -4,12 +4,13 @@
  *
  *   node --import tsx bench/nhs-number.ts
  */
-import { formatNhsNumber, isSyntheticNhsNumber, validateNhsNumber } from "@/lib/nhs/nhs-number";
+
 import { type BenchSettings, isMainModule, machineLine, runAsScript } from "@/bench/lib/bench-main";
 import { describeCpu, startCpuMeter } from "@/bench/lib/cpu-meter";
 import type { BenchReport, Figure } from "@/bench/lib/report";
 import { measureThroughput } from "@/bench/lib/stats";
 import { distinctSyntheticNhsNumbers } from "@/bench/lib/synthetic";
+import { formatNhsNumber, isSyntheticNhsNumber, validateNhsNumber } from "@/lib/nhs/nhs-number";
 
 const INPUT_COUNT = 1_000;
 const BOUNDS = { batchSize: 10_000, maxBatches: 200, maxMs: 500, warmupBatches: 5 };
@@ -53,13 +54,20 @@ export async function runNhsNumberBench(settings: BenchSettings): Promise<BenchR
   const validCount = inputs.filter((input) => validateNhsNumber(input).ok).length;
   // The mix must be what it claims, or the throughput figure describes something else.
   if (validCount !== expectedValid) throw new Error(`bench sanity check failed: ${validCount} valid inputs, expected ${expectedValid}`);
-  if (!inputs.every((input) => !validateNhsNumber(input).ok || isSyntheticNhsNumber(input))) throw new Error("bench sanity check failed: non-synthetic input");
+  if (!inputs.every((input) => !validateNhsNumber(input).ok || isSyntheticNhsNumber(input)))
+    throw new Error("bench sanity check failed: non-synthetic input");
 
   const bounds = settings.quick ? QUICK_BOUNDS : BOUNDS;
   const validate = measureThroughput(inputs, validateNhsNumber, bounds);
   const format = measureThroughput(inputs, formatNhsNumber, bounds);
   const figures: Figure[] = [
-    { subject: "validateNhsNumber (70% valid, 30% invalid)", metric: "throughput", value: validate.opsPerSec, unit: "ops/s", targetId: "nhs.validate.ops" },
+    {
+      subject: "validateNhsNumber (70% valid, 30% invalid)",
+      metric: "throughput",
+      value: validate.opsPerSec,
+      unit: "ops/s",
+      targetId: "nhs.validate.ops",
+    },
     { subject: "validateNhsNumber (70% valid, 30% invalid)", metric: "per call", value: validate.nsPerOp, unit: "ns" },
     { subject: "formatNhsNumber (3-3-4)", metric: "throughput", value: format.opsPerSec, unit: "ops/s", targetId: "nhs.format.ops" },
     { subject: "formatNhsNumber (3-3-4)", metric: "per call", value: format.nsPerOp, unit: "ns" },

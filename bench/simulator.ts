@@ -9,13 +9,13 @@
  */
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { parseReplyDocument } from "@/lib/hl7";
 import { type BenchSettings, isMainModule, machineLine, runAsScript } from "@/bench/lib/bench-main";
 import { machineLoadLine } from "@/bench/lib/cpu-meter";
 import { runLoad } from "@/bench/lib/load";
 import type { BenchReport, Figure } from "@/bench/lib/report";
 import { CONFIRM_PATIENTS, confirmPool, confirmPost, type SoapPost } from "@/bench/lib/spine-confirm";
 import { summariseLatencies } from "@/bench/lib/stats";
+import { parseReplyDocument } from "@/lib/hl7";
 
 const SEQUENTIAL = { warmup: 30, maxRequests: 300, maxMs: 5_000 };
 const QUICK_SEQUENTIAL = { warmup: 5, maxRequests: 30, maxMs: 1_000 };
@@ -54,10 +54,14 @@ async function checkAnswers(simulatorUrl: string): Promise<void> {
     const { status, body } = await post(`${simulatorUrl}/sync-service`, confirmPost(simulatorUrl, patient.nhsNumber));
     const document = parseReplyDocument(body, "text/xml");
     if (status !== 200 || document.kind !== "hl7" || document.reply.interactionId !== "QUPC_IN030000UK14") {
-      throw new Error(`bench sanity check failed: ${patient.key} answered HTTP ${status} ${document.kind === "hl7" ? document.reply.interactionId : document.kind}`);
+      throw new Error(
+        `bench sanity check failed: ${patient.key} answered HTTP ${status} ${document.kind === "hl7" ? document.reply.interactionId : document.kind}`,
+      );
     }
     if (patient.lrExists !== undefined && document.reply.payload.lrExists !== patient.lrExists) {
-      throw new Error(`bench sanity check failed: ${patient.key} lrExists=${String(document.reply.payload.lrExists)}, scenario says ${patient.lrExists}`);
+      throw new Error(
+        `bench sanity check failed: ${patient.key} lrExists=${String(document.reply.payload.lrExists)}, scenario says ${patient.lrExists}`,
+      );
     }
   }
 }
@@ -112,10 +116,28 @@ export async function runSimulatorBench(settings: BenchSettings): Promise<BenchR
     const rows: Figure[] = [
       { subject: "start-up (PGlite in memory + seed)", metric: "once", value: bootMs, unit: "ms" },
       { subject: `one at a time (${sequential.iterations} requests)`, metric: "round trips", value: sequential.opsPerSec, unit: "req/s" },
-      { subject: `one at a time (${sequential.iterations} requests)`, metric: "p50", value: sequential.p50Us / 1_000, unit: "ms", targetId: "sim.confirm.sequential.p50" },
+      {
+        subject: `one at a time (${sequential.iterations} requests)`,
+        metric: "p50",
+        value: sequential.p50Us / 1_000,
+        unit: "ms",
+        targetId: "sim.confirm.sequential.p50",
+      },
       { subject: `one at a time (${sequential.iterations} requests)`, metric: "p99", value: sequential.p99Us / 1_000, unit: "ms" },
-      { subject: `one at a time (${sequential.iterations} requests)`, metric: "non-200", value: sequential.failures, unit: "count", targetId: "http.errors" },
-      { subject: `${loadLabel} (${figures.requests} requests)`, metric: "req/s", value: figures.reqPerSec, unit: "req/s", targetId: "sim.confirm.rps" },
+      {
+        subject: `one at a time (${sequential.iterations} requests)`,
+        metric: "non-200",
+        value: sequential.failures,
+        unit: "count",
+        targetId: "http.errors",
+      },
+      {
+        subject: `${loadLabel} (${figures.requests} requests)`,
+        metric: "req/s",
+        value: figures.reqPerSec,
+        unit: "req/s",
+        targetId: "sim.confirm.rps",
+      },
       { subject: loadLabel, metric: "p50", value: figures.p50Ms, unit: "ms" },
       { subject: loadLabel, metric: "p97.5", value: figures.p97_5Ms, unit: "ms" },
       { subject: loadLabel, metric: "p99", value: figures.p99Ms, unit: "ms", targetId: "sim.confirm.p99" },

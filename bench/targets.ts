@@ -76,7 +76,8 @@ export const TARGETS = {
     value: 260,
     unit: "µs",
     direction: "atMost",
-    source: "INFERRED: 2 × the 0.13 ms raw parse (anchors.md §4) — parseXml runs fast-xml-parser's validator and then its parser, two passes",
+    source:
+      "INFERRED: 2 × the 0.13 ms raw parse (anchors.md §4) — parseXml runs fast-xml-parser's validator and then its parser, two passes",
     inferred: true,
     tolerancePct: 10,
   },
@@ -247,7 +248,8 @@ export const TARGETS = {
     value: 4.3,
     unit: "ms",
     direction: "atMost",
-    source: "INFERRED: from anchors.md §4, 2 cores / 470 req/s for a dynamic page = 4.3 ms of CPU per request at most (the load generator shared those cores)",
+    source:
+      "INFERRED: from anchors.md §4, 2 cores / 470 req/s for a dynamic page = 4.3 ms of CPU per request at most (the load generator shared those cores)",
     inferred: true,
     tolerancePct: 10,
   },

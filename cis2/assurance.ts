@@ -22,9 +22,7 @@ export const ACR_MIN_LEVEL: Readonly<Record<string, AssuranceLevel>> = {
 
 export const SUPPORTED_ACR_VALUES: readonly string[] = Object.keys(ACR_MIN_LEVEL);
 
-export type AcrDecision =
-  | { ok: true; acr: string }
-  | { ok: false; requiredLevel: AssuranceLevel; requested: string[] };
+export type AcrDecision = { ok: true; acr: string } | { ok: false; requiredLevel: AssuranceLevel; requested: string[] };
 
 export function parseAssuranceLevel(level: string): AssuranceLevel {
   const parsed = Number(level);

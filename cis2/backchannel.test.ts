@@ -8,7 +8,7 @@ import { createRemoteJWKSet, decodeProtectedHeader, jwtVerify } from "jose";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { type Cis2StandIn, startCis2StandIn } from "./server";
 import { form } from "./test-support/cookie-jar";
-import { buildAuthRequest, client, CookieJar, discoverRp, redeem, signIn } from "./test-support/flow";
+import { buildAuthRequest, CookieJar, client, discoverRp, redeem, signIn } from "./test-support/flow";
 
 const BACKCHANNEL_EVENT = "http://schemas.openid.net/event/backchannel-logout";
 
@@ -98,9 +98,7 @@ describe("back-channel logout", () => {
     expect(payload).not.toHaveProperty("nonce");
 
     // The CIS2 session's grant is gone, so its access token no longer works at userinfo.
-    const afterwards = await client
-      .fetchUserInfo(config, tokens.access_token, "900000000003")
-      .catch((error: unknown) => error);
+    const afterwards = await client.fetchUserInfo(config, tokens.access_token, "900000000003").catch((error: unknown) => error);
     expect(afterwards).toBeInstanceOf(Error);
   });
 

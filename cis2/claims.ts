@@ -3,27 +3,13 @@
  * oidc-provider filters what `personaClaims` returns by this map: with conformIdTokenClaims the
  * ID token gets only the `openid` claims; userinfo gets the claims of every granted scope.
  */
-import {
-  cis2DisplayName,
-  type Persona,
-  toNrbacRole,
-  userOrganisations,
-} from "@/lib/personas";
+import { cis2DisplayName, type Persona, toNrbacRole, userOrganisations } from "@/lib/personas";
 
 export const ROLE_SELECTION_SCOPES: readonly string[] = ["selectedrole", "changedrole"];
 
 /** scope -> claims it releases. `selectedrole`/`changedrole` release nothing themselves. */
 export const SCOPE_CLAIMS: Readonly<Record<string, readonly string[]>> = {
-  openid: [
-    "sub",
-    "acr",
-    "amr",
-    "auth_time",
-    "id_assurance_level",
-    "authentication_assurance_level",
-    "idassurancelevel",
-    "selected_roleid",
-  ],
+  openid: ["sub", "acr", "amr", "auth_time", "id_assurance_level", "authentication_assurance_level", "idassurancelevel", "selected_roleid"],
   profile: ["name", "given_name", "family_name", "uid"],
   email: ["email"],
   nhsperson: ["nhsid_useruid", "title", "idassurancelevel", "initials", "middle_names", "display_name"],
@@ -44,11 +30,7 @@ export function scopeRequestsRoleSelection(scope: string | undefined): boolean {
  * Every claim the persona can release. `selected_roleid` is present only when the token's scope
  * asked for role selection and a role was chosen (as CIS2: no selectedrole, no selected_roleid).
  */
-export function personaClaims(
-  persona: Persona,
-  scope: string | undefined,
-  selectedRoleId: string | undefined,
-): Record<string, unknown> {
+export function personaClaims(persona: Persona, scope: string | undefined, selectedRoleId: string | undefined): Record<string, unknown> {
   const initials = persona.given_name.slice(0, 1).toUpperCase();
   const claims: Record<string, unknown> = {
     sub: persona.uid,

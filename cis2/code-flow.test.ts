@@ -5,10 +5,10 @@ import { describe, expect, it } from "vitest";
 import { type Cis2StandIn, startCis2StandIn } from "./server";
 import {
   buildAuthRequest,
+  CookieJar,
   chooseRole,
   chooseUser,
   client,
-  CookieJar,
   discoverRp,
   followToCallback,
   openSignIn,
@@ -29,9 +29,7 @@ describe("discovery and plumbing", () => {
   it("serves CIS2-shaped discovery under the realm path, code flow only", async () => {
     const metadata = config.serverMetadata();
     expect(metadata.issuer).toBe(standIn.issuer);
-    expect(standIn.issuer).toMatch(
-      /^http:\/\/127\.0\.0\.1:\d+\/openam\/oauth2\/realms\/root\/realms\/NHSIdentity\/realms\/Healthcare$/,
-    );
+    expect(standIn.issuer).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/openam\/oauth2\/realms\/root\/realms\/NHSIdentity\/realms\/Healthcare$/);
     expect(metadata.authorization_endpoint).toBe(`${standIn.issuer}/authorize`);
     expect(metadata.token_endpoint).toBe(`${standIn.issuer}/access_token`);
     expect(metadata.userinfo_endpoint).toBe(`${standIn.issuer}/userinfo`);
@@ -161,11 +159,7 @@ describe("an existing CIS2 session", () => {
     expect(redirected.status).toBe(303);
     expect(redirected.headers.get("location")).toBe(`${interactionUrl.pathname}/role`);
     const picked = await chooseRole(jar, interactionUrl, "900000000202");
-    const tokens = await redeem(
-      config,
-      await followToCallback(jar, new URL(picked.headers.get("location") ?? "", interactionUrl)),
-      change,
-    );
+    const tokens = await redeem(config, await followToCallback(jar, new URL(picked.headers.get("location") ?? "", interactionUrl)), change);
     expect(tokens.claims()?.selected_roleid).toBe("900000000202");
     expect(tokens.claims()?.sub).toBe("900000000002");
   });
@@ -222,7 +216,9 @@ describe("issuer override", () => {
       const metadata = (await response.json()) as { issuer: string; token_endpoint: string };
       expect(metadata.issuer).toBe(custom.issuer);
       expect(metadata.token_endpoint).toBe(`${custom.url}/openam/oauth2/realms/root/realms/NHSIdentity/realms/Training/access_token`);
-      const wrongRealm = await fetch(`${custom.url}/openam/oauth2/realms/root/realms/NHSIdentity/realms/Healthcare/.well-known/openid-configuration`);
+      const wrongRealm = await fetch(
+        `${custom.url}/openam/oauth2/realms/root/realms/NHSIdentity/realms/Healthcare/.well-known/openid-configuration`,
+      );
       expect(wrongRealm.status).toBe(404);
     } finally {
       await custom.close();

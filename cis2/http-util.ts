@@ -46,7 +46,8 @@ export function sendHtml(res: ServerResponse, rendered: { status: number; body: 
     "content-type": "text/html; charset=utf-8",
     "content-length": Buffer.byteLength(rendered.body),
     // Pages are self-contained: inline styles only, forms post back to this origin.
-    "content-security-policy": "default-src 'none'; style-src 'unsafe-inline'; form-action 'self' http: https:; frame-ancestors 'none'; base-uri 'none'",
+    "content-security-policy":
+      "default-src 'none'; style-src 'unsafe-inline'; form-action 'self' http: https:; frame-ancestors 'none'; base-uri 'none'",
   });
   res.end(rendered.body);
 }

@@ -134,10 +134,7 @@ async function finish(journey: Journey, persona: Persona, acr: string, selectedR
   const grantId = await grant.save();
   if (selectedRoleId) store.rememberSelectedRole(grantId, selectedRoleId);
   store.clearPendingLogin(details.uid);
-  const login =
-    details.prompt.name === "login"
-      ? { login: { accountId: persona.uid, acr, amr: persona.amr, remember: false } }
-      : {};
+  const login = details.prompt.name === "login" ? { login: { accountId: persona.uid, acr, amr: persona.amr, remember: false } } : {};
   await provider.interactionFinished(req, res, { ...login, consent: { grantId } }, { mergeWithLastSubmission: false });
 }
 

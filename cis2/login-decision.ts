@@ -39,8 +39,8 @@ export function filterRoles<T extends { person_roleid: string; org_code: string;
   const needle = query.trim().toLowerCase();
   if (needle === "") return [...roles];
   return roles.filter((role) =>
-    [role.person_roleid, role.org_code, orgName(role.org_code) ?? "", role.job_role_code, role.job_role_name].some(
-      (field) => field.toLowerCase().includes(needle),
+    [role.person_roleid, role.org_code, orgName(role.org_code) ?? "", role.job_role_code, role.job_role_name].some((field) =>
+      field.toLowerCase().includes(needle),
     ),
   );
 }

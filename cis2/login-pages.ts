@@ -110,11 +110,7 @@ ${cancelForm(interactionUid, "Cancel and return to the service")}`,
   );
 }
 
-export function renderAssuranceRefusedPage(
-  interactionUid: string,
-  persona: Persona,
-  requiredLevel: number,
-): RenderedPage {
+export function renderAssuranceRefusedPage(interactionUid: string, persona: Persona, requiredLevel: number): RenderedPage {
   return page(
     "Your sign-in method is not strong enough",
     html`<h1>Your sign-in method is not strong enough</h1>

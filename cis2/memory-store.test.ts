@@ -15,7 +15,11 @@ describe("StandInStore", () => {
   it("finds sessions by sub or by an RP sid, and ignores anonymous ones", async () => {
     const store = new StandInStore();
     const sessions = store.adapterFor("Session");
-    await sessions.upsert("s1", { uid: "u1", accountId: "900000000002", authorizations: { "lr-manager": { sid: "sid-a", grantId: "g1" } } }, 600);
+    await sessions.upsert(
+      "s1",
+      { uid: "u1", accountId: "900000000002", authorizations: { "lr-manager": { sid: "sid-a", grantId: "g1" } } },
+      600,
+    );
     await sessions.upsert("s2", { uid: "u2", accountId: "900000000001", authorizations: { "lr-manager": { sid: "sid-b" } } }, 600);
     await sessions.upsert("s3", { uid: "u3" }, 600);
     expect(store.findSessions({ sub: "900000000002" }).map((s) => s.sessionId)).toEqual(["s1"]);

@@ -12,9 +12,7 @@ function send(ctx: KoaLikeContext, rendered: { status: number; body: string }): 
 }
 
 export async function renderError(ctx: KoaLikeContext, out: Record<string, unknown>): Promise<void> {
-  const rows = Object.entries(out).map(
-    ([key, value]) => html`<tr><th scope="row">${key}</th><td>${String(value)}</td></tr>`,
-  );
+  const rows = Object.entries(out).map(([key, value]) => html`<tr><th scope="row">${key}</th><td>${String(value)}</td></tr>`);
   send(
     ctx,
     page(

@@ -4,7 +4,7 @@
  * must be the token endpoint, back-channel logout, and pages without external assets.
  */
 import type { JWK } from "jose";
-import Provider, { type Account, type FindAccountToken, type KoaLikeContext, errors } from "oidc-provider";
+import Provider, { type Account, errors, type FindAccountToken, type KoaLikeContext } from "oidc-provider";
 import { findPersona } from "@/lib/personas";
 import { SUPPORTED_ACR_VALUES } from "./assurance";
 import { personaClaims, SCOPE_CLAIMS, SUPPORTED_SCOPES } from "./claims";

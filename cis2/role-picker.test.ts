@@ -5,10 +5,10 @@ import { describe, expect, it } from "vitest";
 import { form } from "./test-support/cookie-jar";
 import {
   buildAuthRequest,
+  CookieJar,
   chooseRole,
   chooseUser,
   type client,
-  CookieJar,
   followToCallback,
   openSignIn,
   redeem,

@@ -57,6 +57,17 @@ export function loadRpKeys(env: Record<string, string | undefined> = process.env
   const checked = asPrivateRsaJwk(raw, fromEnv ? "CIS2_CLIENT_PRIVATE_JWK" : "cis2/dev-rp-key.json");
   const alg: RpSigningAlg = checked.alg === "RS256" ? "RS256" : "RS512";
   const kid = checked.kid ?? rsaThumbprint(checked);
-  const privateJwk: JWK = { ...publicJwkOf(checked), d: checked.d, p: checked.p, q: checked.q, dp: checked.dp, dq: checked.dq, qi: checked.qi, alg, kid, use: "sig" };
+  const privateJwk: JWK = {
+    ...publicJwkOf(checked),
+    d: checked.d,
+    p: checked.p,
+    q: checked.q,
+    dp: checked.dp,
+    dq: checked.dq,
+    qi: checked.qi,
+    alg,
+    kid,
+    use: "sig",
+  };
   return { privateJwk, publicJwk: publicJwkOf(privateJwk), kid, alg, source };
 }

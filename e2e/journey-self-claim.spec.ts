@@ -26,7 +26,9 @@ async function answerSelfClaim(page: Page, nhsNumber: string, subject: string, c
   await capture?.("self-claim-check");
 }
 
-test("nurse self-claims for herself: check answers with change links, Spine confirms, patient page shows it at once", async ({ page }, testInfo) => {
+test("nurse self-claims for herself: check answers with change links, Spine confirms, patient page shows it at once", async ({
+  page,
+}, testInfo) => {
   const nhsNumber = PATIENTS.ordinary(11);
   await signInAsPersona(page, "nurse");
   const before = await simulatorLrs(nhsNumber);

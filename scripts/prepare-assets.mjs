@@ -2,8 +2,8 @@
 // The @font-face rules point at assets.nhs.uk; they are dropped so no page ever requests an external
 // font (the CSP would refuse it anyway) and text falls back to Arial, as the NHS font stack intends.
 import { copyFileSync, cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
-import { dirname, join } from "node:path";
 import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
 
 const require = createRequire(import.meta.url);
 const root = join(dirname(require.resolve("nhsuk-frontend/package.json")), "dist", "nhsuk");

@@ -122,8 +122,20 @@ async function main(): Promise<void> {
   const envs = childEnvironments(c, process.env, sessionPassword(c.dataRoot));
   const tsx = ["--import", "tsx"];
   const specs: ProcessSpec[] = [
-    { name: "simulator", label: "Spine simulator", args: [...tsx, "simulator/main.ts"], env: envs.simulator, healthUrl: `${c.simulatorUrl}/health` },
-    { name: "cis2", label: "CIS2 stand-in", args: [...tsx, "cis2/main.ts"], env: envs.cis2, healthUrl: `http://${c.host}:${c.ports.cis2}/health` },
+    {
+      name: "simulator",
+      label: "Spine simulator",
+      args: [...tsx, "simulator/main.ts"],
+      env: envs.simulator,
+      healthUrl: `${c.simulatorUrl}/health`,
+    },
+    {
+      name: "cis2",
+      label: "CIS2 stand-in",
+      args: [...tsx, "cis2/main.ts"],
+      env: envs.cis2,
+      healthUrl: `http://${c.host}:${c.ports.cis2}/health`,
+    },
     {
       name: "app",
       label: "LR Manager app",

@@ -14,8 +14,8 @@ ensure_chromium
 step "Typecheck"
 npx tsc --noEmit
 
-step "Lint"
-npx biome lint .
+step "Lint and format (biome check: lint rules, formatter, import order)"
+npx biome check .
 
 step "Build"
 ensure_next_build

@@ -1,5 +1,5 @@
 import "server-only";
-import { loadConfig, type AppConfig } from "@/lib/config/app-config";
+import { type AppConfig, loadConfig } from "@/lib/config/app-config";
 
 let cached: AppConfig | undefined;
 

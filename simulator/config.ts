@@ -95,7 +95,10 @@ const envSchema = z.object({
   SIMULATOR_DB_IN_MEMORY: flag,
   SIMULATOR_CONTROL_ENABLED: flag,
   SIMULATOR_BFF_INBOUND_URL: z.url().optional(),
-  SIMULATOR_SPINE_ASID: z.string().regex(/^\d{1,12}$/).optional(),
+  SIMULATOR_SPINE_ASID: z
+    .string()
+    .regex(/^\d{1,12}$/)
+    .optional(),
   SIMULATOR_SPINE_PARTY_KEY: z.string().min(1).optional(),
   SIMULATOR_REPLY_DELAY_MS: positiveInt,
   SIMULATOR_LATE_REPLY_DELAY_MS: positiveInt,

@@ -25,7 +25,10 @@ describe("HTTP server", () => {
     const limit = config.bodyLimitBytes;
     config.bodyLimitBytes = 2_000;
     try {
-      const response = await post(`${rig.simulator.url}/sync-service`, { body: "x".repeat(5_000), headers: { "content-type": "text/xml" } });
+      const response = await post(`${rig.simulator.url}/sync-service`, {
+        body: "x".repeat(5_000),
+        headers: { "content-type": "text/xml" },
+      });
       expect(response.status).toBe(413);
     } finally {
       config.bodyLimitBytes = limit;
@@ -47,7 +50,10 @@ describe("HTTP server", () => {
   it("refuses a DOCTYPE inside an ebXML payload with an AR, creating nothing", async () => {
     const before = await lrCount();
     const message = ebxmlFor(hl7Request("REPC_IN010000UK15", createLrPayload("9990010013")));
-    const body = message.body.replace('<REPC_IN010000UK15 xmlns="urn:hl7-org:v3">', '<!DOCTYPE x [<!ENTITY a "a">]><REPC_IN010000UK15 xmlns="urn:hl7-org:v3">');
+    const body = message.body.replace(
+      '<REPC_IN010000UK15 xmlns="urn:hl7-org:v3">',
+      '<!DOCTYPE x [<!ENTITY a "a">]><REPC_IN010000UK15 xmlns="urn:hl7-org:v3">',
+    );
     rig.receiver.clear();
     expect((await post(`${rig.simulator.url}/reliablemessaging/reliablerequest`, { ...message, body })).status).toBe(202);
     const [reply] = await rig.receiver.waitFor(1);
@@ -81,7 +87,11 @@ describe("HTTP server", () => {
   });
 
   it("refuses a request whose Rcv ASID is not Spine's own, answering from its own ASID (spine-lr.md §3.3)", async () => {
-    const request = hl7Request("QUPC_IN010000UK32", { nhsNumber: "9990010048", responseType: "01" }, { author: GP, receiverAsid: "990000000099" });
+    const request = hl7Request(
+      "QUPC_IN010000UK32",
+      { nhsNumber: "9990010048", responseType: "01" },
+      { author: GP, receiverAsid: "990000000099" },
+    );
     const response = await post(`${rig.simulator.url}/sync-service`, soapFor(request));
     expect(response.status).toBe(200);
     const ownAsid = rig.simulator.context.config.spine.asid;
@@ -99,11 +109,18 @@ describe("HTTP server", () => {
     message.headers.soapaction = "urn:nhs:names:services:lrsquery:QUPC_IN010000UK32";
     const response = await post(`${rig.simulator.url}/sync-service`, message);
     expect(response.status).toBe(200);
-    expect(parseReplyDocument(response.body, "text/xml")).toMatchObject({ kind: "hl7", reply: { interactionId: "QUPC_IN030000UK14", payload: { lrExists: true } } });
+    expect(parseReplyDocument(response.body, "text/xml")).toMatchObject({
+      kind: "hl7",
+      reply: { interactionId: "QUPC_IN030000UK14", payload: { lrExists: true } },
+    });
   });
 
   it("answers an unregistered sender ASID on the sync path with an Access Control Violation", async () => {
-    const request = hl7Request("QUPC_IN010000UK32", { nhsNumber: "9990010048", responseType: "01" }, { senderAsid: "900000000777", systemAsid: "900000000777" });
+    const request = hl7Request(
+      "QUPC_IN010000UK32",
+      { nhsNumber: "9990010048", responseType: "01" },
+      { senderAsid: "900000000777", systemAsid: "900000000777" },
+    );
     const response = await post(`${rig.simulator.url}/sync-service`, soapFor(request));
     expect(parseReplyDocument(response.body, "text/xml")).toMatchObject({
       kind: "hl7",
@@ -156,6 +173,9 @@ describe("synthetic PDS FHIR read", () => {
   it("answers an invalid NHS number with a 400 OperationOutcome", async () => {
     const response = await pds("9990010006");
     expect(response.status).toBe(400);
-    expect(await response.json()).toMatchObject({ resourceType: "OperationOutcome", issue: [{ code: "value", details: { coding: [{ code: "INVALID_RESOURCE_ID" }] } }] });
+    expect(await response.json()).toMatchObject({
+      resourceType: "OperationOutcome",
+      issue: [{ code: "value", details: { coding: [{ code: "INVALID_RESOURCE_ID" }] } }],
+    });
   });
 });

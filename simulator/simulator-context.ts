@@ -25,11 +25,7 @@ export interface SimulatorContext {
   loadWorld(resetOnStart: boolean): Promise<void>;
 }
 
-export function createSimulatorContext(
-  db: Kysely<SimulatorDatabase>,
-  config: SimulatorConfig,
-  sdsRegistryRaw?: unknown,
-): SimulatorContext {
+export function createSimulatorContext(db: Kysely<SimulatorDatabase>, config: SimulatorConfig, sdsRegistryRaw?: unknown): SimulatorContext {
   const journal = new MessageJournal(db, { logDir: config.messageLogDir, now: config.now });
   const delivery = new ReplyDelivery(journal);
   const faults = new FaultInjector();

@@ -38,7 +38,10 @@ export function publish(name: string, report: BenchReport, settings: BenchSettin
   console.log("");
   if (settings.jsonDir) {
     mkdirSync(settings.jsonDir, { recursive: true });
-    writeFileSync(join(settings.jsonDir, `${name}.json`), `${JSON.stringify({ name, at: new Date().toISOString(), node: process.version, ...report }, null, 2)}\n`);
+    writeFileSync(
+      join(settings.jsonDir, `${name}.json`),
+      `${JSON.stringify({ name, at: new Date().toISOString(), node: process.version, ...report }, null, 2)}\n`,
+    );
   }
 }
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { parseReplyDocument, parseRequestDocument } from "@/lib/hl7";
-import { isSyntheticNhsNumber } from "@/lib/nhs/nhs-number";
 import { batchConfirmationReply, batchConfirmRequest, largeSoapReply, sampleReplies, smallSoapReply } from "@/bench/lib/hl7-bench-messages";
 import { confirmPool } from "@/bench/lib/spine-confirm";
 import { distinctSyntheticNhsNumbers } from "@/bench/lib/synthetic";
+import { parseReplyDocument, parseRequestDocument } from "@/lib/hl7";
+import { isSyntheticNhsNumber } from "@/lib/nhs/nhs-number";
 
 describe("bench messages", () => {
   it("builds the anchors.md §4 sizes: ~2.4 kB and ~62 kB SOAP-wrapped replies that parse", () => {
@@ -13,7 +13,9 @@ describe("bench messages", () => {
     const large = largeSoapReply();
     expect(Math.abs(Buffer.byteLength(large.xml) - 62_000)).toBeLessThan(2_000);
     const parsed = parseReplyDocument(large.xml, "text/xml");
-    expect(parsed.kind === "hl7" && parsed.reply.interactionId === "QUPC_IN070000UK32" && parsed.reply.payload.entries.length).toBe(large.lrCount);
+    expect(parsed.kind === "hl7" && parsed.reply.interactionId === "QUPC_IN070000UK32" && parsed.reply.payload.entries.length).toBe(
+      large.lrCount,
+    );
   });
 
   it("labels repeated error replies by acknowledgement so table rows are distinct", () => {

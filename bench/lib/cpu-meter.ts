@@ -36,5 +36,7 @@ export function machineLoadLine(): string {
 
 export function describeCpu(reading: CpuReading): string {
   const base = `CPU this bench got: ${reading.cpuSharePct.toFixed(0)}% of one core; load average ${reading.loadAverage1m.toFixed(2)} on ${reading.cores} cores`;
-  return reading.cpuSharePct < BUSY_SHARE_PCT ? `${base} — MACHINE BUSY: figures are pessimistic, rerun on a quiet machine before judging a MISSED` : base;
+  return reading.cpuSharePct < BUSY_SHARE_PCT
+    ? `${base} — MACHINE BUSY: figures are pessimistic, rerun on a quiet machine before judging a MISSED`
+    : base;
 }

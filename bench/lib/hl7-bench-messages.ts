@@ -1,3 +1,4 @@
+import { distinctSyntheticNhsNumbers } from "@/bench/lib/synthetic";
 import {
   type BatchConfirmResult,
   buildSoapRequest,
@@ -6,8 +7,7 @@ import {
   type Hl7Reply,
   type Hl7Request,
 } from "@/lib/hl7";
-import { requestHeader, SAMPLE_REPLIES, SAMPLE_REQUESTS, replyHeader } from "@/lib/hl7/fixtures/samples";
-import { distinctSyntheticNhsNumbers } from "@/bench/lib/synthetic";
+import { replyHeader, requestHeader, SAMPLE_REPLIES, SAMPLE_REQUESTS } from "@/lib/hl7/fixtures/samples";
 
 /**
  * The messages the codec bench measures. Single messages are the codec's own synthetic samples
@@ -52,7 +52,10 @@ function sampleReply(interactionId: Hl7Reply["interactionId"]): Hl7Reply {
 
 /** A sync confirm query as the BFF posts it (SOAP envelope around QUPC_IN010000UK32). */
 export function soapConfirmRequest(): string {
-  return buildSoapRequest(sampleRequest("QUPC_IN010000UK32"), { to: "http://127.0.0.1:4100/sync-service", fromAddress: "http://127.0.0.1:3000" }).body;
+  return buildSoapRequest(sampleRequest("QUPC_IN010000UK32"), {
+    to: "http://127.0.0.1:4100/sync-service",
+    fromAddress: "http://127.0.0.1:3000",
+  }).body;
 }
 
 export function soapReply(reply: Hl7Reply): string {
@@ -69,7 +72,10 @@ function completeListWith(entryCount: number): Hl7Reply {
   if (list.interactionId !== "QUPC_IN070000UK32") throw new Error("unexpected sample");
   const [template] = list.payload.entries;
   if (!template) throw new Error("sample complete LR list has no entry");
-  const entries: CompleteLrEntry[] = Array.from({ length: entryCount }, (_, i) => ({ ...template, lrId: `LR${String(i + 1).padStart(18, "0")}` }));
+  const entries: CompleteLrEntry[] = Array.from({ length: entryCount }, (_, i) => ({
+    ...template,
+    lrId: `LR${String(i + 1).padStart(18, "0")}`,
+  }));
   return { ...list, payload: { ...list.payload, entries } };
 }
 
@@ -81,7 +87,8 @@ export function largeSoapReply(targetBytes = 62_000): { xml: string; lrCount: nu
   let best = { xml: soapReply(completeListWith(1)), lrCount: 1 };
   for (let count = 2; count <= 200; count++) {
     const xml = soapReply(completeListWith(count));
-    if (Math.abs(Buffer.byteLength(xml) - targetBytes) < Math.abs(Buffer.byteLength(best.xml) - targetBytes)) best = { xml, lrCount: count };
+    if (Math.abs(Buffer.byteLength(xml) - targetBytes) < Math.abs(Buffer.byteLength(best.xml) - targetBytes))
+      best = { xml, lrCount: count };
     if (Buffer.byteLength(xml) > targetBytes) break;
   }
   return best;
@@ -101,7 +108,11 @@ export function batchConfirmRequest(patientCount: number): Hl7Request {
 export function batchConfirmationReply(nhsNumbers: readonly string[]): Hl7Reply {
   const results: BatchConfirmResult[] = nhsNumbers.map((nhsNumber, i) =>
     i % 50 === 49
-      ? { kind: "issue", nhsNumber, issue: { code: "1", codeSystem: "2.16.840.1.113883.2.1.3.2.4.17.42", displayName: "No match to a Service User record" } }
+      ? {
+          kind: "issue",
+          nhsNumber,
+          issue: { code: "1", codeSystem: "2.16.840.1.113883.2.1.3.2.4.17.42", displayName: "No match to a Service User record" },
+        }
       : { kind: "status", nhsNumber, hasLr: i % 3 === 0 },
   );
   return { interactionId: "QUPC_IN250000UK02", header: { ...replyHeader, queryResponseCode: "OK" }, payload: { results } };

@@ -3,7 +3,6 @@ import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { findListeningPid, processCpuMs } from "@/bench/lib/process-cpu";
 
-
 let server: Server;
 let port: number;
 beforeAll(async () => {

@@ -2,7 +2,15 @@ import { describe, expect, it } from "vitest";
 import { evaluate, formatNumber, renderReport, summarise } from "@/bench/lib/report";
 import type { Target } from "@/bench/targets";
 
-const atLeast: Target = { description: "", value: 100, unit: "req/s", direction: "atLeast", source: "test", inferred: true, tolerancePct: 10 };
+const atLeast: Target = {
+  description: "",
+  value: 100,
+  unit: "req/s",
+  direction: "atLeast",
+  source: "test",
+  inferred: true,
+  tolerancePct: 10,
+};
 const atMost: Target = { ...atLeast, unit: "ms", direction: "atMost" };
 
 describe("evaluate", () => {
@@ -51,7 +59,12 @@ describe("renderReport", () => {
   });
 
   it("renders detail tables above the target table", () => {
-    const text = renderReport({ title: "T", notes: [], details: [{ title: "Detail", columns: ["name", "n"], rows: [["x", "42"]] }], figures: [] });
+    const text = renderReport({
+      title: "T",
+      notes: [],
+      details: [{ title: "Detail", columns: ["name", "n"], rows: [["x", "42"]] }],
+      figures: [],
+    });
     expect(text.indexOf("Detail")).toBeLessThan(text.indexOf("| case"));
     expect(text).toContain("| x    | 42 |");
   });

@@ -1,4 +1,4 @@
-import { type Target, TARGETS, type TargetId } from "@/bench/targets";
+import { TARGETS, type Target, type TargetId } from "@/bench/targets";
 
 /**
  * Turning figures into a printed table. A row may name a target; its status is then
@@ -124,7 +124,9 @@ export function renderReport(report: BenchReport): string {
   lines.push(renderTable(toRows(report.figures)), "");
   lines.push(`targets: ${counts.ok} ok, ${counts.near} near (within noise allowance), ${counts.MISSED} MISSED`);
   for (const figure of missed) {
-    lines.push(`MISSED: ${figure.subject} ${figure.metric} = ${formatNumber(figure.value)} ${figure.unit}; target ${formatTarget(TARGETS[figure.targetId as TargetId])}`);
+    lines.push(
+      `MISSED: ${figure.subject} ${figure.metric} = ${formatNumber(figure.value)} ${figure.unit}; target ${formatTarget(TARGETS[figure.targetId as TargetId])}`,
+    );
   }
   return lines.join("\n");
 }

@@ -39,5 +39,7 @@ export function confirmPost(simulatorUrl: string, nhsNumber: string): SoapPost {
  * starts so the load generator spends its time sending, not building XML.
  */
 export function confirmPool(simulatorUrl: string, size: number): SoapPost[] {
-  return Array.from({ length: size }, (_, i) => confirmPost(simulatorUrl, CONFIRM_PATIENTS[i % CONFIRM_PATIENTS.length]?.nhsNumber ?? "9990010048"));
+  return Array.from({ length: size }, (_, i) =>
+    confirmPost(simulatorUrl, CONFIRM_PATIENTS[i % CONFIRM_PATIENTS.length]?.nhsNumber ?? "9990010048"),
+  );
 }

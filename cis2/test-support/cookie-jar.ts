@@ -41,7 +41,9 @@ export class CookieJar {
     const now = Date.now();
     return [...this.cookies.values()]
       .filter((cookie) => cookie.expiresAt === undefined || cookie.expiresAt > now)
-      .filter((cookie) => url.pathname === cookie.path || url.pathname.startsWith(cookie.path.endsWith("/") ? cookie.path : `${cookie.path}/`))
+      .filter(
+        (cookie) => url.pathname === cookie.path || url.pathname.startsWith(cookie.path.endsWith("/") ? cookie.path : `${cookie.path}/`),
+      )
       .map((cookie) => `${cookie.name}=${cookie.value}`)
       .join("; ");
   }

@@ -5,8 +5,8 @@
  */
 import { importJWK } from "jose";
 import * as client from "openid-client";
-import type { Cis2StandIn } from "../server";
 import { loadRpKeys } from "../rp-keys";
+import type { Cis2StandIn } from "../server";
 import { CookieJar, form } from "./cookie-jar";
 
 export const REDIRECT_URI = "http://127.0.0.1:3000/api/auth/callback";
@@ -106,12 +106,7 @@ export async function chooseRole(jar: CookieJar, interactionUrl: URL, personRole
  * Whole journey: open sign-in, pick the user, pick the role when the picker shows, and return
  * the callback URL the RP would receive.
  */
-export async function signIn(
-  jar: CookieJar,
-  authUrl: URL,
-  accountId: string,
-  personRoleId?: string,
-): Promise<URL> {
+export async function signIn(jar: CookieJar, authUrl: URL, accountId: string, personRoleId?: string): Promise<URL> {
   const { url: interactionUrl } = await openSignIn(jar, authUrl);
   const afterLogin = await chooseUser(jar, interactionUrl, accountId);
   await afterLogin.arrayBuffer();
@@ -135,4 +130,4 @@ export async function redeem(config: client.Configuration, callbackUrl: URL, req
   });
 }
 
-export { client, CookieJar };
+export { CookieJar, client };

@@ -21,6 +21,15 @@ export function ReasonDetails({
   onChange: (value: string) => void;
 }) {
   return (
-    <Textarea id={field} name={field} label={copy.textLabel} hint={copy.textHint} error={error} rows={rows} value={value} onChange={(e) => onChange(e.target.value)} />
+    <Textarea
+      id={field}
+      name={field}
+      label={copy.textLabel}
+      hint={copy.textHint}
+      error={error}
+      rows={rows}
+      value={value}
+      onChange={(e) => onChange(e.target.value)}
+    />
   );
 }

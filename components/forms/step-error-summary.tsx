@@ -5,7 +5,15 @@ import { ErrorSummary } from "nhsuk-react-components";
  * NHS error summary for one step: each message links to its field. Keyed by `attempt` by the
  * caller so every failed Continue remounts it and the design system moves focus to it again.
  */
-export function StepErrorSummary({ title, errors, anchors }: { title: string; errors: Record<string, string>; anchors: Record<string, string> }) {
+export function StepErrorSummary({
+  title,
+  errors,
+  anchors,
+}: {
+  title: string;
+  errors: Record<string, string>;
+  anchors: Record<string, string>;
+}) {
   const entries = Object.entries(errors);
   if (entries.length === 0) return null;
   return (

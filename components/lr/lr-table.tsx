@@ -52,7 +52,12 @@ export function LrTable({
   const filterId = useId();
   const types = useMemo(() => typesInRows(list.rows), [list.rows]);
   const rows = useMemo(
-    () => sortLrRows(filterLrRows(list.rows, { status: statusFilter as LrRow["status"] | "", typeCode: typeFilter }), sort.column, sort.direction),
+    () =>
+      sortLrRows(
+        filterLrRows(list.rows, { status: statusFilter as LrRow["status"] | "", typeCode: typeFilter }),
+        sort.column,
+        sort.direction,
+      ),
     [list.rows, statusFilter, typeFilter, sort],
   );
   const columns: LrSortColumn[] = complete ? ["status", "type", "subject", "startDate", "author"] : ["type", "subject", "startDate"];
@@ -82,7 +87,12 @@ export function LrTable({
             <label className="nhsuk-label" htmlFor={`${filterId}-status`}>
               {copy.filterStatus}
             </label>
-            <select className="nhsuk-select" id={`${filterId}-status`} value={statusFilter} onChange={(e) => setStatusFilter(e.target.value)}>
+            <select
+              className="nhsuk-select"
+              id={`${filterId}-status`}
+              value={statusFilter}
+              onChange={(e) => setStatusFilter(e.target.value)}
+            >
               <option value="">{copy.filterAll}</option>
               {Object.entries(LR_STATUS_TAGS).map(([status, tag]) => (
                 <option key={status} value={status}>
@@ -96,7 +106,12 @@ export function LrTable({
           <label className="nhsuk-label" htmlFor={`${filterId}-type`}>
             {copy.filterType}
           </label>
-          <select className="nhsuk-select max-w-full" id={`${filterId}-type`} value={typeFilter} onChange={(e) => setTypeFilter(e.target.value)}>
+          <select
+            className="nhsuk-select max-w-full"
+            id={`${filterId}-type`}
+            value={typeFilter}
+            onChange={(e) => setTypeFilter(e.target.value)}
+          >
             <option value="">{copy.filterAll}</option>
             {types.map((type) => (
               <option key={type.code} value={type.code}>

@@ -37,7 +37,8 @@ export function useLrUpdate<TBody>(url: string, nhsNumber: string) {
     queryKey: ["operation", operationId],
     queryFn: ({ signal }) => apiFetch<OperationState>(`/api/operations/${operationId}`, { signal }),
     enabled: operationId !== undefined,
-    refetchInterval: (query) => (query.state.data?.state === "pending" || !query.state.data) && query.state.dataUpdateCount < MAX_POLLS ? POLL_MS : false,
+    refetchInterval: (query) =>
+      (query.state.data?.state === "pending" || !query.state.data) && query.state.dataUpdateCount < MAX_POLLS ? POLL_MS : false,
     retry: 2,
     staleTime: 0,
   });
@@ -62,8 +63,10 @@ export function useLrUpdate<TBody>(url: string, nhsNumber: string) {
 
   let phase: LrUpdatePhase = { phase: "idle" };
   if (mutation.isPending) phase = { phase: "submitting" };
-  else if (mutation.error) phase = { phase: "failed", error: isUiError(mutation.error) ? mutation.error : { code: "internal", message: "Something went wrong." } };
-  else if (mutation.data?.state === "confirmed") phase = { phase: "confirmed", lrId: mutation.data.lrId, reference: mutation.data.reference };
+  else if (mutation.error)
+    phase = { phase: "failed", error: isUiError(mutation.error) ? mutation.error : { code: "internal", message: "Something went wrong." } };
+  else if (mutation.data?.state === "confirmed")
+    phase = { phase: "confirmed", lrId: mutation.data.lrId, reference: mutation.data.reference };
   else if (mutation.data?.state === "pending") {
     const reference = mutation.data.reference;
     const status = operation.data;
@@ -71,9 +74,19 @@ export function useLrUpdate<TBody>(url: string, nhsNumber: string) {
     else if (status?.state === "failed" && status.error) {
       phase = {
         phase: "failed",
-        error: { code: status.error.code as UiError["code"], message: status.error.message, reference: status.error.reference, retryable: status.error.retryable },
+        error: {
+          code: status.error.code as UiError["code"],
+          message: status.error.message,
+          reference: status.error.reference,
+          retryable: status.error.retryable,
+        },
       };
-    } else phase = { phase: "pending", reference, stillWaiting: (queryClient.getQueryState(["operation", operationId])?.dataUpdateCount ?? 0) >= MAX_POLLS || operation.isError };
+    } else
+      phase = {
+        phase: "pending",
+        reference,
+        stillWaiting: (queryClient.getQueryState(["operation", operationId])?.dataUpdateCount ?? 0) >= MAX_POLLS || operation.isError,
+      };
   }
 
   return { phase, submit, checkAgain: () => void operation.refetch(), reset: () => mutation.reset() };

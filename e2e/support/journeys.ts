@@ -75,7 +75,9 @@ export async function spineMessagesFor(interactionId: string, nhsNumber: string)
 }
 
 /** The simulator's own record of a patient's LRs (ground truth for "one LR was created"). */
-export async function simulatorLrs(nhsNumber: string): Promise<{ lr_id: string; status: string; lr_type_code: string; subject_kind: string }[]> {
+export async function simulatorLrs(
+  nhsNumber: string,
+): Promise<{ lr_id: string; status: string; lr_type_code: string; subject_kind: string }[]> {
   const response = await fetch(`${e2eStack.simulatorUrl}/_control/lrs?nhsNumber=${nhsNumber}`);
   return ((await response.json()) as { lrs: { lr_id: string; status: string; lr_type_code: string; subject_kind: string }[] }).lrs;
 }

@@ -36,7 +36,9 @@ export async function chooseUserAndRole(page: Page, personaUid: string, roleId?:
 }
 
 /** The signed-in user's own session status (role and permissions) as the BFF sees it. */
-export async function sessionStatus(page: Page): Promise<{ signedIn: boolean; roleProfileId?: string; permissions?: string[]; endsAt?: number; now: number }> {
+export async function sessionStatus(
+  page: Page,
+): Promise<{ signedIn: boolean; roleProfileId?: string; permissions?: string[]; endsAt?: number; now: number }> {
   const response = await page.request.get("/api/auth/session");
   return response.json();
 }

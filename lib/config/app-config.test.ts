@@ -29,7 +29,9 @@ describe("loadConfig", () => {
     expect(loadConfig({ ...live, SPINE_MESSAGE_LOG_LIVE_CONFIRM: "1" }).SPINE_MESSAGE_LOG_DIR).toBe("/tmp/x");
   });
   it("refuses live mode with the local stand-ins, no inbound authentication or the dev defaults", () => {
-    expect(() => loadConfig({ LR_MODE: "live", APP_BASE_URL: "https://lr.example.nhs.uk" })).toThrow(/CIS2_ISSUER[\s\S]*SPINE_INBOUND_AUTH_HEADER[\s\S]*CIS2_CLIENT_PRIVATE_JWK[\s\S]*SESSION_PASSWORD[\s\S]*SPINE_ROUTES_FILE/);
+    expect(() => loadConfig({ LR_MODE: "live", APP_BASE_URL: "https://lr.example.nhs.uk" })).toThrow(
+      /CIS2_ISSUER[\s\S]*SPINE_INBOUND_AUTH_HEADER[\s\S]*CIS2_CLIENT_PRIVATE_JWK[\s\S]*SESSION_PASSWORD[\s\S]*SPINE_ROUTES_FILE/,
+    );
     const live = {
       LR_MODE: "live",
       APP_BASE_URL: "https://lr.example.nhs.uk",

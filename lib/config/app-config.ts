@@ -4,9 +4,7 @@ import { z } from "zod";
  * Every environment variable the BFF reads, with its default. The README's configuration table is
  * written from this list; keep them in step. Parsed once at start-up; bad values fail fast.
  */
-const bool = z
-  .enum(["0", "1", "true", "false"])
-  .transform((v) => v === "1" || v === "true");
+const bool = z.enum(["0", "1", "true", "false"]).transform((v) => v === "1" || v === "true");
 
 export const DEFAULT_PORTS = { app: 3000, simulator: 4100, cis2: 4200 } as const;
 export const CIS2_ISSUER_PATH = "/openam/oauth2/realms/root/realms/NHSIdentity/realms/Healthcare";
@@ -23,8 +21,14 @@ const schema = z.object({
   PDS_BASE_URL: z.url().default(`http://127.0.0.1:${DEFAULT_PORTS.simulator}/personal-demographics/FHIR/R4`),
   SPINE_MESSAGE_LOG_DIR: z.string().optional(),
   SPINE_MESSAGE_LOG_LIVE_CONFIRM: bool.default(false),
-  SPINE_FROM_ASID: z.string().regex(/^\d{12}$/).default("900000000001"),
-  SPINE_TO_ASID: z.string().regex(/^\d{12}$/).default("990000000001"),
+  SPINE_FROM_ASID: z
+    .string()
+    .regex(/^\d{12}$/)
+    .default("900000000001"),
+  SPINE_TO_ASID: z
+    .string()
+    .regex(/^\d{12}$/)
+    .default("990000000001"),
   SPINE_PARTY_KEY: z.string().default("9000LR-900001"),
   SPINE_CPA_ID: z.string().default("S9000LRM0001"),
   /** Spine's own ebXML party key (eb:To); the default matches the simulator's. */
@@ -75,11 +79,14 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
   if (c.LR_MODE === "live") {
     const problems: string[] = [];
     const issuerUrl = new URL(c.CIS2_ISSUER);
-    if (issuerUrl.protocol !== "https:" || isLoopbackHost(issuerUrl.hostname)) problems.push("CIS2_ISSUER must be an https CIS2 address, not the local stand-in");
-    if (!c.SPINE_INBOUND_AUTH_HEADER || !c.SPINE_INBOUND_AUTH_VALUE) problems.push("SPINE_INBOUND_AUTH_HEADER and SPINE_INBOUND_AUTH_VALUE must say how Spine's replies are authenticated");
+    if (issuerUrl.protocol !== "https:" || isLoopbackHost(issuerUrl.hostname))
+      problems.push("CIS2_ISSUER must be an https CIS2 address, not the local stand-in");
+    if (!c.SPINE_INBOUND_AUTH_HEADER || !c.SPINE_INBOUND_AUTH_VALUE)
+      problems.push("SPINE_INBOUND_AUTH_HEADER and SPINE_INBOUND_AUTH_VALUE must say how Spine's replies are authenticated");
     if (!c.CIS2_CLIENT_PRIVATE_JWK) problems.push("CIS2_CLIENT_PRIVATE_JWK must be set (the dev key is public)");
     if (!c.SESSION_PASSWORD) problems.push("SESSION_PASSWORD must be set");
-    if (!c.SPINE_ROUTES_FILE) problems.push("SPINE_ROUTES_FILE must name this deployment's SDS routing table (CPA ids, Spine ASIDs and party keys per service)");
+    if (!c.SPINE_ROUTES_FILE)
+      problems.push("SPINE_ROUTES_FILE must name this deployment's SDS routing table (CPA ids, Spine ASIDs and party keys per service)");
     if (new URL(c.APP_BASE_URL).protocol !== "https:") problems.push("APP_BASE_URL must be https");
     if (problems.length > 0) throw new Error(`Invalid LR Manager configuration for live mode:\n  ${problems.join("\n  ")}`);
   }

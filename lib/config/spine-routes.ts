@@ -20,7 +20,10 @@ export interface SpineRoute {
 const routeRow = z
   .object({
     cpaId: z.string().min(1).optional(),
-    toAsid: z.string().regex(/^\d{12}$/).optional(),
+    toAsid: z
+      .string()
+      .regex(/^\d{12}$/)
+      .optional(),
     toPartyKey: z.string().min(1).optional(),
   })
   .strict();
@@ -49,7 +52,12 @@ export function loadSpineRoutes(file?: string): SpineRouteTable {
 }
 
 /** The route for one service+interaction: the pair's row, then the service's row, then the defaults — field by field. */
-export function resolveSpineRoute(table: SpineRouteTable | undefined, defaults: SpineRoute, service: string, interactionId: string): SpineRoute {
+export function resolveSpineRoute(
+  table: SpineRouteTable | undefined,
+  defaults: SpineRoute,
+  service: string,
+  interactionId: string,
+): SpineRoute {
   const exact = table?.[`${service}:${interactionId}`] ?? {};
   const byService = table?.[service] ?? {};
   return {

@@ -4,9 +4,15 @@ import { errorBrand } from "./brand";
 
 describe("AppError", () => {
   it("maps codes to HTTP statuses and a body without internals", () => {
-    const error = new AppError("spine_timeout", "Spine did not answer in time.", { reference: "ABC", retryable: true, cause: new Error("socket hang up") });
+    const error = new AppError("spine_timeout", "Spine did not answer in time.", {
+      reference: "ABC",
+      retryable: true,
+      cause: new Error("socket hang up"),
+    });
     expect(error.status).toBe(504);
-    expect(error.toBody()).toEqual({ error: { code: "spine_timeout", message: "Spine did not answer in time.", reference: "ABC", retryable: true } });
+    expect(error.toBody()).toEqual({
+      error: { code: "spine_timeout", message: "Spine did not answer in time.", reference: "ABC", retryable: true },
+    });
     expect(JSON.stringify(error.toBody())).not.toContain("socket");
   });
   it("is recognised across module copies by its brand, not instanceof", () => {

@@ -1,8 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { Hl7CodecError } from "@/lib/hl7/errors";
 import { anyReply, anyRequest, xmlText } from "@/lib/hl7/fixtures/arbitraries";
 import { SAMPLE_REPLIES, SAMPLE_REQUESTS } from "@/lib/hl7/fixtures/samples";
-import { Hl7CodecError } from "@/lib/hl7/errors";
 import { buildReply, parseReply } from "@/lib/hl7/replies";
 import { buildRequest, parseRequest } from "@/lib/hl7/requests";
 import { parseReplyDocument, parseRequestDocument } from "@/lib/hl7/transport/documents";
@@ -12,19 +12,31 @@ import { validateRequest } from "@/lib/hl7/validation/validate-request";
 import { parseXml } from "@/lib/hl7/xml/xml-read";
 
 const RUNS = { numRuns: 150 };
-const EBXML = { fromPartyId: "X09-9000001", toPartyId: "YES-0000806", cpaId: "S9000000A9000000", conversationId: "C0NVERSATI0N", timestamp: "2024-01-31T12:00:00Z" };
+const EBXML = {
+  fromPartyId: "X09-9000001",
+  toPartyId: "YES-0000806",
+  cpaId: "S9000000A9000000",
+  conversationId: "C0NVERSATI0N",
+  timestamp: "2024-01-31T12:00:00Z",
+};
 
 describe("build → parse round-trips", () => {
   it("every request, bare HL7", () => {
-    fc.assert(fc.property(anyRequest, (request) => {
+    fc.assert(
+      fc.property(anyRequest, (request) => {
         expect(parseRequest(buildRequest(request))).toEqual(request);
-      }), RUNS);
+      }),
+      RUNS,
+    );
   });
 
   it("every reply, bare HL7", () => {
-    fc.assert(fc.property(anyReply, (reply) => {
+    fc.assert(
+      fc.property(anyReply, (reply) => {
         expect(parseReply(buildReply(reply))).toEqual(reply);
-      }), RUNS);
+      }),
+      RUNS,
+    );
   });
 
   it("every request inside a SOAP envelope and inside ebXML multipart", () => {
@@ -44,7 +56,10 @@ describe("build → parse round-trips", () => {
   it("every reply inside a SOAP response and inside ebXML multipart", () => {
     fc.assert(
       fc.property(anyReply, (reply) => {
-        const soap = parseReplyDocument(buildSoapResponse(reply, { relatesTo: "5B1B3E2A-0C5F-4E1B-9D8B-3B2F0F6A1C11", fromAddress: "https://spine.test" }), "text/xml");
+        const soap = parseReplyDocument(
+          buildSoapResponse(reply, { relatesTo: "5B1B3E2A-0C5F-4E1B-9D8B-3B2F0F6A1C11", fromAddress: "https://spine.test" }),
+          "text/xml",
+        );
         expect(soap).toMatchObject({ kind: "hl7", reply });
         const eb = buildEbxmlMessage(reply, { ...EBXML, refToMessageId: "5B1B3E2A-0C5F-4E1B-9D8B-3B2F0F6A1C11" });
         expect(parseReplyDocument(eb.body, eb.contentType)).toMatchObject({ kind: "hl7", reply });
@@ -60,7 +75,10 @@ const PARSERS: [string, (text: string) => unknown][] = [
   ["parseRequest", (t) => parseRequest(t)],
   ["parseReply", (t) => parseReply(t)],
   ["parseSoapEnvelope", (t) => parseSoapEnvelope(t)],
-  ["parseEbxmlMessage(multipart)", (t) => parseEbxmlMessage(t, 'multipart/related; boundary="--=_MIME-Boundary"; start="<ebXMLHeader@spine.nhs.uk>"')],
+  [
+    "parseEbxmlMessage(multipart)",
+    (t) => parseEbxmlMessage(t, 'multipart/related; boundary="--=_MIME-Boundary"; start="<ebXMLHeader@spine.nhs.uk>"'),
+  ],
   ["parseEbxmlMessage(text/xml)", (t) => parseEbxmlMessage(t, "text/xml")],
   ["parseReplyDocument", (t) => parseReplyDocument(t, "text/xml")],
   ["parseRequestDocument", (t) => parseRequestDocument(t)],
@@ -83,7 +101,13 @@ const SEEDS = [
 
 /** Mutations that keep most structure: delete, duplicate or replace a slice; swap a tag name. */
 const mutatedXml = fc
-  .tuple(fc.constantFrom(...SEEDS), fc.nat(), fc.nat(), fc.constantFrom("", "<", ">", "</x>", "<!--", "&", '"', "<a>", "]]>", "<![CDATA[", "&#0;", "\u0000"), fc.nat(3))
+  .tuple(
+    fc.constantFrom(...SEEDS),
+    fc.nat(),
+    fc.nat(),
+    fc.constantFrom("", "<", ">", "</x>", "<!--", "&", '"', "<a>", "]]>", "<![CDATA[", "&#0;", "\u0000"),
+    fc.nat(3),
+  )
   .map(([seed, a, b, insert, op]) => {
     const i = a % (seed.length + 1);
     const j = Math.min(seed.length, i + (b % 200));
@@ -101,11 +125,17 @@ const mutatedXml = fc
 
 describe("hostile input never throws anything but Hl7CodecError", () => {
   it.each(PARSERS)("%s: random strings", (_name, parse) => {
-    fc.assert(fc.property(fc.string({ maxLength: 300 }), (text) => onlyTypedErrors(() => parse(text))), { numRuns: 300 });
+    fc.assert(
+      fc.property(fc.string({ maxLength: 300 }), (text) => onlyTypedErrors(() => parse(text))),
+      { numRuns: 300 },
+    );
   });
 
   it.each(PARSERS)("%s: mutated valid messages", (_name, parse) => {
-    fc.assert(fc.property(mutatedXml, (text) => onlyTypedErrors(() => parse(text))), { numRuns: 300 });
+    fc.assert(
+      fc.property(mutatedXml, (text) => onlyTypedErrors(() => parse(text))),
+      { numRuns: 300 },
+    );
   });
 
   it("validateRequest never throws on random or mutated input", () => {

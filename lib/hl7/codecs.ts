@@ -1,3 +1,4 @@
+import { Hl7CodecError } from "@/lib/hl7/errors";
 import { batchConfirmQueryCodec } from "@/lib/hl7/messages/batch-confirm-query";
 import { batchConfirmationListCodec } from "@/lib/hl7/messages/batch-confirmation-list";
 import { changeLrStatusCodec } from "@/lib/hl7/messages/change-lr-status";
@@ -14,7 +15,6 @@ import { addToWorkgroupCodec, removeFromWorkgroupCodec } from "@/lib/hl7/message
 import { addToWorkgroupResponseCodec, removeFromWorkgroupResponseCodec } from "@/lib/hl7/messages/workgroup-membership-response";
 import { workgroupQueryCodec } from "@/lib/hl7/messages/workgroup-query";
 import { workgroupQueryResponseCodec } from "@/lib/hl7/messages/workgroup-query-response";
-import { Hl7CodecError } from "@/lib/hl7/errors";
 import type { ReplyPayloads, RequestPayloads } from "@/lib/hl7/types";
 
 /** One payload codec per interaction id: the single table both directions dispatch on. */

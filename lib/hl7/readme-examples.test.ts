@@ -38,13 +38,22 @@ describe("README examples", () => {
     const broken = { ...request, payload: { ...request.payload, lrType: "8" } } as Hl7Request;
     expect(validateRequest(broken).map((v) => v.rule)).toEqual(["ErrorBase1712.INVALID_LRTYPE"]);
 
-    const parties = { fromPartyId: "X09-9000001", toPartyId: "YES-0000806", cpaId: "S9000000A9000000", conversationId: request.header.messageId };
+    const parties = {
+      fromPartyId: "X09-9000001",
+      toPartyId: "YES-0000806",
+      cpaId: "S9000000A9000000",
+      conversationId: request.header.messageId,
+    };
     const outbound = buildEbxmlMessage(request, parties);
     expect(outbound.soapAction).toBe("urn:nhs:names:services:lrs/REPC_IN010000UK15");
 
     const received = parseRequestDocument(outbound.body, outbound.contentType);
     expect(received.request).toEqual(request);
-    const header = makeReplyHeader(received.request.header, { messageId: newMessageId(), spineAsid: "990000000001", creationTime: "20240131120005" });
+    const header = makeReplyHeader(received.request.header, {
+      messageId: newMessageId(),
+      spineAsid: "990000000001",
+      creationTime: "20240131120005",
+    });
     const replyXml = buildReply({ interactionId: "REPC_IN020000UK13", header, payload: { lrId: "LR0000000000000000A1" } });
 
     const doc = parseReplyDocument(replyXml, "text/xml");

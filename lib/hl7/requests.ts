@@ -17,7 +17,10 @@ import { serializeXml } from "@/lib/hl7/xml/xml-write";
 export const REQUEST_VERSION_CODE = "V3NPfIT4.2.00";
 
 /** A fresh request header: new MessageId, created `now`, the sending system also named as the ControlActEvent's system. */
-export function makeRequestHeader(from: { senderAsid: string; receiverAsid: string; author?: ControlActAuthor }, now: Date = new Date()): MessageHeader {
+export function makeRequestHeader(
+  from: { senderAsid: string; receiverAsid: string; author?: ControlActAuthor },
+  now: Date = new Date(),
+): MessageHeader {
   return {
     messageId: newMessageId(),
     creationTime: formatHl7Timestamp(now),
@@ -61,7 +64,10 @@ export function requestFromElement(root: XmlElement): Hl7Request {
     const info = INTERACTIONS[read.interactionId];
     const payloadEl = info.payloadSlot === "query" ? read.query : read.subjectPayload;
     if (!payloadEl || (info.payloadSlot === "subject" && payloadEl.name !== info.payloadRoot)) {
-      throw new Hl7CodecError("missing_element", `ControlActEvent/${info.payloadSlot === "query" ? "query" : `subject/${info.payloadRoot}`}`);
+      throw new Hl7CodecError(
+        "missing_element",
+        `ControlActEvent/${info.payloadSlot === "query" ? "query" : `subject/${info.payloadRoot}`}`,
+      );
     }
     const codec = REQUEST_CODECS[read.interactionId] as { read(e: XmlElement): unknown };
     return { interactionId: read.interactionId, header: read.header, payload: codec.read(payloadEl) } as Hl7Request;

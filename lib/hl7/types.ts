@@ -146,9 +146,7 @@ export type CreateLrAuthor =
   | { kind: "system"; asid: string };
 
 /** Author of a status change / list entry: AgentPersonSDS or AgentDeviceSDS. */
-export type LrActor =
-  | { kind: "user"; roleProfileId: string; userId: string }
-  | { kind: "system"; asid: string };
+export type LrActor = { kind: "user"; roleProfileId: string; userId: string } | { kind: "system"; asid: string };
 
 /** Optional parameterList of the confirm / batch confirm queries. */
 export interface QueryUserParameters {
@@ -277,9 +275,7 @@ export interface CompleteLrEntry {
   accessReason?: { text?: string; code?: Coded };
 }
 
-export type BatchConfirmResult =
-  | { kind: "status"; nhsNumber: string; hasLr: boolean }
-  | { kind: "issue"; nhsNumber: string; issue: Coded };
+export type BatchConfirmResult = { kind: "status"; nhsNumber: string; hasLr: boolean } | { kind: "issue"; nhsNumber: string; issue: Coded };
 
 export interface RoleProfile {
   roleProfileId: string;

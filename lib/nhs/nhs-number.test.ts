@@ -1,12 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import {
-  formatNhsNumber,
-  isSyntheticNhsNumber,
-  nhsCheckDigit,
-  syntheticNhsNumber,
-  validateNhsNumber,
-} from "./nhs-number";
+import { formatNhsNumber, isSyntheticNhsNumber, nhsCheckDigit, syntheticNhsNumber, validateNhsNumber } from "./nhs-number";
 
 describe("validateNhsNumber", () => {
   it("accepts a valid number with or without spaces", () => {
@@ -20,9 +14,7 @@ describe("validateNhsNumber", () => {
     expect(validateNhsNumber("9434765918")).toEqual({ ok: false, problem: "check_digit" });
   });
   it("rejects a prefix whose check digit would be 10", () => {
-    const prefix = Array.from({ length: 200 }, (_, i) => `999000${String(i).padStart(3, "0")}`).find(
-      (p) => nhsCheckDigit(p) === undefined,
-    );
+    const prefix = Array.from({ length: 200 }, (_, i) => `999000${String(i).padStart(3, "0")}`).find((p) => nhsCheckDigit(p) === undefined);
     expect(prefix).toBeDefined();
     for (let d = 0; d <= 9; d++) expect(validateNhsNumber(`${prefix}${d}`).ok).toBe(false);
   });

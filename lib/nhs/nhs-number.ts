@@ -6,9 +6,7 @@
 
 export type NhsNumberProblem = "empty" | "format" | "length" | "check_digit";
 
-export type NhsNumberResult =
-  | { ok: true; nhsNumber: string }
-  | { ok: false; problem: NhsNumberProblem };
+export type NhsNumberResult = { ok: true; nhsNumber: string } | { ok: false; problem: NhsNumberProblem };
 
 /** Strip the spaces a person may type; nothing else is tolerated. */
 export function normaliseNhsNumber(input: string): string {

@@ -107,9 +107,7 @@ export function activityName(code: string): string | undefined {
 /** Role profiles (with their persona) that belong to a workgroup: the workgroup's members. */
 export function workgroupMembers(workgroupId: string): { persona: Persona; role: RoleProfile }[] {
   return personas.flatMap((persona) =>
-    persona.roles
-      .filter((role) => role.workgroups_codes.includes(workgroupId))
-      .map((role) => ({ persona, role })),
+    persona.roles.filter((role) => role.workgroups_codes.includes(workgroupId)).map((role) => ({ persona, role })),
   );
 }
 

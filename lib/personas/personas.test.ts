@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import rawFixture from "./personas.json";
 import {
   cis2DisplayName,
   findPersona,
@@ -12,6 +11,7 @@ import {
   userOrganisations,
   workgroupMembers,
 } from "./index";
+import rawFixture from "./personas.json";
 
 const allRoles = personas.flatMap((persona) => persona.roles);
 
@@ -65,9 +65,7 @@ describe("the personas the project relies on", () => {
   it("covers zero roles, seven roles, AAL1-only, PO alerts, override activities, admin and no-LR clerk", () => {
     expect(personas.some((p) => p.roles.length === 0)).toBe(true);
     expect(personas.some((p) => p.roles.length === 7)).toBe(true);
-    expect(personas.some((p) => p.authentication_assurance_level === "1" && p.default_acr === "AAL1_USERPASS")).toBe(
-      true,
-    );
+    expect(personas.some((p) => p.authentication_assurance_level === "1" && p.default_acr === "AAL1_USERPASS")).toBe(true);
     const has = (codes: string[]) => allRoles.some((r) => codes.every((c) => r.activity_codes.includes(c)));
     expect(has(["B0015", "B0016"])).toBe(true);
     expect(has(["B0168", "B0082"])).toBe(true);

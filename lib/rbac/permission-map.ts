@@ -24,10 +24,7 @@ export function parsePermissionMap(raw: unknown): PermissionMap {
 export const permissionMap: PermissionMap = parsePermissionMap(rawPermissionMap);
 
 /** Granted permissions, in the order of PERMISSIONS (stable for snapshots and comparisons). */
-export function permissionsForActivities(
-  activities: readonly string[],
-  map: PermissionMap = permissionMap,
-): Permission[] {
+export function permissionsForActivities(activities: readonly string[], map: PermissionMap = permissionMap): Permission[] {
   const held = new Set(activities);
   return PERMISSIONS.filter((permission) => map[permission].some((codes) => codes.every((code) => held.has(code))));
 }

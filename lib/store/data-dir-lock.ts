@@ -121,8 +121,7 @@ function tryCreate(lockPath: string, record: LockRecord): boolean {
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "EEXIST") return false;
     throw error;
-  }
-  finally {
+  } finally {
     unlinkSync(privatePath);
   }
 }

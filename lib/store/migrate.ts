@@ -24,10 +24,7 @@ export class MigrationFailedError extends Error {
 }
 
 /** Apply every migration not yet applied, in key order. Idempotent: a second run applies nothing. */
-export async function migrateToLatest(
-  db: Kysely<unknown>,
-  migrations: Record<string, Migration>,
-): Promise<{ applied: string[] }> {
+export async function migrateToLatest(db: Kysely<unknown>, migrations: Record<string, Migration>): Promise<{ applied: string[] }> {
   const migrator = new Migrator({ db, provider: inCodeProvider(migrations) });
   const { error, results } = await migrator.migrateToLatest();
   if (error !== undefined) {

@@ -81,7 +81,7 @@ describe.each(testBackends())("openStore on $name", (backend) => {
 
   it("returns jsonb as objects, timestamptz as Date and bigint as number", async () => {
     const writtenAt = new Date("2026-11-25T10:15:30.123Z");
-    const body = { text: "it's \"quoted\"", tags: ["a", "b"] };
+    const body = { text: 'it\'s "quoted"', tags: ["a", "b"] };
     const inserted = await store.db
       .insertInto("note")
       .values({ body: jsonb(body), written_at: writtenAt })

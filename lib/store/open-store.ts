@@ -7,8 +7,8 @@ import { openPgliteBackend } from "./pglite-backend";
 import { openPostgresBackend } from "./postgres-backend";
 import type { StoreBackend } from "./store-backend";
 
-export { migrateToLatest, MigrationFailedError } from "./migrate";
 export { StoreLockedError } from "./data-dir-lock";
+export { MigrationFailedError, migrateToLatest } from "./migrate";
 
 export interface OpenStoreOptions {
   /** "app" | "simulator" | … — names the default folder .data/<name> */

@@ -3,8 +3,8 @@ import { readFileSync, renameSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
-import pg from "pg";
 import type { Migration } from "kysely/migration";
+import pg from "pg";
 import { afterAll, beforeAll } from "vitest";
 import { openStore, type Store } from "./open-store";
 
@@ -58,8 +58,7 @@ export function testBackends(env: Readonly<Record<string, string | undefined>> =
   const backends: TestBackend[] = [
     {
       name: "pglite-memory",
-      open: async (migrations) =>
-        openStore({ name: "test", inMemory: true, initialDataDump: await pgliteTemplate(), migrations }),
+      open: async (migrations) => openStore({ name: "test", inMemory: true, initialDataDump: await pgliteTemplate(), migrations }),
     },
   ];
   const adminUrl = env.TEST_DATABASE_URL;
@@ -125,8 +124,7 @@ async function openFreshPostgresStore<DB>(adminUrl: string, migrations: Record<s
   await withAdmin(adminUrl, (client) => client.query(`create database ${databaseName}`));
   const url = new URL(adminUrl);
   url.pathname = `/${databaseName}`;
-  const dropDatabase = () =>
-    withAdmin(adminUrl, (client) => client.query(`drop database if exists ${databaseName} with (force)`));
+  const dropDatabase = () => withAdmin(adminUrl, (client) => client.query(`drop database if exists ${databaseName} with (force)`));
   let store: Store<DB>;
   try {
     store = await openStore<DB>({ name: "test", databaseUrl: url.toString(), migrations });

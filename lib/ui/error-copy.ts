@@ -16,22 +16,26 @@ export interface ErrorCopy {
 export const ERROR_COPY: Record<UiError["code"], ErrorCopy> = {
   spine_rejected: {
     title: "Spine did not accept the request",
-    whatNext: "This is a problem with the message LR Manager sent, not with what you entered. Contact the service desk and quote the reference.",
+    whatNext:
+      "This is a problem with the message LR Manager sent, not with what you entered. Contact the service desk and quote the reference.",
     retry: "never",
   },
   spine_business_error: {
     title: "Spine could not do this",
-    whatNext: "Check the patient and the relationship details. If you think this is wrong, contact the service desk and quote the reference.",
+    whatNext:
+      "Check the patient and the relationship details. If you think this is wrong, contact the service desk and quote the reference.",
     retry: "never",
   },
   spine_unavailable: {
     title: "Spine is not available at the moment",
-    whatNext: "Nothing has been recorded unless you see a confirmation. Try again in a few minutes. If it keeps happening, contact the service desk and quote the reference.",
+    whatNext:
+      "Nothing has been recorded unless you see a confirmation. Try again in a few minutes. If it keeps happening, contact the service desk and quote the reference.",
     retry: "if-server-says",
   },
   spine_timeout: {
     title: "Spine did not answer in time",
-    whatNext: "Nothing is shown as done unless Spine confirms it. Try again in a few minutes. If it keeps happening, contact the service desk and quote the reference.",
+    whatNext:
+      "Nothing is shown as done unless Spine confirms it. Try again in a few minutes. If it keeps happening, contact the service desk and quote the reference.",
     retry: "if-server-says",
   },
   upstream_unavailable: {

@@ -10,7 +10,13 @@ describe("journey form schemas", () => {
     expect(selfClaimInput.safeParse({ ...base, subject: { kind: "workgroup", workgroupId: "900000000501" } }).success).toBe(true);
   });
   it("names each missing answer with the NHS-style message", () => {
-    const result = selfClaimInput.safeParse({ lrType: "99", accessReasonCode: "", accessReasonText: "  ", subject: { kind: "self" }, idempotencyKey: key });
+    const result = selfClaimInput.safeParse({
+      lrType: "99",
+      accessReasonCode: "",
+      accessReasonText: "  ",
+      subject: { kind: "self" },
+      idempotencyKey: key,
+    });
     expect(result.success).toBe(false);
     if (result.success) return;
     expect(fieldErrors(result.error)).toMatchObject({

@@ -11,21 +11,22 @@ import { isCodeIn } from "@/lib/hl7/vocab/vocabulary";
 export const FREE_TEXT_MAX = 500;
 
 const freeText = (empty: string) =>
-  z
-    .string({ error: empty })
-    .trim()
-    .min(1, empty)
-    .max(FREE_TEXT_MAX, `Reason must be ${FREE_TEXT_MAX} characters or fewer`);
+  z.string({ error: empty }).trim().min(1, empty).max(FREE_TEXT_MAX, `Reason must be ${FREE_TEXT_MAX} characters or fewer`);
 
 export const selfClaimInput = z.object({
-  lrType: z.string({ error: "Select the type of relationship" }).refine((code) => isCodeIn(LR_TYPES, code), "Select the type of relationship"),
+  lrType: z
+    .string({ error: "Select the type of relationship" })
+    .refine((code) => isCodeIn(LR_TYPES, code), "Select the type of relationship"),
   accessReasonCode: z
     .string({ error: "Select why you need access" })
     .refine((code) => isCodeIn(ACCESS_REASON_CODES, code), "Select why you need access"),
   accessReasonText: freeText("Enter details of why you need access"),
   subject: z.discriminatedUnion(
     "kind",
-    [z.object({ kind: z.literal("self") }), z.object({ kind: z.literal("workgroup"), workgroupId: z.string().regex(/^[0-9A-Za-z-]{1,12}$/) })],
+    [
+      z.object({ kind: z.literal("self") }),
+      z.object({ kind: z.literal("workgroup"), workgroupId: z.string().regex(/^[0-9A-Za-z-]{1,12}$/) }),
+    ],
     { error: "Select who the relationship is for" },
   ),
   idempotencyKey: z.uuid(),
@@ -49,7 +50,9 @@ export const emergencyAccessInput = z.object({
 export type EmergencyAccessInput = z.infer<typeof emergencyAccessInput>;
 
 /** What a create or status change answers: Spine confirmed it, or it is still waiting for Spine. */
-export type LrUpdateResponse = { state: "confirmed"; lrId: string; reference: string } | { state: "pending"; operationId: string; reference: string };
+export type LrUpdateResponse =
+  | { state: "confirmed"; lrId: string; reference: string }
+  | { state: "pending"; operationId: string; reference: string };
 
 /** First message per field, for the error summary. */
 export function fieldErrors(error: z.ZodError): Record<string, string> {

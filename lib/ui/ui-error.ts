@@ -14,7 +14,12 @@ export interface UiError {
 }
 
 export function isUiError(value: unknown): value is UiError {
-  return typeof value === "object" && value !== null && typeof (value as UiError).code === "string" && typeof (value as UiError).message === "string";
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    typeof (value as UiError).code === "string" &&
+    typeof (value as UiError).message === "string"
+  );
 }
 
 /** The wrapper's `{ error: {...} }` body, or a generic error when the body is not ours. */

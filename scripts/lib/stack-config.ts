@@ -1,4 +1,4 @@
-import { DEFAULT_PORTS, CIS2_ISSUER_PATH } from "@/lib/config/app-config";
+import { CIS2_ISSUER_PATH, DEFAULT_PORTS } from "@/lib/config/app-config";
 
 /**
  * Ports, URLs and data folders for the three local processes (app, Spine simulator, CIS2 stand-in),

@@ -87,7 +87,9 @@ describe("cookie header helpers", () => {
     expect(readCookie(null, "x")).toBeUndefined();
     const header = serializeCookie("__Host-lrm_session", "v", { maxAgeSeconds: 60, secure: true, sameSite: "Lax" });
     expect(header).toBe("__Host-lrm_session=v; Path=/; Max-Age=60; HttpOnly; SameSite=Lax; Secure");
-    expect(serializeCookie("x", "", { maxAgeSeconds: 0, secure: false, sameSite: "Lax" })).toMatch(/Max-Age=0; HttpOnly; SameSite=Lax; Expires=/);
+    expect(serializeCookie("x", "", { maxAgeSeconds: 0, secure: false, sameSite: "Lax" })).toMatch(
+      /Max-Age=0; HttpOnly; SameSite=Lax; Expires=/,
+    );
   });
 });
 

@@ -1,5 +1,5 @@
 import "server-only";
-import { createRemoteJWKSet, errors as joseErrors, type JWTPayload, jwtVerify } from "jose";
+import { createRemoteJWKSet, type JWTPayload, errors as joseErrors, jwtVerify } from "jose";
 import { config } from "@/server/config";
 import { getDb } from "@/server/db/client";
 import { recordLogoutToken } from "@/server/db/logout-tokens";
@@ -99,4 +99,3 @@ export async function handleLogoutToken(token: string, requestId: string): Promi
   });
   return ended;
 }
-

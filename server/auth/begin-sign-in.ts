@@ -1,7 +1,7 @@
 import "server-only";
 import { config } from "@/server/config";
-import { type AuthTransaction, type SignInPurpose, safeReturnTo, transactionCookieHeader } from "./auth-transaction";
 import { assurancePolicy } from "./assurance-check";
+import { type AuthTransaction, type SignInPurpose, safeReturnTo, transactionCookieHeader } from "./auth-transaction";
 import { cis2Configuration, client } from "./cis2-client";
 
 /**

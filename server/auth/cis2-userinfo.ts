@@ -64,6 +64,9 @@ export function selectedRoleOf(
   selectedRoleId: unknown,
 ): { ok: true; role: Cis2NrbacRole } | { ok: false; problem: "no-role" | "role-mismatch" } {
   if (userInfo.nhsid_nrbac_roles.length === 0) return { ok: false, problem: "no-role" };
-  const role = typeof selectedRoleId === "string" ? userInfo.nhsid_nrbac_roles.find((candidate) => candidate.person_roleid === selectedRoleId) : undefined;
+  const role =
+    typeof selectedRoleId === "string"
+      ? userInfo.nhsid_nrbac_roles.find((candidate) => candidate.person_roleid === selectedRoleId)
+      : undefined;
   return role ? { ok: true, role } : { ok: false, problem: "role-mismatch" };
 }

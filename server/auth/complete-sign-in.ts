@@ -1,12 +1,12 @@
 import "server-only";
-import { decideRolePermissions, canUseService } from "@/lib/rbac/role-permissions";
+import { canUseService, decideRolePermissions } from "@/lib/rbac/role-permissions";
 import { config } from "@/server/config";
 import { getDb } from "@/server/db/client";
 import { createSession, revokeSession, revokeSessionsBySub } from "@/server/db/sessions";
 import { requestLogger } from "@/server/log/logger";
+import { assurancePolicy, checkAssurance } from "./assurance-check";
 import { AUTH_AUDIT_ACTIONS, auditAuthEvent } from "./auth-audit";
 import { clearTransactionCookieHeader, readTransaction } from "./auth-transaction";
-import { assurancePolicy, checkAssurance } from "./assurance-check";
 import { callbackUrl } from "./begin-sign-in";
 import { cis2Configuration, client } from "./cis2-client";
 import { cis2UserInfoSchema, roleSnapshotOf, selectedRoleOf } from "./cis2-userinfo";
@@ -40,7 +40,13 @@ export async function completeSignIn(request: Request, requestId: string): Promi
   const returned = new URLSearchParams(search);
 
   const refused = async (reason: SignInProblem, details: Record<string, unknown>, actorSub?: string) => {
-    await auditAuthEvent({ action: AUTH_AUDIT_ACTIONS.signInRefused, outcome: "denied", actorSub: actorSub ?? null, details: { reason, ...details }, requestId });
+    await auditAuthEvent({
+      action: AUTH_AUDIT_ACTIONS.signInRefused,
+      outcome: "denied",
+      actorSub: actorSub ?? null,
+      details: { reason, ...details },
+      requestId,
+    });
     return problem(reason);
   };
 
@@ -93,7 +99,8 @@ export async function completeSignIn(request: Request, requestId: string): Promi
   const { db } = await getDb();
   const signedInAt = now();
   const previousSessionId = await sessionIdFromRequest(request);
-  if (previousSessionId) await revokeSession(db, previousSessionId, transaction.purpose === "change-role" ? "role-changed" : "signed-in-again", signedInAt);
+  if (previousSessionId)
+    await revokeSession(db, previousSessionId, transaction.purpose === "change-role" ? "role-changed" : "signed-in-again", signedInAt);
   // One active session per user (ASVS 7.1.2): a sign-in elsewhere ends the others.
   await revokeSessionsBySub(db, sub, "signed-in-elsewhere", signedInAt);
 

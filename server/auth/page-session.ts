@@ -6,8 +6,8 @@ import type { Permission } from "@/lib/rbac/permission-names";
 import { canUseService } from "@/lib/rbac/role-permissions";
 import { AUTH_AUDIT_ACTIONS, auditAuthEvent } from "./auth-audit";
 import { safeReturnTo } from "./auth-transaction";
-import { type ActiveSession, loadActiveSession } from "./session-record";
 import { sessionCookieName, sessionIdFromSealed } from "./session-cookie";
+import { type ActiveSession, loadActiveSession } from "./session-record";
 
 /**
  * The same session and permission checks as the route wrapper, for server components. Pages

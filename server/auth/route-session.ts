@@ -1,8 +1,8 @@
 import "server-only";
 import type { Permission } from "@/lib/rbac/permission-names";
-import { loadActiveSession } from "./session-record";
 import { isSameOriginBrowserRequest } from "./same-origin";
 import { sessionIdFromRequest } from "./session-cookie";
+import { loadActiveSession } from "./session-record";
 
 /** What a route handler knows about the signed-in user: resolved from the server-side session record. */
 export interface RouteSession {

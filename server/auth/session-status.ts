@@ -1,8 +1,8 @@
 import "server-only";
 import type { Permission } from "@/lib/rbac/permission-names";
 import { now } from "./clock";
-import { loadActiveSession } from "./session-record";
 import { sessionLimits, sessionTiming } from "./session-policy";
+import { loadActiveSession } from "./session-record";
 
 /**
  * What the idle-timeout dialog needs, in server-clock epoch ms (the client corrects for skew

@@ -45,9 +45,9 @@ describe.each(testBackends())("audit events on $name", (backend) => {
 
   it("is append-only: UPDATE, DELETE and TRUNCATE are refused by the database", async () => {
     const event = await appendAuditEvent(store.db, { action: "signin", outcome: "success", actorSub: "900000000001" });
-    await expect(
-      store.db.updateTable("audit_events").set({ outcome: "failure" }).where("id", "=", event.id).execute(),
-    ).rejects.toThrow(/append-only/);
+    await expect(store.db.updateTable("audit_events").set({ outcome: "failure" }).where("id", "=", event.id).execute()).rejects.toThrow(
+      /append-only/,
+    );
     await expect(store.db.deleteFrom("audit_events").where("id", "=", event.id).execute()).rejects.toThrow(/append-only/);
     await expect(sql`truncate audit_events`.execute(store.db)).rejects.toThrow(/append-only/);
     const [stillThere] = await listAuditEvents(store.db, { actorSub: "900000000001", action: "signin" });
@@ -55,11 +55,7 @@ describe.each(testBackends())("audit events on $name", (backend) => {
   });
 
   it("rejects an NHS number that is not ten digits and an unknown outcome", async () => {
-    await expect(
-      appendAuditEvent(store.db, { action: "lr.view", outcome: "success", nhsNumber: "12345" }),
-    ).rejects.toThrow();
-    await expect(
-      sql`insert into audit_events (at, action, outcome) values (now(), 'x', 'maybe')`.execute(store.db),
-    ).rejects.toThrow();
+    await expect(appendAuditEvent(store.db, { action: "lr.view", outcome: "success", nhsNumber: "12345" })).rejects.toThrow();
+    await expect(sql`insert into audit_events (at, action, outcome) values (now(), 'x', 'maybe')`.execute(store.db)).rejects.toThrow();
   });
 });

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Kysely, Selectable } from "kysely";
-import { jsonb } from "@/lib/store/jsonb";
 import { normaliseNhsNumber } from "@/lib/nhs/nhs-number";
+import { jsonb } from "@/lib/store/jsonb";
 import type { AuditEventsTable, AuditOutcome, Database } from "./schema";
 
 /**

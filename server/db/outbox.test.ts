@@ -69,9 +69,7 @@ describe.each(testBackends())("Spine outbox on $name", (backend) => {
 
   it("keeps one row when the same key is inserted concurrently", async () => {
     const input = pendingMessage();
-    const results = await Promise.all(
-      Array.from({ length: 5 }, () => insertPending(store.db, { ...input, messageId: spineMessageId() })),
-    );
+    const results = await Promise.all(Array.from({ length: 5 }, () => insertPending(store.db, { ...input, messageId: spineMessageId() })));
     expect(results.filter((result) => result.created)).toHaveLength(1);
     expect(new Set(results.map((result) => result.message.messageId)).size).toBe(1);
   });
@@ -130,7 +128,10 @@ describe.each(testBackends())("Spine outbox on $name", (backend) => {
     const failure = await markFailed(store.db, failed.messageId, { error, replyBody: "<nack/>", now: at(1000) });
     expect(failure).toMatchObject({ ok: true, message: { state: "failed", error, replyBody: "<nack/>" } });
 
-    for (const [id, current] of [[confirmed.messageId, "confirmed"], [failed.messageId, "failed"]] as const) {
+    for (const [id, current] of [
+      [confirmed.messageId, "confirmed"],
+      [failed.messageId, "failed"],
+    ] as const) {
       expect(await markSent(store.db, id, { nextAttemptAt: null })).toEqual({ ok: false, reason: "invalid_transition", current });
       expect(await markConfirmed(store.db, id, { replyBody: null })).toEqual({ ok: false, reason: "invalid_transition", current });
       expect(await markFailed(store.db, id, { error })).toEqual({ ok: false, reason: "invalid_transition", current });

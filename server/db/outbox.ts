@@ -1,7 +1,7 @@
 import "server-only";
 import type { ExpressionBuilder, Kysely, Selectable, UpdateObject } from "kysely";
-import { jsonb } from "@/lib/store/jsonb";
 import { normaliseNhsNumber } from "@/lib/nhs/nhs-number";
+import { jsonb } from "@/lib/store/jsonb";
 import type { Database, OperationSummary, OutboxError, OutboxState, OutboxTable } from "./schema";
 
 /**
@@ -100,10 +100,7 @@ function toOutboxMessage(row: Selectable<OutboxTable>): OutboxMessage {
  * Insert a pending message, or return the one already stored under the same idempotency key
  * (`created: false`) — a double-clicked submit or a client retry must not send twice.
  */
-export async function insertPending(
-  db: Kysely<Database>,
-  input: NewOutboxMessage,
-): Promise<{ message: OutboxMessage; created: boolean }> {
+export async function insertPending(db: Kysely<Database>, input: NewOutboxMessage): Promise<{ message: OutboxMessage; created: boolean }> {
   if (!UPPER_UUID.test(input.messageId)) {
     throw new Error(`Spine MessageId must be an upper-case UUID, got "${input.messageId}"`);
   }
@@ -139,15 +136,8 @@ export async function findByMessageId(db: Kysely<Database>, messageId: string): 
   return row ? toOutboxMessage(row) : undefined;
 }
 
-export async function findByIdempotencyKey(
-  db: Kysely<Database>,
-  idempotencyKey: string,
-): Promise<OutboxMessage | undefined> {
-  const row = await db
-    .selectFrom("outbox")
-    .selectAll()
-    .where("idempotency_key", "=", idempotencyKey)
-    .executeTakeFirst();
+export async function findByIdempotencyKey(db: Kysely<Database>, idempotencyKey: string): Promise<OutboxMessage | undefined> {
+  const row = await db.selectFrom("outbox").selectAll().where("idempotency_key", "=", idempotencyKey).executeTakeFirst();
   return row ? toOutboxMessage(row) : undefined;
 }
 
@@ -162,19 +152,11 @@ async function transition(
   changes: OutboxChanges,
   onlyWithinPersistDurationAt?: Date,
 ): Promise<OutboxTransitionResult> {
-  let update = db
-    .updateTable("outbox")
-    .set(changes)
-    .where("message_id", "=", messageId)
-    .where("state", "in", OUTBOX_TRANSITIONS[name]);
+  let update = db.updateTable("outbox").set(changes).where("message_id", "=", messageId).where("state", "in", OUTBOX_TRANSITIONS[name]);
   if (onlyWithinPersistDurationAt) update = update.where("persist_until", ">", onlyWithinPersistDurationAt);
   const row = await update.returningAll().executeTakeFirst();
   if (row) return { ok: true, message: toOutboxMessage(row) };
-  const current = await db
-    .selectFrom("outbox")
-    .select(["state", "persist_until"])
-    .where("message_id", "=", messageId)
-    .executeTakeFirst();
+  const current = await db.selectFrom("outbox").select(["state", "persist_until"]).where("message_id", "=", messageId).executeTakeFirst();
   if (!current) return { ok: false, reason: "not_found" };
   if (!(OUTBOX_TRANSITIONS[name] as readonly OutboxState[]).includes(current.state)) {
     return { ok: false, reason: "invalid_transition", current: current.state };
@@ -252,19 +234,9 @@ export function scheduleRetry(
  * Refused once its persist duration has passed (a new message is needed then). The last error is
  * kept until the next outcome replaces it.
  */
-export function reopenFailed(
-  db: Kysely<Database>,
-  messageId: string,
-  options: { now?: Date } = {},
-): Promise<OutboxTransitionResult> {
+export function reopenFailed(db: Kysely<Database>, messageId: string, options: { now?: Date } = {}): Promise<OutboxTransitionResult> {
   const now = options.now ?? new Date();
-  return transition(
-    db,
-    messageId,
-    "reopen",
-    { state: "pending", completed_at: null, updated_at: now, next_attempt_at: now },
-    now,
-  );
+  return transition(db, messageId, "reopen", { state: "pending", completed_at: null, updated_at: now, next_attempt_at: now }, now);
 }
 
 /**
@@ -272,11 +244,7 @@ export function reopenFailed(
  * Includes messages past their persist duration: the caller fails those (markFailed) rather
  * than re-sending them.
  */
-export async function findUnconfirmed(
-  db: Kysely<Database>,
-  now: Date,
-  options: { limit?: number } = {},
-): Promise<OutboxMessage[]> {
+export async function findUnconfirmed(db: Kysely<Database>, now: Date, options: { limit?: number } = {}): Promise<OutboxMessage[]> {
   const rows = await db
     .selectFrom("outbox")
     .selectAll()

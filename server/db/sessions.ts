@@ -83,18 +83,9 @@ export async function createSession(db: Kysely<Database>, input: NewSession): Pr
 }
 
 /** The session if it exists, is not revoked, has not hit its hard expiry nor (if given) the idle limit. */
-export async function findActiveSession(
-  db: Kysely<Database>,
-  id: string,
-  check: ActiveSessionCheck = {},
-): Promise<Session | undefined> {
+export async function findActiveSession(db: Kysely<Database>, id: string, check: ActiveSessionCheck = {}): Promise<Session | undefined> {
   const now = check.now ?? new Date();
-  let query = db
-    .selectFrom("sessions")
-    .selectAll()
-    .where("id", "=", id)
-    .where("revoked_at", "is", null)
-    .where("expires_at", ">", now);
+  let query = db.selectFrom("sessions").selectAll().where("id", "=", id).where("revoked_at", "is", null).where("expires_at", ">", now);
   if (check.idleTimeoutMs !== undefined) {
     query = query.where("last_seen_at", ">", new Date(now.getTime() - check.idleTimeoutMs));
   }
@@ -133,22 +124,12 @@ async function revokeWhere(
 }
 
 /** Sign-out of one session. True if it was active until now. */
-export async function revokeSession(
-  db: Kysely<Database>,
-  id: string,
-  reason: string,
-  now: Date = new Date(),
-): Promise<boolean> {
+export async function revokeSession(db: Kysely<Database>, id: string, reason: string, now: Date = new Date()): Promise<boolean> {
   return (await revokeWhere(db, "id", id, reason, now)) > 0;
 }
 
 /** Back-channel logout naming a CIS2 session (`sid`): every app session from it. Returns how many. */
-export function revokeSessionsBySid(
-  db: Kysely<Database>,
-  sid: string,
-  reason: string,
-  now: Date = new Date(),
-): Promise<number> {
+export function revokeSessionsBySid(db: Kysely<Database>, sid: string, reason: string, now: Date = new Date()): Promise<number> {
   return revokeWhere(db, "sid", sid, reason, now);
 }
 

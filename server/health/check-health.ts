@@ -16,11 +16,7 @@ const PROBE_TIMEOUT_MS = 2000;
 /** The BFF's own view of its dependencies: its store, the Spine endpoint and CIS2. */
 export async function checkHealth(): Promise<HealthReport> {
   const c = config();
-  const [store, spine, cis2] = await Promise.all([
-    probeStore(),
-    probeHttp(c.simulatorHealthUrl),
-    probeHttp(c.cis2HealthUrl),
-  ]);
+  const [store, spine, cis2] = await Promise.all([probeStore(), probeHttp(c.simulatorHealthUrl), probeHttp(c.cis2HealthUrl)]);
   const allUp = store.status === "up" && spine.status === "up" && cis2.status === "up";
   return { status: allUp ? "ok" : "degraded", mode: c.LR_MODE, components: { store, spine, cis2 } };
 }

@@ -2,10 +2,10 @@ import "server-only";
 import type { z } from "zod";
 import { AppError, isAppError } from "@/lib/errors/app-error";
 import type { Permission } from "@/lib/rbac/permission-names";
-import { requestLogger } from "@/server/log/logger";
 import { AUTH_AUDIT_ACTIONS, auditAuthEvent } from "@/server/auth/auth-audit";
 import { type RouteSession, resolveRouteSession } from "@/server/auth/route-session";
 import { isSameOriginBrowserRequest } from "@/server/auth/same-origin";
+import { requestLogger } from "@/server/log/logger";
 
 /**
  * The one way into the BFF. Every route handler is `withRoute(handler, options)`:

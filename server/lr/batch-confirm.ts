@@ -24,9 +24,14 @@ function listedNhsNumber(value: string, field: string): string {
   throw new AppError("invalid_input", "Each NHS number must be 10 digits.", { fields: { [field]: "Enter a 10-digit NHS number" } });
 }
 
-export async function batchConfirm(ctx: LrContext, input: BatchConfirmInput): Promise<{ messageId: string; results: BatchConfirmResult[] }> {
+export async function batchConfirm(
+  ctx: LrContext,
+  input: BatchConfirmInput,
+): Promise<{ messageId: string; results: BatchConfirmResult[] }> {
   if (input.nhsNumbers.length < 1 || input.nhsNumbers.length > BATCH_CONFIRM_LIMIT) {
-    throw new AppError("invalid_input", `Give between 1 and ${BATCH_CONFIRM_LIMIT} NHS numbers.`, { fields: { nhsNumbers: "Between 1 and 10,000" } });
+    throw new AppError("invalid_input", `Give between 1 and ${BATCH_CONFIRM_LIMIT} NHS numbers.`, {
+      fields: { nhsNumbers: "Between 1 and 10,000" },
+    });
   }
   const nhsNumbers = input.nhsNumbers.map((n, i) => listedNhsNumber(n, `nhsNumbers.${i}`));
   const { messageId, reply } = await queryAsUser(

@@ -32,7 +32,12 @@ export async function changeLrStatus(ctx: LrContext, input: ChangeLrStatusInput)
     {
       idempotencyKey: input.idempotencyKey,
       nhsNumber,
-      operation: { kind: "change-lr-status", description: "Change legitimate relationship status", lrId: input.lrId, reasonCode: input.reasonCode },
+      operation: {
+        kind: "change-lr-status",
+        description: "Change legitimate relationship status",
+        lrId: input.lrId,
+        reasonCode: input.reasonCode,
+      },
     },
   );
   if (result.state === "pending") return pending(result.messageId);

@@ -53,10 +53,7 @@ export interface GetOperationStatusContext {
   spine?: SpineRuntime;
 }
 
-export async function getOperationStatus(
-  ctx: GetOperationStatusContext,
-  operationId: string,
-): Promise<OperationStatus> {
+export async function getOperationStatus(ctx: GetOperationStatusContext, operationId: string): Promise<OperationStatus> {
   const notFound = new AppError("not_found", "There is no operation with this reference.");
   if (!MESSAGE_ID.test(operationId)) throw notFound;
   const rt = ctx.spine ?? (await getSpineRuntime());

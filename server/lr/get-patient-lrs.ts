@@ -22,7 +22,9 @@ export async function getPatientLrs(ctx: LrContext, input: GetPatientLrsInput): 
   const nhsNumber = checkedNhsNumber(input.nhsNumber);
   const dissentOverride = input.dissentOverride ?? "0";
   if (!isCodeIn(DISSENT_OVERRIDES, dissentOverride)) {
-    throw new AppError("invalid_input", "Choose a reason for overriding the patient's dissent.", { fields: { dissentOverride: "Choose a reason" } });
+    throw new AppError("invalid_input", "Choose a reason for overriding the patient's dissent.", {
+      fields: { dissentOverride: "Choose a reason" },
+    });
   }
   const { messageId, reply } = await queryAsUser(
     ctx,

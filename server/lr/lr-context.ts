@@ -61,7 +61,11 @@ export type HeaderlessRequest = { [K in RequestInteractionId]: Omit<RequestOf<K>
  * A query sent as the context's user: a fresh header, the session owner as the operation's owner
  * and the selected role on its record. Returns Spine's successful reply and the id it answers.
  */
-export async function queryAsUser(ctx: LrContext, request: HeaderlessRequest, operation: OperationSummary): Promise<{ messageId: string; reply: Hl7Reply }> {
+export async function queryAsUser(
+  ctx: LrContext,
+  request: HeaderlessRequest,
+  operation: OperationSummary,
+): Promise<{ messageId: string; reply: Hl7Reply }> {
   const rt = await runtimeOf(ctx);
   const header = newMessageHeader(ctx, rt, request.interactionId);
   const reply = await sendQuery(rt, { request: { ...request, header }, actorSub: ownerOf(ctx), roleId: ctx.roleProfileId, operation });
@@ -75,18 +79,26 @@ export async function updateAsUser(
   record: Pick<UpdateInput, "idempotencyKey" | "nhsNumber" | "operation">,
 ): Promise<UpdateResult> {
   const rt = await runtimeOf(ctx);
-  return sendUpdate(rt, { request: { ...request, header: newMessageHeader(ctx, rt, request.interactionId) }, actorSub: ownerOf(ctx), roleId: ctx.roleProfileId, ...record });
+  return sendUpdate(rt, {
+    request: { ...request, header: newMessageHeader(ctx, rt, request.interactionId) },
+    actorSub: ownerOf(ctx),
+    roleId: ctx.roleProfileId,
+    ...record,
+  });
 }
 
 /** A checked, normalised NHS number, or invalid_input naming the field. */
 export function checkedNhsNumber(value: string, field = "nhsNumber"): string {
   const result = validateNhsNumber(value);
-  if (!result.ok) throw new AppError("invalid_input", "Enter a valid 10-digit NHS number.", { fields: { [field]: "Enter a valid NHS number" } });
+  if (!result.ok)
+    throw new AppError("invalid_input", "Enter a valid 10-digit NHS number.", { fields: { [field]: "Enter a valid NHS number" } });
   return result.nhsNumber;
 }
 
 /** What an update returns: Spine's confirmation, or a pending operation id to poll. */
-export type UpdateOutcome<T> = ({ state: "confirmed"; messageId: string } & T) | { state: "pending"; messageId: string; operationId: string };
+export type UpdateOutcome<T> =
+  | ({ state: "confirmed"; messageId: string } & T)
+  | { state: "pending"; messageId: string; operationId: string };
 
 export function pending(messageId: string): { state: "pending"; messageId: string; operationId: string } {
   return { state: "pending", messageId, operationId: messageId };

@@ -4,7 +4,10 @@ import type { WorkgroupInfo } from "@/lib/hl7";
 import { type LrContext, queryAsUser, unexpectedReply } from "./lr-context";
 
 /** Details of SDS workgroups by id (QUPC_IN041234UK01). */
-export async function queryWorkgroups(ctx: LrContext, input: { workgroupIds: string[] }): Promise<{ messageId: string; workgroups: WorkgroupInfo[] }> {
+export async function queryWorkgroups(
+  ctx: LrContext,
+  input: { workgroupIds: string[] },
+): Promise<{ messageId: string; workgroups: WorkgroupInfo[] }> {
   if (input.workgroupIds.length === 0) {
     throw new AppError("invalid_input", "Give at least one workgroup.", { fields: { workgroupIds: "Give at least one workgroup" } });
   }

@@ -44,7 +44,10 @@ export async function changeWorkgroupMembership(
   );
   if (result.state === "pending") return pending(result.messageId);
   const reply = result.reply;
-  if (reply.interactionId !== change.replyId || (reply.interactionId !== "REPC_IN130003UK01" && reply.interactionId !== "REPC_IN130005UK01")) {
+  if (
+    reply.interactionId !== change.replyId ||
+    (reply.interactionId !== "REPC_IN130003UK01" && reply.interactionId !== "REPC_IN130005UK01")
+  ) {
     throw unexpectedReply(reply.interactionId, result.messageId);
   }
   const flag = reply.payload.flag?.value;

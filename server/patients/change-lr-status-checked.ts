@@ -9,7 +9,8 @@ import { changeLrStatus, getPatientLrs, type LrContext } from "@/server/lr";
 /** The LR's current status from Spine's complete list, or not_found when the patient has no such LR. */
 export async function currentLrStatus(ctx: LrContext, nhsNumber: string, lrId: string): Promise<{ status: LrStatus; typeName: string }> {
   const list = await getPatientLrs(ctx, { nhsNumber, detail: "comprehensive" });
-  if (list.detail !== "comprehensive") throw new AppError("spine_unavailable", "Spine did not return the complete list.", { reference: list.messageId });
+  if (list.detail !== "comprehensive")
+    throw new AppError("spine_unavailable", "Spine did not return the complete list.", { reference: list.messageId });
   const entry = list.entries.find((e) => e.lrId === lrId);
   if (!entry) throw new AppError("not_found", "This patient has no relationship with this reference.");
   const status = entry.code.code.toLowerCase();
@@ -21,7 +22,11 @@ export async function currentLrStatus(ctx: LrContext, nhsNumber: string, lrId: s
 
 /** Reasons the transition map allows from a status, with their names, for the radios. */
 export function reasonOptions(status: LrStatus): { code: string; name: string; to: LrStatus }[] {
-  return allowedScReasons(status).map((code) => ({ code, name: displayNameOf(SC_REASON_CODES, code) ?? code, to: nextLrStatus(status, code) ?? status }));
+  return allowedScReasons(status).map((code) => ({
+    code,
+    name: displayNameOf(SC_REASON_CODES, code) ?? code,
+    to: nextLrStatus(status, code) ?? status,
+  }));
 }
 
 /**
@@ -35,7 +40,12 @@ export async function changeLrStatusChecked(ctx: LrContext, lrId: string, input:
       fields: { reasonCode: "Select a reason that applies to this relationship" },
     });
   }
-  const outcome = await changeLrStatus(ctx, { nhsNumber: input.nhsNumber, lrId, reasonCode: input.reasonCode, idempotencyKey: input.idempotencyKey });
+  const outcome = await changeLrStatus(ctx, {
+    nhsNumber: input.nhsNumber,
+    lrId,
+    reasonCode: input.reasonCode,
+    idempotencyKey: input.idempotencyKey,
+  });
   return outcome.state === "confirmed"
     ? { state: "confirmed", lrId: outcome.lrId, reference: outcome.messageId }
     : { state: "pending", operationId: outcome.operationId, reference: outcome.messageId };

@@ -48,7 +48,10 @@ describe("the clinician's job role on Spine messages", () => {
     expect(validateRequest(xml, { envelope: "if-present" })).toEqual([]);
   });
 
-  it.each([["no role code", undefined], ["a blank role code", "  "]])("refuses to act for a role with %s rather than inventing one", (_label, roleCode) => {
+  it.each([
+    ["no role code", undefined],
+    ["a blank role code", "  "],
+  ])("refuses to act for a role with %s rather than inventing one", (_label, roleCode) => {
     const clinician = clinicianFromSession(session(roleCode));
     expect(clinician.jobRoleCode).toBeUndefined();
     let thrown: unknown;

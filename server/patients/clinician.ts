@@ -50,7 +50,10 @@ export function can(clinician: Clinician, permission: Permission): boolean {
  */
 export function lrContextFor(clinician: Clinician, log: Logger): LrContext {
   if (!clinician.jobRoleCode) {
-    throw new AppError("forbidden", "Your selected role has no job role in NHS CIS2, so Spine cannot be told who you are acting as. Choose another role or ask your registration authority.");
+    throw new AppError(
+      "forbidden",
+      "Your selected role has no job role in NHS CIS2, so Spine cannot be told who you are acting as. Choose another role or ask your registration authority.",
+    );
   }
   return {
     userId: clinician.sub,

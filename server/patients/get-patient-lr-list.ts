@@ -1,7 +1,7 @@
 import "server-only";
 import type { PatientLrList } from "@/lib/ui/lr-rows";
 import { getPatientLrs, type LrContext } from "@/server/lr";
-import { can, type Clinician } from "./clinician";
+import { type Clinician, can } from "./clinician";
 import { rowFromComplete, rowFromSimple } from "./lr-rows-from-spine";
 import { myWorkgroups } from "./my-workgroups";
 
@@ -17,11 +17,17 @@ export async function getPatientLrList(
 ): Promise<PatientLrList> {
   const detail = can(clinician, "lr.viewComplete") ? "comprehensive" : "simple";
   const [result, workgroups] = await Promise.all([
-    getPatientLrs(ctx, { nhsNumber: input.nhsNumber, detail, ...(input.dissentOverride ? { dissentOverride: input.dissentOverride } : {}) }),
+    getPatientLrs(ctx, {
+      nhsNumber: input.nhsNumber,
+      detail,
+      ...(input.dissentOverride ? { dissentOverride: input.dissentOverride } : {}),
+    }),
     myWorkgroups(ctx),
   ]);
   const viewer = { roleProfileId: clinician.roleProfileId, workgroupIds: workgroups.map((w) => w.workgroupId) };
   const rows =
-    result.detail === "comprehensive" ? result.entries.map((entry) => rowFromComplete(entry, viewer)) : result.entries.map((entry) => rowFromSimple(entry, viewer));
+    result.detail === "comprehensive"
+      ? result.entries.map((entry) => rowFromComplete(entry, viewer))
+      : result.entries.map((entry) => rowFromSimple(entry, viewer));
   return { nhsNumber: result.nhsNumber, detail: result.detail, rows, reference: result.messageId };
 }

@@ -2,9 +2,9 @@ import "server-only";
 import { redirect } from "next/navigation";
 import { isAppError } from "@/lib/errors/app-error";
 import { validateNhsNumber } from "@/lib/nhs/nhs-number";
+import type { Permission } from "@/lib/rbac/permission-names";
 import type { UiError } from "@/lib/ui/ui-error";
 import { requirePagePermission } from "@/server/auth/page-session";
-import type { Permission } from "@/lib/rbac/permission-names";
 import { requestLogger } from "@/server/log/logger";
 import type { LrContext } from "@/server/lr";
 import type { PdsPatient } from "@/server/pds/pds-patient";
@@ -23,7 +23,11 @@ export interface LoadedPatient {
   patient: PdsPatient | { problem: UiError };
 }
 
-export async function loadPatientPage(rawNhsNumber: string, permission: Permission, returnPath: (nhsNumber: string) => string): Promise<LoadedPatient> {
+export async function loadPatientPage(
+  rawNhsNumber: string,
+  permission: Permission,
+  returnPath: (nhsNumber: string) => string,
+): Promise<LoadedPatient> {
   const decoded = decodeURIComponent(rawNhsNumber);
   const session = await requirePagePermission(permission, returnPath(decoded));
   const checked = validateNhsNumber(decoded);

@@ -60,7 +60,9 @@ export function rowFromComplete(entry: CompleteLrEntry, viewer: Viewer): LrRow {
   const startDate = isoDateOf(entry.effectiveTime?.low);
   const endDate = isoDateOf(entry.effectiveTime?.high);
   const reasonCode = entry.accessReason?.code?.code;
-  const accessReason = [reasonCode ? displayNameOf(ACCESS_REASON_CODES, reasonCode) : undefined, entry.accessReason?.text].filter(Boolean).join(": ");
+  const accessReason = [reasonCode ? displayNameOf(ACCESS_REASON_CODES, reasonCode) : undefined, entry.accessReason?.text]
+    .filter(Boolean)
+    .join(": ");
   return {
     lrId: entry.lrId,
     typeCode: type.code,
@@ -71,7 +73,12 @@ export function rowFromComplete(entry: CompleteLrEntry, viewer: Viewer): LrRow {
     ...(endDate ? { endDate } : {}),
     author: actorLabel(entry.author, viewer),
     ...(entry.statusChange
-      ? { lastChange: { reason: entry.statusChange.reasonCode.displayName || entry.statusChange.reasonCode.code, by: actorLabel(entry.statusChange.author, viewer) } }
+      ? {
+          lastChange: {
+            reason: entry.statusChange.reasonCode.displayName || entry.statusChange.reasonCode.code,
+            by: actorLabel(entry.statusChange.author, viewer),
+          },
+        }
       : {}),
     ...(accessReason ? { accessReason } : {}),
   };

@@ -21,7 +21,10 @@ export async function myWorkgroups(ctx: LrContext): Promise<MyWorkgroup[]> {
   try {
     const { roleProfiles } = await getUserRoleProfiles(ctx, { roleProfileId: ctx.roleProfileId });
     const profile = roleProfiles.find((p) => p.roleProfileId === ctx.roleProfileId);
-    const workgroups = (profile?.workgroups ?? []).map((w) => ({ workgroupId: w.workgroupId, name: w.name ?? `Workgroup ${w.workgroupId}` }));
+    const workgroups = (profile?.workgroups ?? []).map((w) => ({
+      workgroupId: w.workgroupId,
+      name: w.name ?? `Workgroup ${w.workgroupId}`,
+    }));
     remembered.set(key, { at: Date.now(), workgroups });
     return workgroups;
   } catch (error) {

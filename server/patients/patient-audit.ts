@@ -1,7 +1,7 @@
 import "server-only";
-import type { AuditOutcome } from "@/server/db/schema";
 import { appendAuditEvent, listAuditEvents } from "@/server/db/audit-events";
 import { getDb } from "@/server/db/client";
+import type { AuditOutcome } from "@/server/db/schema";
 import type { Clinician } from "./clinician";
 
 /** Audit actions the patient journeys write (names are data: the audit pages filter on them). */

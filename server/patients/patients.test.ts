@@ -62,7 +62,9 @@ describe("PDS read for the patient banner", () => {
   it("says not_found for a valid number PDS does not know, and upstream_unavailable when PDS is down", async () => {
     await expect(readPdsPatient(nhs("notInPds"), { baseUrl: pds() })).rejects.toMatchObject({ code: "not_found" });
     const port = await closedPort();
-    await expect(readPdsPatient(nhs("manyLrs"), { baseUrl: `http://127.0.0.1:${port}` })).rejects.toMatchObject({ code: "upstream_unavailable" });
+    await expect(readPdsPatient(nhs("manyLrs"), { baseUrl: `http://127.0.0.1:${port}` })).rejects.toMatchObject({
+      code: "upstream_unavailable",
+    });
   });
 });
 
@@ -91,10 +93,30 @@ describe("your relationship with this patient (confirm query)", () => {
 describe("LR rows from Spine's lists", () => {
   const viewer = { roleProfileId: "900000000201", workgroupIds: ["900000000501"] };
   it("names the subject from the viewer's point of view", () => {
-    const mine = rowFromSimple({ lrId: "L1", code: { code: "08" }, effectiveTime: "20240101120000", subject: { kind: "user", roleProfileId: "900000000201", userId: "900000000002" } }, viewer);
-    expect(mine).toMatchObject({ typeName: "Self Claimed Relationship", startDate: "2024-01-01", subject: { kind: "me", label: "You", mine: true } });
-    const team = rowFromSimple({ lrId: "L2", code: { code: "06" }, subject: { kind: "workgroup", workgroupId: "900000000501", workgroupName: "SYNTH ED NURSES" } }, viewer);
-    expect(team.subject).toEqual({ kind: "workgroup", label: "SYNTH ED NURSES (your workgroup)", mine: true, workgroupName: "SYNTH ED NURSES" });
+    const mine = rowFromSimple(
+      {
+        lrId: "L1",
+        code: { code: "08" },
+        effectiveTime: "20240101120000",
+        subject: { kind: "user", roleProfileId: "900000000201", userId: "900000000002" },
+      },
+      viewer,
+    );
+    expect(mine).toMatchObject({
+      typeName: "Self Claimed Relationship",
+      startDate: "2024-01-01",
+      subject: { kind: "me", label: "You", mine: true },
+    });
+    const team = rowFromSimple(
+      { lrId: "L2", code: { code: "06" }, subject: { kind: "workgroup", workgroupId: "900000000501", workgroupName: "SYNTH ED NURSES" } },
+      viewer,
+    );
+    expect(team.subject).toEqual({
+      kind: "workgroup",
+      label: "SYNTH ED NURSES (your workgroup)",
+      mine: true,
+      workgroupName: "SYNTH ED NURSES",
+    });
   });
   it("reads status, dates, author, last change and access reason from the complete list", () => {
     const row = rowFromComplete(
@@ -105,7 +127,10 @@ describe("LR rows from Spine's lists", () => {
         effectiveTime: { low: "20230120221500" },
         subject: { kind: "user", roleProfileId: "900000000101", userId: "900000000001" },
         author: { kind: "system", asid: "990000000001" },
-        statusChange: { reasonCode: { code: "04", displayName: "Timed out through lack of use (Freeze)" }, author: { kind: "system", asid: "990000000001" } },
+        statusChange: {
+          reasonCode: { code: "04", displayName: "Timed out through lack of use (Freeze)" },
+          author: { kind: "system", asid: "990000000001" },
+        },
         accessReason: { code: { code: "04" }, text: "ED attendance" },
       },
       viewer,

@@ -5,7 +5,8 @@ import { validateNhsNumber } from "@/lib/nhs/nhs-number";
 /** The NHS number in a URL path, checked (format and Modulus 11) before anything reaches Spine. */
 export function nhsNumberParam(params: Record<string, string>): string {
   const result = validateNhsNumber(params.nhsNumber ?? "");
-  if (!result.ok) throw new AppError("invalid_input", "Enter a valid 10-digit NHS number.", { fields: { nhsNumber: "Enter a valid NHS number" } });
+  if (!result.ok)
+    throw new AppError("invalid_input", "Enter a valid 10-digit NHS number.", { fields: { nhsNumber: "Enter a valid NHS number" } });
   return result.nhsNumber;
 }
 

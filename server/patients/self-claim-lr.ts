@@ -3,7 +3,7 @@ import { AppError } from "@/lib/errors/app-error";
 import { SELF_CLAIMED_LR_TYPE } from "@/lib/hl7/vocab/lr-codes";
 import type { LrUpdateResponse, SelfClaimInput } from "@/lib/ui/lr-forms";
 import { createLegitimateRelationship, type LrContext } from "@/server/lr";
-import { can, type Clinician } from "./clinician";
+import { type Clinician, can } from "./clinician";
 import { myWorkgroups } from "./my-workgroups";
 
 /**
@@ -11,7 +11,12 @@ import { myWorkgroups } from "./my-workgroups";
  * workgroups. The server re-checks what the form offered: other types need lr.create, and a
  * workgroup must be one the role belongs to in SDS.
  */
-export async function selfClaimLr(clinician: Clinician, ctx: LrContext, nhsNumber: string, input: SelfClaimInput): Promise<LrUpdateResponse> {
+export async function selfClaimLr(
+  clinician: Clinician,
+  ctx: LrContext,
+  nhsNumber: string,
+  input: SelfClaimInput,
+): Promise<LrUpdateResponse> {
   if (input.lrType !== SELF_CLAIMED_LR_TYPE && !can(clinician, "lr.create")) {
     throw new AppError("forbidden", "Your selected role can only self-claim relationships.");
   }

@@ -7,7 +7,13 @@ import { logger } from "@/server/log/logger";
 export function uiErrorFrom(error: unknown): UiError {
   if (isAppError(error)) {
     const body = error.toBody().error;
-    return { code: body.code, message: body.message, ...(body.reference ? { reference: body.reference } : {}), ...(body.retryable ? { retryable: true } : {}), ...(body.fields ? { fields: body.fields } : {}) };
+    return {
+      code: body.code,
+      message: body.message,
+      ...(body.reference ? { reference: body.reference } : {}),
+      ...(body.retryable ? { retryable: true } : {}),
+      ...(body.fields ? { fields: body.fields } : {}),
+    };
   }
   const reference = crypto.randomUUID();
   logger.error({ err: error, reference }, "unhandled error while rendering a patient page");

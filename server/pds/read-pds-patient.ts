@@ -56,7 +56,8 @@ export function pdsPatientFromFhir(resource: unknown): PdsPatient {
 
 export async function readPdsPatient(nhsNumber: string, options: { baseUrl?: string; timeoutMs?: number } = {}): Promise<PdsPatient> {
   const checked = validateNhsNumber(nhsNumber);
-  if (!checked.ok) throw new AppError("invalid_input", "Enter a valid 10-digit NHS number.", { fields: { nhsNumber: "Enter a valid NHS number" } });
+  if (!checked.ok)
+    throw new AppError("invalid_input", "Enter a valid 10-digit NHS number.", { fields: { nhsNumber: "Enter a valid NHS number" } });
   const baseUrl = (options.baseUrl ?? config().PDS_BASE_URL).replace(/\/$/, "");
   let response: Response;
   try {
@@ -66,11 +67,15 @@ export async function readPdsPatient(nhsNumber: string, options: { baseUrl?: str
       cache: "no-store",
     });
   } catch (error) {
-    throw new AppError("upstream_unavailable", "The patient demographics service (PDS) could not be reached.", { cause: error, retryable: true });
+    throw new AppError("upstream_unavailable", "The patient demographics service (PDS) could not be reached.", {
+      cause: error,
+      retryable: true,
+    });
   }
   const body: unknown = await response.json().catch(() => undefined);
   if (response.status === 404) throw new AppError("not_found", "No patient with this NHS number was found on PDS.");
-  if (response.status === 400) throw new AppError("invalid_input", "PDS says this NHS number is not valid.", { fields: { nhsNumber: "Enter a valid NHS number" } });
+  if (response.status === 400)
+    throw new AppError("invalid_input", "PDS says this NHS number is not valid.", { fields: { nhsNumber: "Enter a valid NHS number" } });
   if (!response.ok) throw new AppError("upstream_unavailable", `PDS answered with status ${response.status}.`, { retryable: true });
   const patient = pdsPatientFromFhir(body);
   // Never show one patient's details under another's number.

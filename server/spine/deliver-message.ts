@@ -20,7 +20,12 @@ export type DeliveryResult =
   | { kind: "failed"; error: OutboxError; callError: SpineCallError };
 
 /** Record a reply Spine gave us directly (sync SOAP, MHS wait-for-response). */
-export async function completeWithReply(rt: SpineRuntime, messageId: string, reply: Hl7Reply, rawReply: string): Promise<OutboxTransitionResult> {
+export async function completeWithReply(
+  rt: SpineRuntime,
+  messageId: string,
+  reply: Hl7Reply,
+  rawReply: string,
+): Promise<OutboxTransitionResult> {
   const verdict = judgeReply(reply);
   return verdict.ok
     ? markConfirmed(rt.store.db, messageId, { replyBody: rawReply, now: rt.now() })
@@ -38,12 +43,10 @@ export async function deliverOutboxMessage(rt: SpineRuntime, message: OutboxMess
   const request = parseRequest(message.requestBody, STORED_MESSAGE_PARSE_OPTIONS);
   const policy = interactionPolicy(request.interactionId, rt.options.timeScale);
   try {
-    const { outcome } = await sendWithRetry(
-      rt.transport,
-      { request, conversationId: message.messageId },
-      policy,
-      { log: rt.log, sleep: rt.sleep },
-    );
+    const { outcome } = await sendWithRetry(rt.transport, { request, conversationId: message.messageId }, policy, {
+      log: rt.log,
+      sleep: rt.sleep,
+    });
     if (outcome.kind === "accepted") {
       // If the reply already landed (fast Spine, other instance) the row is final and this is a no-op.
       await markSent(rt.store.db, message.messageId, { nextAttemptAt: nextLookAt(rt, message, request), now: rt.now() });

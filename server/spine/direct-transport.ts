@@ -63,16 +63,20 @@ function readReply(response: HttpPostResponse): ParsedReplyDocument {
 
 function faultError(doc: Extract<ParsedReplyDocument, { kind: "soap-fault" }>, status: number): SpineCallError {
   const first = doc.fault.errors[0];
-  return new SpineCallError("soap-fault", `SOAP fault ${first?.errorCode ?? doc.fault.faultCode}: ${first?.description ?? doc.fault.faultString}`, {
-    retriable: isRetriableFault(doc.fault.errors),
-    httpStatus: status,
-    errors: doc.fault.errors,
-  });
+  return new SpineCallError(
+    "soap-fault",
+    `SOAP fault ${first?.errorCode ?? doc.fault.faultCode}: ${first?.description ?? doc.fault.faultString}`,
+    {
+      retriable: isRetriableFault(doc.fault.errors),
+      httpStatus: status,
+      errors: doc.fault.errors,
+    },
+  );
 }
 
 async function journalInbound(deps: DirectTransportDeps, request: Hl7Request, response: HttpPostResponse, doc?: ParsedReplyDocument) {
   const messageId = doc?.kind === "hl7" ? doc.reply.header.messageId : request.header.messageId;
-  const interactionId = doc?.kind === "hl7" ? doc.reply.interactionId : doc?.kind ?? "unreadable";
+  const interactionId = doc?.kind === "hl7" ? doc.reply.interactionId : (doc?.kind ?? "unreadable");
   await deps.journal({
     direction: "inbound",
     interactionId,
@@ -129,7 +133,13 @@ async function sendAsync(deps: DirectTransportDeps, input: TransportSendInput): 
     body: message.body,
     multipart: true,
   });
-  const response = await post(deps, url, { "content-type": message.contentType, soapaction: message.soapAction }, message.body, input.timeoutMs);
+  const response = await post(
+    deps,
+    url,
+    { "content-type": message.contentType, soapaction: message.soapAction },
+    message.body,
+    input.timeoutMs,
+  );
   if (response.status === 202 && response.body.trim() === "") return { kind: "accepted" };
   let doc: ParsedReplyDocument | undefined;
   try {

@@ -1,7 +1,7 @@
 import "server-only";
-import { errorBrand, hasBrand } from "@/lib/errors/brand";
 import http from "node:http";
 import https from "node:https";
+import { errorBrand, hasBrand } from "@/lib/errors/brand";
 
 /**
  * One HTTP POST with a hard deadline, over node:http(s) so an https.Agent can carry the mTLS

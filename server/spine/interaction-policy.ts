@@ -27,10 +27,34 @@ export interface InteractionPolicy {
 const MINUTE = 60_000;
 
 const BY_PATTERN: Record<MessagePattern, InteractionPolicy> = {
-  sync: { httpTimeoutMs: 20_000, replyTimeoutMs: 0, maxAttempts: 3, backoffMs: 250, resendAfterMs: MINUTE, maxSends: 1, persistDurationMs: MINUTE },
-  "async-reliable": { httpTimeoutMs: 20_000, replyTimeoutMs: 30_000, maxAttempts: 3, backoffMs: 250, resendAfterMs: MINUTE, maxSends: 3, persistDurationMs: 5 * MINUTE },
+  sync: {
+    httpTimeoutMs: 20_000,
+    replyTimeoutMs: 0,
+    maxAttempts: 3,
+    backoffMs: 250,
+    resendAfterMs: MINUTE,
+    maxSends: 1,
+    persistDurationMs: MINUTE,
+  },
+  "async-reliable": {
+    httpTimeoutMs: 20_000,
+    replyTimeoutMs: 30_000,
+    maxAttempts: 3,
+    backoffMs: 250,
+    resendAfterMs: MINUTE,
+    maxSends: 3,
+    persistDurationMs: 5 * MINUTE,
+  },
   // Express: no reliable-messaging retries by Spine's rules; only safe immediate retries.
-  "async-express": { httpTimeoutMs: 20_000, replyTimeoutMs: 30_000, maxAttempts: 3, backoffMs: 250, resendAfterMs: MINUTE, maxSends: 1, persistDurationMs: MINUTE },
+  "async-express": {
+    httpTimeoutMs: 20_000,
+    replyTimeoutMs: 30_000,
+    maxAttempts: 3,
+    backoffMs: 250,
+    resendAfterMs: MINUTE,
+    maxSends: 1,
+    persistDurationMs: MINUTE,
+  },
 };
 
 /** Per-interaction exceptions to the pattern defaults. */

@@ -54,8 +54,18 @@ export function createMhsTransport(deps: MhsTransportDeps): SpineTransport {
       };
       // The adaptor documents from-asid for the sync workflow only.
       if (INTERACTIONS[request.interactionId].pattern === "sync") headers["from-asid"] = deps.options.fromAsid;
-      await deps.journal({ direction: "outbound", interactionId: request.interactionId, messageId: request.header.messageId, body: payload });
-      const response = await postToSpine({ url: new URL("/", url).toString(), headers, body: JSON.stringify({ payload }), timeoutMs: input.timeoutMs });
+      await deps.journal({
+        direction: "outbound",
+        interactionId: request.interactionId,
+        messageId: request.header.messageId,
+        body: payload,
+      });
+      const response = await postToSpine({
+        url: new URL("/", url).toString(),
+        headers,
+        body: JSON.stringify({ payload }),
+        timeoutMs: input.timeoutMs,
+      });
       if (response.status === 200) {
         let doc: ParsedReplyDocument | undefined;
         try {
@@ -70,10 +80,17 @@ export function createMhsTransport(deps: MhsTransportDeps): SpineTransport {
           body: response.body,
         });
         if (doc?.kind === "hl7") return { kind: "reply", reply: doc.reply, rawReply: response.body };
-        throw new SpineCallError("bad-reply", `MHS adaptor's HTTP 200 reply is not a readable HL7 reply (${doc?.kind ?? "unreadable"})`, { httpStatus: 200 });
+        throw new SpineCallError("bad-reply", `MHS adaptor's HTTP 200 reply is not a readable HL7 reply (${doc?.kind ?? "unreadable"})`, {
+          httpStatus: 200,
+        });
       }
       if (response.body.trim() !== "") {
-        await deps.journal({ direction: "inbound", interactionId: `mhs-${response.status}`, messageId: request.header.messageId, body: response.body });
+        await deps.journal({
+          direction: "inbound",
+          interactionId: `mhs-${response.status}`,
+          messageId: request.header.messageId,
+          body: response.body,
+        });
       }
       if (response.status === 202) return { kind: "accepted" };
       if (response.status === 500) throw mhsError(response.body);

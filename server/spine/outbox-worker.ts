@@ -45,20 +45,41 @@ export function createOutboxWorker(rt: SpineRuntime, opts: { intervalMs?: number
     }
     const policy = interactionPolicy(message.interactionId, rt.options.timeScale);
     if (now >= message.persistUntil) {
-      return fail(message, { code: "spine_timeout", message: "Spine did not confirm this in time. Check the record before trying again.", failure: "timeout", retryable: false }, tick);
+      return fail(
+        message,
+        {
+          code: "spine_timeout",
+          message: "Spine did not confirm this in time. Check the record before trying again.",
+          failure: "timeout",
+          retryable: false,
+        },
+        tick,
+      );
     }
     if (patternOf(message.interactionId) !== "async-reliable") {
       tick.skipped.push(message.messageId); // queries are never re-sent; they expire above
       return;
     }
     if (message.attempts >= policy.maxSends) {
-      return fail(message, { code: "spine_timeout", message: `Spine did not confirm this after ${message.attempts} sends. Check the record before trying again.`, failure: "timeout", retryable: false }, tick);
+      return fail(
+        message,
+        {
+          code: "spine_timeout",
+          message: `Spine did not confirm this after ${message.attempts} sends. Check the record before trying again.`,
+          failure: "timeout",
+          retryable: false,
+        },
+        tick,
+      );
     }
     if (!(await claim(message, new Date(now.getTime() + policy.resendAfterMs)))) {
       tick.skipped.push(message.messageId);
       return;
     }
-    rt.log.info({ messageId: message.messageId, interactionId: message.interactionId, attempts: message.attempts }, "outbox: re-sending unconfirmed message");
+    rt.log.info(
+      { messageId: message.messageId, interactionId: message.interactionId, attempts: message.attempts },
+      "outbox: re-sending unconfirmed message",
+    );
     const delivery = await deliverOutboxMessage(rt, message);
     if (delivery.kind !== "failed") {
       tick.resent.push(message.messageId);
@@ -83,7 +104,10 @@ export function createOutboxWorker(rt: SpineRuntime, opts: { intervalMs?: number
       .set({ next_attempt_at: until, updated_at: rt.now() })
       .where("message_id", "=", message.messageId)
       .where("state", "in", ["pending", "sent"]);
-    query = message.nextAttemptAt === null ? query.where("next_attempt_at", "is", null) : query.where("next_attempt_at", "=", message.nextAttemptAt);
+    query =
+      message.nextAttemptAt === null
+        ? query.where("next_attempt_at", "is", null)
+        : query.where("next_attempt_at", "=", message.nextAttemptAt);
     const row = await query.returning("message_id").executeTakeFirst();
     return row !== undefined;
   }

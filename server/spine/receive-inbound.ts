@@ -37,7 +37,14 @@ export interface InboundDeps {
   now?: () => Date;
 }
 
-export type InboundOutcome = "completed" | "duplicate" | "signal" | "unknown-message" | "unreadable" | "unexpected-reply" | "unknown-sender";
+export type InboundOutcome =
+  | "completed"
+  | "duplicate"
+  | "signal"
+  | "unknown-message"
+  | "unreadable"
+  | "unexpected-reply"
+  | "unknown-sender";
 
 export interface InboundResult {
   status: number;
@@ -72,7 +79,10 @@ export async function receiveInboundSpineMessage(
   // is read further or journalled.
   const route = spineRouteForInbound(deps.options, header.service, header.action);
   if (header.fromPartyId !== route.toPartyKey || header.cpaId !== route.cpaId) {
-    deps.log.warn({ fromPartyId: header.fromPartyId?.slice(0, 64), cpaId: header.cpaId?.slice(0, 64) }, "inbound ebXML message from an unknown sender refused");
+    deps.log.warn(
+      { fromPartyId: header.fromPartyId?.slice(0, 64), cpaId: header.cpaId?.slice(0, 64) },
+      "inbound ebXML message from an unknown sender refused",
+    );
     return { status: 403, contentType: "text/plain; charset=utf-8", body: "Unknown sender", outcome: "unknown-sender" };
   }
   await journalSafely(deps, {
@@ -114,19 +124,38 @@ export async function receiveInboundSpineMessage(
   if (!reply) {
     // We cannot read Spine's answer: the outcome is unknown, which must never look like success.
     await markFailed(deps.store.db, row.messageId, {
-      error: { code: "spine_unavailable", message: "Spine's answer could not be read, so the outcome is unknown.", failure: "bad-reply", retryable: false },
+      error: {
+        code: "spine_unavailable",
+        message: "Spine's answer could not be read, so the outcome is unknown.",
+        failure: "bad-reply",
+        retryable: false,
+      },
       replyBody: hl7Xml,
       now: now(),
     });
-    return messageError(deps, header, now(), "unreadable", { errorCode: "OtherXml", description: "HL7 payload could not be read" }, row.messageId);
+    return messageError(
+      deps,
+      header,
+      now(),
+      "unreadable",
+      { errorCode: "OtherXml", description: "HL7 payload could not be read" },
+      row.messageId,
+    );
   }
   const expected = isRequestInteraction(row.interactionId) ? INTERACTIONS[row.interactionId].replies : [];
   if (!expected.includes(reply.interactionId)) {
     deps.log.warn({ messageId: row.messageId, replyInteractionId: reply.interactionId }, "inbound reply does not fit the request");
-    return messageError(deps, header, now(), "unexpected-reply", {
-      errorCode: "Inconsistent",
-      description: `${reply.interactionId} is not a reply to ${row.interactionId}`,
-    }, row.messageId);
+    return messageError(
+      deps,
+      header,
+      now(),
+      "unexpected-reply",
+      {
+        errorCode: "Inconsistent",
+        description: `${reply.interactionId} is not a reply to ${row.interactionId}`,
+      },
+      row.messageId,
+    );
   }
   const verdict = judgeReply(reply);
   const result = verdict.ok
@@ -134,7 +163,10 @@ export async function receiveInboundSpineMessage(
     : await markFailed(deps.store.db, row.messageId, { error: verdict.error!, replyBody: hl7Xml, now: now() });
   // Another instance may have applied the same reply a moment earlier: that is a duplicate too.
   const outcome: InboundOutcome = result.ok ? "completed" : "duplicate";
-  deps.log.info({ messageId: row.messageId, replyInteractionId: reply.interactionId, outcome, confirmed: verdict.ok }, "Spine async reply received");
+  deps.log.info(
+    { messageId: row.messageId, replyInteractionId: reply.interactionId, outcome, confirmed: verdict.ok },
+    "Spine async reply received",
+  );
   return acknowledge(deps, header, now(), outcome, row.messageId);
 }
 
@@ -162,7 +194,13 @@ function signalOptions(deps: InboundDeps, header: EbxmlHeaderFields, at: Date) {
   };
 }
 
-async function acknowledge(deps: InboundDeps, header: EbxmlHeaderFields, at: Date, outcome: InboundOutcome, messageId: string): Promise<InboundResult> {
+async function acknowledge(
+  deps: InboundDeps,
+  header: EbxmlHeaderFields,
+  at: Date,
+  outcome: InboundOutcome,
+  messageId: string,
+): Promise<InboundResult> {
   const opts = signalOptions(deps, header, at);
   const body = buildEbxmlAcknowledgment(opts);
   await journalSafely(deps, { direction: "outbound", interactionId: "Acknowledgment", messageId: opts.messageId, body });

@@ -1,7 +1,6 @@
 import "server-only";
 import http from "node:http";
 import https from "node:https";
-import type { SpineOptions } from "./spine-options";
 import type { AddressInfo } from "node:net";
 import type { TLSSocket } from "node:tls";
 import {
@@ -20,6 +19,7 @@ import {
   type ReplyPayloads,
   replyReliability,
 } from "@/lib/hl7";
+import type { SpineOptions } from "./spine-options";
 
 /**
  * Test fixture: a scripted Spine on 127.0.0.1 (real HTTP or HTTPS). Each request is parsed with

@@ -6,11 +6,11 @@ import type { OperationSummary, OutboxError } from "@/server/db/schema";
 import { deliverOutboxMessage } from "./deliver-message";
 import { interactionPolicy, patternOf } from "./interaction-policy";
 import { ensureOutboxWorker } from "./outbox-worker";
+import { resultOf } from "./send-update";
 import { attemptsOf, sendWithRetry } from "./send-with-retry";
 import { isSpineCallError } from "./spine-call-error";
 import { callFailureToOutboxError, judgeReply, outboxErrorToAppError } from "./spine-failure";
 import type { SpineRuntime } from "./spine-runtime";
-import { resultOf } from "./send-update";
 import { assertSendable } from "./validate-before-send";
 import { isFinal, waitForCompletion } from "./wait-for-completion";
 
@@ -36,7 +36,10 @@ export async function sendQuery(rt: SpineRuntime, input: QueryInput): Promise<Hl
 
   if (patternOf(request.interactionId) === "sync") {
     try {
-      const { outcome } = await sendWithRetry(rt.transport, { request, conversationId: messageId }, policy, { log: rt.log, sleep: rt.sleep });
+      const { outcome } = await sendWithRetry(rt.transport, { request, conversationId: messageId }, policy, {
+        log: rt.log,
+        sleep: rt.sleep,
+      });
       if (outcome.kind !== "reply") {
         throw new AppError("spine_unavailable", "Spine accepted the query but sent no answer.", { reference: messageId });
       }
@@ -76,7 +79,12 @@ export async function sendQuery(rt: SpineRuntime, input: QueryInput): Promise<Hl
     timeoutMs: delivery.kind === "completed" ? 0 : policy.replyTimeoutMs,
     pollMs: rt.options.completionPollMs,
   });
-  const timedOut = { code: "spine_timeout", message: "Spine did not answer the query in time. Try again.", failure: "timeout", retryable: true };
+  const timedOut = {
+    code: "spine_timeout",
+    message: "Spine did not answer the query in time. Try again.",
+    failure: "timeout",
+    retryable: true,
+  };
   if (settled && isFinal(settled)) return answerOf(settled, messageId, timedOut);
   const marked = await markFailed(rt.store.db, messageId, { error: timedOut, now: rt.now() });
   if (!marked.ok) return answerOf(await findByMessageId(rt.store.db, messageId), messageId, timedOut);

@@ -48,7 +48,9 @@ const TMS_CONTEXTS = ["urn:nhs:names:error:tms", "urn:nhs:names:errors:tms"];
 export function isRetriableFault(errors: readonly SoapFaultError[]): boolean {
   return (
     errors.length > 0 &&
-    errors.every((e) => RETRIABLE_TMS_CODES.includes(e.errorCode.trim()) && (e.codeContext === "" || TMS_CONTEXTS.includes(e.codeContext.trim())))
+    errors.every(
+      (e) => RETRIABLE_TMS_CODES.includes(e.errorCode.trim()) && (e.codeContext === "" || TMS_CONTEXTS.includes(e.codeContext.trim())),
+    )
   );
 }
 

@@ -1,12 +1,16 @@
 import { describe, expect, it } from "vitest";
-import { type Hl7Reply, makeReplyHeader, makeRequestHeader, type MessageHeader, newMessageId, type ReplyHeaderOptions } from "@/lib/hl7";
+import { type Hl7Reply, type MessageHeader, makeReplyHeader, makeRequestHeader, newMessageId, type ReplyHeaderOptions } from "@/lib/hl7";
 import { isRetriableFault, SpineCallError } from "./spine-call-error";
 import { callFailureToOutboxError, judgeReply, outboxErrorToAppError } from "./spine-failure";
 
 const request: MessageHeader = makeRequestHeader({ senderAsid: "900000000001", receiverAsid: "900000009990" });
 
 function reply(interactionId: Hl7Reply["interactionId"], opts: Partial<ReplyHeaderOptions>, payload: unknown = {}): Hl7Reply {
-  return { interactionId, header: makeReplyHeader(request, { messageId: newMessageId(), spineAsid: "900000009990", creationTime: "20250101120000", ...opts }), payload } as Hl7Reply;
+  return {
+    interactionId,
+    header: makeReplyHeader(request, { messageId: newMessageId(), spineAsid: "900000009990", creationTime: "20250101120000", ...opts }),
+    payload,
+  } as Hl7Reply;
 }
 
 describe("judgeReply", () => {
@@ -19,12 +23,22 @@ describe("judgeReply", () => {
   });
 
   it("AE → spine_business_error in plain English; AR → spine_rejected naming the rule", () => {
-    const ae = judgeReply(reply("MCCI_IN010000UK13", { acknowledgement: "AE", issues: [{ code: "900", displayName: "Access Control Violation" }] }));
-    expect(ae.error).toMatchObject({ code: "spine_business_error", message: "Spine refused the request: this system or role is not allowed to do this." });
-    const unknown = judgeReply(reply("MCCI_IN010000UK13", { acknowledgement: "AE", issues: [{ code: "5000", displayName: "Workgroup not found" }] }));
+    const ae = judgeReply(
+      reply("MCCI_IN010000UK13", { acknowledgement: "AE", issues: [{ code: "900", displayName: "Access Control Violation" }] }),
+    );
+    expect(ae.error).toMatchObject({
+      code: "spine_business_error",
+      message: "Spine refused the request: this system or role is not allowed to do this.",
+    });
+    const unknown = judgeReply(
+      reply("MCCI_IN010000UK13", { acknowledgement: "AE", issues: [{ code: "5000", displayName: "Workgroup not found" }] }),
+    );
     expect(unknown.error?.message).toBe("Spine could not do this: Workgroup not found");
     const ar = judgeReply(
-      reply("MCCI_IN010000UK13", { acknowledgement: "AR", details: [{ typeCode: "ER", code: "202", displayName: "ErrorBase1712.INVALID_LRTYPE" }] }),
+      reply("MCCI_IN010000UK13", {
+        acknowledgement: "AR",
+        details: [{ typeCode: "ER", code: "202", displayName: "ErrorBase1712.INVALID_LRTYPE" }],
+      }),
     );
     expect(ar.error).toMatchObject({ code: "spine_rejected" });
     expect(ar.error?.message).toContain("ErrorBase1712.INVALID_LRTYPE");

@@ -2,7 +2,7 @@ import "server-only";
 import { AppError, type AppErrorCode } from "@/lib/errors/app-error";
 import type { Hl7Reply } from "@/lib/hl7/types";
 import type { OutboxError } from "@/server/db/schema";
-import { type SpineCallError, RETRIABLE_TMS_CODES } from "./spine-call-error";
+import { RETRIABLE_TMS_CODES, type SpineCallError } from "./spine-call-error";
 
 /**
  * Turning every kind of Spine failure into one typed, plain-English error. The stored form

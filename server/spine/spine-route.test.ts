@@ -3,8 +3,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadSpineRoutes, parseSpineRoutes, resolveSpineRoute } from "@/lib/config/spine-routes";
-import { SAMPLE_REQUESTS } from "@/lib/hl7/fixtures/samples";
 import type { Hl7Request } from "@/lib/hl7";
+import { SAMPLE_REQUESTS } from "@/lib/hl7/fixtures/samples";
 import { createDirectTransport } from "./direct-transport";
 import { type ScriptedSpine, startScriptedSpine, testSpineOptions } from "./scripted-spine.fixture";
 import { spineRouteFor } from "./spine-route";
@@ -19,8 +19,16 @@ describe("the routing table", () => {
     const table = parseSpineRoutes({
       routes: { [LRS]: { cpaId: "S-LRS", toAsid: "990000000002" }, [`${LRS}:REPC_IN040000UK15`]: { cpaId: "S-LRS-SC" } },
     });
-    expect(resolveSpineRoute(table, DEFAULTS, LRS, "REPC_IN010000UK15")).toEqual({ cpaId: "S-LRS", toAsid: "990000000002", toPartyKey: "SIM-990001" });
-    expect(resolveSpineRoute(table, DEFAULTS, LRS, "REPC_IN040000UK15")).toEqual({ cpaId: "S-LRS-SC", toAsid: "990000000002", toPartyKey: "SIM-990001" });
+    expect(resolveSpineRoute(table, DEFAULTS, LRS, "REPC_IN010000UK15")).toEqual({
+      cpaId: "S-LRS",
+      toAsid: "990000000002",
+      toPartyKey: "SIM-990001",
+    });
+    expect(resolveSpineRoute(table, DEFAULTS, LRS, "REPC_IN040000UK15")).toEqual({
+      cpaId: "S-LRS-SC",
+      toAsid: "990000000002",
+      toPartyKey: "SIM-990001",
+    });
     expect(resolveSpineRoute(table, DEFAULTS, SDS, "REPC_IN130002UK01")).toEqual(DEFAULTS);
   });
 
@@ -44,8 +52,16 @@ describe("the routing table", () => {
 
   it("gives each interaction its own service's route, and Spine's ASID from it", () => {
     const options = testSpineOptions({ routes: { [SDS]: { cpaId: "S-SDS", toAsid: "990000000777" } } });
-    expect(spineRouteFor(options, "REPC_IN130002UK01")).toEqual({ cpaId: "S-SDS", toAsid: "990000000777", toPartyKey: options.spinePartyKey });
-    expect(spineRouteFor(options, "REPC_IN010000UK15")).toEqual({ cpaId: options.cpaId, toAsid: options.toAsid, toPartyKey: options.spinePartyKey });
+    expect(spineRouteFor(options, "REPC_IN130002UK01")).toEqual({
+      cpaId: "S-SDS",
+      toAsid: "990000000777",
+      toPartyKey: options.spinePartyKey,
+    });
+    expect(spineRouteFor(options, "REPC_IN010000UK15")).toEqual({
+      cpaId: options.cpaId,
+      toAsid: options.toAsid,
+      toPartyKey: options.spinePartyKey,
+    });
   });
 });
 
@@ -60,7 +76,10 @@ describe("direct transport routing", () => {
   });
 
   it("writes each service's eb:CPAId and eb:To on the ebXML it sends", async () => {
-    const options = testSpineOptions({ baseUrl: spine.url, routes: { [LRS]: { cpaId: "S-LRS" }, [SDS]: { cpaId: "S-SDS", toPartyKey: "SDS-PARTY" } } });
+    const options = testSpineOptions({
+      baseUrl: spine.url,
+      routes: { [LRS]: { cpaId: "S-LRS" }, [SDS]: { cpaId: "S-SDS", toPartyKey: "SDS-PARTY" } },
+    });
     const transport = createDirectTransport({ options, journal: async () => {} });
     const sample = (id: string) => SAMPLE_REQUESTS.find((request) => request.interactionId === id) as Hl7Request;
     for (const id of ["REPC_IN010000UK15", "REPC_IN130002UK01"]) {

@@ -20,13 +20,26 @@ async function createLr(nhsNumber: string, overrides: Parameters<typeof createLr
 async function changeStatus(nhsNumber: string, lrId: string, reasonCode: string) {
   return exchange(
     rig,
-    hl7Request("REPC_IN040000UK15", { nhsNumber, lrId, reasonCode, author: { kind: "user", roleProfileId: NURSE.roleProfileId, userId: NURSE.userId } }),
+    hl7Request("REPC_IN040000UK15", {
+      nhsNumber,
+      lrId,
+      reasonCode,
+      author: { kind: "user", roleProfileId: NURSE.roleProfileId, userId: NURSE.userId },
+    }),
   );
 }
 async function details(nhsNumber: string, responseType: "01" | "02", timePeriod?: { start: string; end?: string }) {
-  return exchange(rig, hl7Request("QUPC_IN020000UK17", { nhsNumber, responseType, dissentOverride: "0", ...(timePeriod ? { timePeriod } : {}) }));
+  return exchange(
+    rig,
+    hl7Request("QUPC_IN020000UK17", { nhsNumber, responseType, dissentOverride: "0", ...(timePeriod ? { timePeriod } : {}) }),
+  );
 }
-async function confirm(nhsNumber: string, who: { roleProfileId: string; userId: string }, workgroupIds: string[] = [], responseType = "01") {
+async function confirm(
+  nhsNumber: string,
+  who: { roleProfileId: string; userId: string },
+  workgroupIds: string[] = [],
+  responseType = "01",
+) {
   return exchange(rig, hl7Request("QUPC_IN010000UK32", { nhsNumber, responseType, parameterList: { ...who, workgroupIds } }));
 }
 async function lrIdOf(nhsNumber: string, status: string) {
@@ -43,7 +56,11 @@ describe("create LR (REPC_IN010000UK15)", () => {
     const list = payloadOf(await details(patient("noLrs"), "02"), "QUPC_IN070000UK32");
     expect(list.entries).toHaveLength(1);
     expect(list.entries[0]).toMatchObject({ lrId, code: { code: "active" }, reasonCode: { code: "08" } });
-    const alerts = await rig.simulator.context.db.selectFrom("legitimate_relationships").select("lr_id").where("alert_requested", "=", true).execute();
+    const alerts = await rig.simulator.context.db
+      .selectFrom("legitimate_relationships")
+      .select("lr_id")
+      .where("alert_requested", "=", true)
+      .execute();
     expect(alerts.map((row) => row.lr_id)).toContain(lrId);
   });
 
@@ -145,7 +162,10 @@ describe("confirm LR query (QUPC_IN010000UK32)", () => {
   });
 
   it("confirms for the ControlActEvent author when there is no parameter list", async () => {
-    const reply = await exchange(rig, hl7Request("QUPC_IN010000UK32", { nhsNumber: patient("gpActive"), responseType: "01" }, { author: GP }));
+    const reply = await exchange(
+      rig,
+      hl7Request("QUPC_IN010000UK32", { nhsNumber: patient("gpActive"), responseType: "01" }, { author: GP }),
+    );
     expect(payloadOf(reply, "QUPC_IN030000UK14").lrExists).toBe(true);
   });
 
@@ -175,7 +195,10 @@ describe("LR details query (QUPC_IN020000UK17)", () => {
 
   it("filters by time.Period", async () => {
     const all = payloadOf(await details(patient("manyLrs"), "02"), "QUPC_IN070000UK32").entries;
-    const in2024 = payloadOf(await details(patient("manyLrs"), "02", { start: "20240101000000", end: "20241231235959" }), "QUPC_IN070000UK32").entries;
+    const in2024 = payloadOf(
+      await details(patient("manyLrs"), "02", { start: "20240101000000", end: "20241231235959" }),
+      "QUPC_IN070000UK32",
+    ).entries;
     expect(in2024.length).toBeGreaterThan(0);
     expect(in2024.length).toBeLessThan(all.length);
     for (const entry of in2024) {
@@ -194,12 +217,19 @@ describe("batch confirm query (QUPC_IN090000UK03)", () => {
     const nhsNumbers = [patient("gpActive"), patient("noLrs"), patient("invalidCheckDigit"), patient("notInPds")];
     const reply = await exchange(
       rig,
-      hl7Request("QUPC_IN090000UK03", { nhsNumbers, parameterList: { userId: GP.userId, roleProfileId: GP.roleProfileId, workgroupIds: [] } }),
+      hl7Request("QUPC_IN090000UK03", {
+        nhsNumbers,
+        parameterList: { userId: GP.userId, roleProfileId: GP.roleProfileId, workgroupIds: [] },
+      }),
     );
     expect(payloadOf(reply, "QUPC_IN250000UK02").results).toEqual([
       { kind: "status", nhsNumber: patient("gpActive"), hasLr: true },
       { kind: "status", nhsNumber: patient("noLrs"), hasLr: false },
-      { kind: "issue", nhsNumber: patient("invalidCheckDigit"), issue: expect.objectContaining({ displayName: errorText("invalidNhsNumber") }) },
+      {
+        kind: "issue",
+        nhsNumber: patient("invalidCheckDigit"),
+        issue: expect.objectContaining({ displayName: errorText("invalidNhsNumber") }),
+      },
       { kind: "issue", nhsNumber: patient("notInPds"), issue: expect.objectContaining({ displayName: errorText("patientNotFound") }) },
     ]);
   });
@@ -214,7 +244,11 @@ describe("SDS queries and workgroup membership", () => {
       "QUPC_IN010103UK01",
     );
     expect(atHospital.roleProfiles).toEqual([
-      expect.objectContaining({ roleProfileId: "900000000705", organizationId: "ZZH", workgroups: [expect.objectContaining({ workgroupId: "900000000501" })] }),
+      expect.objectContaining({
+        roleProfileId: "900000000705",
+        organizationId: "ZZH",
+        workgroups: [expect.objectContaining({ workgroupId: "900000000501" })],
+      }),
     ]);
   });
 
@@ -225,13 +259,22 @@ describe("SDS queries and workgroup membership", () => {
 
   it("describes known workgroups and refuses a query naming only unknown ones", async () => {
     const reply = await exchange(rig, hl7Request("QUPC_IN041234UK01", { workgroupIds: ["900000000502", "900000009999"] }));
-    expect(payloadOf(reply, "REPC_IN130007UK01").workgroups).toEqual([{ type: "01", workgroupId: "900000000502", name: "SYNTH PO TEAM", status: "01" }]);
+    expect(payloadOf(reply, "REPC_IN130007UK01").workgroups).toEqual([
+      { type: "01", workgroupId: "900000000502", name: "SYNTH PO TEAM", status: "01" },
+    ]);
     const unknown = await exchange(rig, hl7Request("QUPC_IN041234UK01", { workgroupIds: ["900000009999"] }));
     expect(issueTexts(unknown)).toEqual([errorText("workgroupNotFound")]);
   });
 
   it("adds a member (alreadyAMember false, then true) and the membership counts for confirm queries", async () => {
-    const membership = { code: { code: "01" }, roleProfileId: GP.roleProfileId, userId: GP.userId, workgroupId: "900000000501", originatingRoleProfileId: "900000000401", identifiedWorkgroupsOnly: IDENTIFIED_WORKGROUPS_ONLY_DEFAULT };
+    const membership = {
+      code: { code: "01" },
+      roleProfileId: GP.roleProfileId,
+      userId: GP.userId,
+      workgroupId: "900000000501",
+      originatingRoleProfileId: "900000000401",
+      identifiedWorkgroupsOnly: IDENTIFIED_WORKGROUPS_ONLY_DEFAULT,
+    };
     const added = payloadOf(await exchange(rig, hl7Request("REPC_IN130002UK01", membership)), "REPC_IN130003UK01");
     expect(added.flag?.value).toBe(false);
     expect(payloadOf(await confirm(patient("workgroupOnly"), GP), "QUPC_IN030000UK14").lrExists).toBe(true);
@@ -240,14 +283,28 @@ describe("SDS queries and workgroup membership", () => {
   });
 
   it("removes a member (wasNotAMember false, then true)", async () => {
-    const membership = { code: { code: "01" }, roleProfileId: NURSE.roleProfileId, userId: NURSE.userId, workgroupId: "900000000501", originatingRoleProfileId: "900000000401", identifiedWorkgroupsOnly: IDENTIFIED_WORKGROUPS_ONLY_DEFAULT };
+    const membership = {
+      code: { code: "01" },
+      roleProfileId: NURSE.roleProfileId,
+      userId: NURSE.userId,
+      workgroupId: "900000000501",
+      originatingRoleProfileId: "900000000401",
+      identifiedWorkgroupsOnly: IDENTIFIED_WORKGROUPS_ONLY_DEFAULT,
+    };
     expect(payloadOf(await exchange(rig, hl7Request("REPC_IN130004UK01", membership)), "REPC_IN130005UK01").flag?.value).toBe(false);
     expect(payloadOf(await confirm(patient("workgroupOnly"), NURSE), "QUPC_IN030000UK14").lrExists).toBe(false);
     expect(payloadOf(await exchange(rig, hl7Request("REPC_IN130004UK01", membership)), "REPC_IN130005UK01").flag?.value).toBe(true);
   });
 
   it("refuses membership changes for an unknown workgroup or a role profile of another user", async () => {
-    const base = { code: { code: "01" }, roleProfileId: CLERK.roleProfileId, userId: CLERK.userId, workgroupId: "900000009999", originatingRoleProfileId: "900000000401", identifiedWorkgroupsOnly: IDENTIFIED_WORKGROUPS_ONLY_DEFAULT };
+    const base = {
+      code: { code: "01" },
+      roleProfileId: CLERK.roleProfileId,
+      userId: CLERK.userId,
+      workgroupId: "900000009999",
+      originatingRoleProfileId: "900000000401",
+      identifiedWorkgroupsOnly: IDENTIFIED_WORKGROUPS_ONLY_DEFAULT,
+    };
     expect(issueTexts(await exchange(rig, hl7Request("REPC_IN130002UK01", base)))).toEqual([errorText("workgroupNotFound")]);
     const wrongUser = { ...base, workgroupId: "900000000501", userId: GP.userId };
     expect(issueTexts(await exchange(rig, hl7Request("REPC_IN130002UK01", wrongUser)))).toEqual([errorText("userNotFound")]);

@@ -4,19 +4,16 @@ import { applyStatusChange } from "@/simulator/business/lr-records";
 
 /** REPC_IN040000UK15 → REPC_IN050000UK13, following the data-driven reason → transition map. */
 export async function changeLrStatus(context: BusinessContext, request: ChangeLrStatusRequest): Promise<BusinessOutcome> {
-  const lr = await context.db
-    .selectFrom("legitimate_relationships")
-    .selectAll()
-    .where("lr_id", "=", request.lrId)
-    .executeTakeFirst();
+  const lr = await context.db.selectFrom("legitimate_relationships").selectAll().where("lr_id", "=", request.lrId).executeTakeFirst();
   if (!lr) return businessError("lrNotFound", `LR ${request.lrId} does not exist`);
   if (lr.nhs_number !== request.nhsNumber) {
     return businessError("lrPatientMismatch", `LR ${request.lrId} is not an LR of patient ${request.nhsNumber}`);
   }
   if (lr.status === "closed") return businessError("lrAlreadyClosed", `LR ${request.lrId} is closed`);
-  const author = request.author.kind === "user"
-    ? { roleProfileId: request.author.roleProfileId, userId: request.author.userId }
-    : { asid: request.author.asid };
+  const author =
+    request.author.kind === "user"
+      ? { roleProfileId: request.author.roleProfileId, userId: request.author.userId }
+      : { asid: request.author.asid };
   const next = await applyStatusChange(context.db, {
     lr,
     scReasonCode: request.reasonCode,

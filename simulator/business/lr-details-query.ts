@@ -1,5 +1,16 @@
 import type { Kysely } from "kysely";
-import { ACCESS_REASON_CODES, type CompleteLrEntry, displayNameOf, type ListSubject, LR_STATUS_CODES, LR_TYPES, type LrActor, type LrDetailsQuery, SC_REASON_CODES, type SimpleLrEntry } from "@/lib/hl7";
+import {
+  ACCESS_REASON_CODES,
+  type CompleteLrEntry,
+  displayNameOf,
+  type ListSubject,
+  LR_STATUS_CODES,
+  LR_TYPES,
+  type LrActor,
+  type LrDetailsQuery,
+  SC_REASON_CODES,
+  type SimpleLrEntry,
+} from "@/lib/hl7";
 import { type BusinessContext, type BusinessOutcome, businessError, reply } from "@/simulator/business/business-context";
 import { checkPatient } from "@/simulator/business/patient-checks";
 import type { LegitimateRelationshipTable, LrStatusChangeTable, SimulatorDatabase } from "@/simulator/store/schema";
@@ -33,16 +44,17 @@ async function listSubjects(db: Kysely<SimulatorDatabase>, lrs: readonly LrRow[]
     subjects.set(lr.lr_id, {
       kind: "workgroup",
       workgroupId: lr.subject_workgroup_id ?? "",
-      ...(workgroup
-        ? { workgroupName: workgroup.name, organizationId: workgroup.org_code, organizationName: workgroup.org_name }
-        : {}),
+      ...(workgroup ? { workgroupName: workgroup.name, organizationId: workgroup.org_code, organizationName: workgroup.org_name } : {}),
     });
   }
   return subjects;
 }
 
 /** Changes with no named person were Spine's own (time-outs, deaths): reported as Spine's system. */
-function actor(row: { author_role_profile_id: string | null; author_user_id: string | null; author_asid: string | null }, spineAsid: string): LrActor {
+function actor(
+  row: { author_role_profile_id: string | null; author_user_id: string | null; author_asid: string | null },
+  spineAsid: string,
+): LrActor {
   if (row.author_role_profile_id && row.author_user_id) {
     return { kind: "user", roleProfileId: row.author_role_profile_id, userId: row.author_user_id };
   }
@@ -110,7 +122,11 @@ export async function lrDetailsQuery(context: BusinessContext, query: LrDetailsQ
     ? await context.db
         .selectFrom("lr_status_changes")
         .selectAll()
-        .where("lr_id", "in", lrs.map((lr) => lr.lr_id))
+        .where(
+          "lr_id",
+          "in",
+          lrs.map((lr) => lr.lr_id),
+        )
         .orderBy("change_id", "asc")
         .execute()
     : [];

@@ -32,10 +32,7 @@ export interface StatusChangeInput {
  * Applies one status change through the data-driven transition map; undefined means the map
  * does not allow it from the LR's current status (closed LRs allow nothing).
  */
-export async function applyStatusChange(
-  db: Kysely<SimulatorDatabase>,
-  change: StatusChangeInput,
-): Promise<LrStatus | undefined> {
+export async function applyStatusChange(db: Kysely<SimulatorDatabase>, change: StatusChangeInput): Promise<LrStatus | undefined> {
   const next = nextLrStatus(change.lr.status, change.scReasonCode);
   if (next === undefined) return undefined;
   await db

@@ -14,7 +14,11 @@ export async function userRoleProfileQuery(context: BusinessContext, query: User
         .selectFrom("workgroup_members")
         .innerJoin("workgroups", "workgroups.workgroup_id", "workgroup_members.workgroup_id")
         .select(["workgroup_members.role_profile_id", "workgroups.workgroup_id", "workgroups.name"])
-        .where("workgroup_members.role_profile_id", "in", profiles.map((profile) => profile.role_profile_id))
+        .where(
+          "workgroup_members.role_profile_id",
+          "in",
+          profiles.map((profile) => profile.role_profile_id),
+        )
         .orderBy("workgroups.workgroup_id")
         .execute()
     : [];

@@ -1,7 +1,6 @@
 import { PLACEHOLDER_CODES, type WorkgroupMembershipRequest } from "@/lib/hl7";
 import { type BusinessContext, type BusinessOutcome, businessError, reply } from "@/simulator/business/business-context";
 
-
 async function checkParties(context: BusinessContext, request: WorkgroupMembershipRequest): Promise<BusinessOutcome | undefined> {
   const workgroup = await context.db
     .selectFrom("workgroups")

@@ -46,7 +46,10 @@ describe("control API: reset and scenarios", () => {
 
   it("reset throws away changes and replays LR id allocation identically", async () => {
     await control("POST", "reset");
-    const created = payloadOf(await exchange(rig, hl7Request("REPC_IN010000UK15", createLrPayload("9990010013"))), "REPC_IN020000UK13").lrId;
+    const created = payloadOf(
+      await exchange(rig, hl7Request("REPC_IN010000UK15", createLrPayload("9990010013"))),
+      "REPC_IN020000UK13",
+    ).lrId;
     expect((await allLrs()).some((lr) => lr.lr_id === created)).toBe(true);
     expect((await control("POST", "reset", {})).json.scenario).toBe("default");
     expect((await allLrs()).some((lr) => lr.lr_id === created)).toBe(false);
@@ -61,7 +64,10 @@ describe("control API: reset and scenarios", () => {
 
   it("filters LRs by patient, with status history", async () => {
     await control("POST", "reset");
-    const lrs = (await (await fetch(`${rig.simulator.url}/_control/lrs?nhsNumber=9990010005`)).json()).lrs as { nhs_number: string; history: unknown[] }[];
+    const lrs = (await (await fetch(`${rig.simulator.url}/_control/lrs?nhsNumber=9990010005`)).json()).lrs as {
+      nhs_number: string;
+      history: unknown[];
+    }[];
     expect(lrs.length).toBeGreaterThanOrEqual(10);
     expect(lrs.every((lr) => lr.nhs_number === "9990010005")).toBe(true);
     expect(lrs.some((lr) => lr.history.length > 0)).toBe(true);
@@ -84,7 +90,11 @@ describe("message log and journal", () => {
     await exchange(rig, request);
     await rig.simulator.context.delivery.settled();
     const { json } = await control("GET", "messages?interactionId=REPC_IN010000UK15&direction=inbound");
-    expect(json.messages[0]).toMatchObject({ direction: "inbound", interaction_id: "REPC_IN010000UK15", message_id: request.header.messageId });
+    expect(json.messages[0]).toMatchObject({
+      direction: "inbound",
+      interaction_id: "REPC_IN010000UK15",
+      message_id: request.header.messageId,
+    });
     expect(json.messages[0].body).toContain(request.header.messageId);
     const everything = (await control("GET", "messages?limit=500")).json.messages as { log_id: number; outcome: string }[];
     expect(everything[0]?.log_id).toBeGreaterThan(everything.at(-1)?.log_id ?? 0);

@@ -37,7 +37,16 @@ async function lrsWithHistory(context: SimulatorContext, nhsNumber: string | nul
   if (nhsNumber) query = query.where("nhs_number", "=", nhsNumber);
   const lrs = await query.execute();
   const changes = lrs.length
-    ? await context.db.selectFrom("lr_status_changes").selectAll().where("lr_id", "in", lrs.map((lr) => lr.lr_id)).orderBy("change_id").execute()
+    ? await context.db
+        .selectFrom("lr_status_changes")
+        .selectAll()
+        .where(
+          "lr_id",
+          "in",
+          lrs.map((lr) => lr.lr_id),
+        )
+        .orderBy("change_id")
+        .execute()
     : [];
   return lrs.map((lr) => ({ ...lr, history: changes.filter((change) => change.lr_id === lr.lr_id) }));
 }
@@ -114,7 +123,12 @@ const controlRoutes: { method: string; path: RegExp; handler: ControlHandler }[]
     handler: async ({ context }) => ({
       status: 200,
       json: {
-        alerts: await context.db.selectFrom("legitimate_relationships").selectAll().where("alert_requested", "=", true).orderBy("created_seq").execute(),
+        alerts: await context.db
+          .selectFrom("legitimate_relationships")
+          .selectAll()
+          .where("alert_requested", "=", true)
+          .orderBy("created_seq")
+          .execute(),
       },
     }),
   },
@@ -125,7 +139,12 @@ const controlRoutes: { method: string; path: RegExp; handler: ControlHandler }[]
       status: 200,
       json: {
         patients: notable.patients,
-        faults: context.faults.catalogueEntries.map(({ name, nhsNumber, description, fault }) => ({ name, nhsNumber, kind: fault.kind, description })),
+        faults: context.faults.catalogueEntries.map(({ name, nhsNumber, description, fault }) => ({
+          name,
+          nhsNumber,
+          kind: fault.kind,
+          description,
+        })),
       },
     }),
   },

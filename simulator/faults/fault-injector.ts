@@ -1,10 +1,5 @@
 import catalogueJson from "@/simulator/data/faults.json";
-import {
-  type ArmedFault,
-  type FaultSpec,
-  faultCatalogueSchema,
-  type NhsNumberFault,
-} from "@/simulator/faults/fault-spec";
+import { type ArmedFault, type FaultSpec, faultCatalogueSchema, type NhsNumberFault } from "@/simulator/faults/fault-spec";
 
 export interface FaultContext {
   interactionId: string;

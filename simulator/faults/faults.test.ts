@@ -14,7 +14,11 @@ function magic(name: string): string {
 const createFor = (nhsNumber: string) => hl7Request("REPC_IN010000UK15", createLrPayload(nhsNumber));
 const sendCreate = (nhsNumber: string) => post(`${rig.simulator.url}/reliablemessaging/reliablerequest`, ebxmlFor(createFor(nhsNumber)));
 const confirmFor = (nhsNumber: string) =>
-  hl7Request("QUPC_IN010000UK32", { nhsNumber, responseType: "01", parameterList: { userId: GP.userId, roleProfileId: GP.roleProfileId, workgroupIds: [] } });
+  hl7Request("QUPC_IN010000UK32", {
+    nhsNumber,
+    responseType: "01",
+    parameterList: { userId: GP.userId, roleProfileId: GP.roleProfileId, workgroupIds: [] },
+  });
 const sendConfirm = (nhsNumber: string, signal?: AbortSignal) =>
   fetch(`${rig.simulator.url}/sync-service`, { method: "POST", ...soapFor(confirmFor(nhsNumber)), signal });
 const soapFaultCode = (body: string) => {
@@ -31,7 +35,11 @@ describe("fault catalogue (magic NHS numbers in data/faults.json)", () => {
     const async = await sendCreate(magic("soapFault200"));
     expect(async.status).toBe(500);
     expect(soapFaultCode(async.body)).toBe("200");
-    const lrs = await rig.simulator.context.db.selectFrom("legitimate_relationships").select("lr_id").where("nhs_number", "=", magic("soapFault200")).execute();
+    const lrs = await rig.simulator.context.db
+      .selectFrom("legitimate_relationships")
+      .select("lr_id")
+      .where("nhs_number", "=", magic("soapFault200"))
+      .execute();
     expect(lrs).toHaveLength(0);
   });
 
@@ -60,7 +68,10 @@ describe("fault catalogue (magic NHS numbers in data/faults.json)", () => {
     expect(response.status).toBe(200);
     expect(parseReplyDocument(await response.text(), "text/xml")).toMatchObject({
       kind: "hl7",
-      reply: { interactionId: "QUQI_IN010000UK14", header: { issues: [{ code: "900", displayName: spineError("accessControlViolation").text }] } },
+      reply: {
+        interactionId: "QUQI_IN010000UK14",
+        header: { issues: [{ code: "900", displayName: spineError("accessControlViolation").text }] },
+      },
     });
   });
 
@@ -69,7 +80,10 @@ describe("fault catalogue (magic NHS numbers in data/faults.json)", () => {
     const [reply] = await rig.receiver.waitFor(1);
     expect(reply?.document).toMatchObject({
       kind: "hl7",
-      reply: { interactionId: "MCCI_IN010000UK13", header: { acknowledgement: { typeCode: "AR", details: [{ code: "202", typeCode: "ER" }] } } },
+      reply: {
+        interactionId: "MCCI_IN010000UK13",
+        header: { acknowledgement: { typeCode: "AR", details: [{ code: "202", typeCode: "ER" }] } },
+      },
     });
   });
 
@@ -126,7 +140,19 @@ describe("fault catalogue (magic NHS numbers in data/faults.json)", () => {
   });
 
   it("has a test above for every catalogue entry", () => {
-    const tested = ["soapFault200", "retriable206", "businessError", "accessDenied", "rejected", "slowReply", "noReply", "duplicateReply", "lateReply", "malformedReply", "wrongRefToMessageId"];
+    const tested = [
+      "soapFault200",
+      "retriable206",
+      "businessError",
+      "accessDenied",
+      "rejected",
+      "slowReply",
+      "noReply",
+      "duplicateReply",
+      "lateReply",
+      "malformedReply",
+      "wrongRefToMessageId",
+    ];
     expect(faults.faults.map((fault) => fault.name).sort()).toEqual([...tested].sort());
   });
 });

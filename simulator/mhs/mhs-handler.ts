@@ -1,10 +1,5 @@
 import { z } from "zod";
-import {
-  buildReply,
-  INTERACTIONS,
-  isRequestInteraction,
-  type SoapFault,
-} from "@/lib/hl7";
+import { buildReply, INTERACTIONS, isRequestInteraction, type SoapFault } from "@/lib/hl7";
 import { isMhsSyncAsync } from "@/lib/hl7/vocab/mhs-sync-async";
 import { headerValue, send, sendJson } from "@/simulator/http/http-io";
 import { withWrongReference } from "@/simulator/pipeline/delivery-faults";
@@ -83,7 +78,14 @@ export const handleMhsRequest: SpineFrontHandler = async (context, request, resp
     result = await processRequest(context, input);
   }
   if (result.kind === "soap-fault") {
-    await context.journal.record({ direction: "outbound", transport: "mhs", interactionId, httpStatus: 500, outcome: result.outcome, body: "" });
+    await context.journal.record({
+      direction: "outbound",
+      transport: "mhs",
+      interactionId,
+      httpStatus: 500,
+      outcome: result.outcome,
+      body: "",
+    });
     return sendJson(response, 500, mhsErrorBody(result.fault, messageId ?? "unknown"), echo);
   }
 
@@ -94,16 +96,33 @@ export const handleMhsRequest: SpineFrontHandler = async (context, request, resp
       deliveryFault: result.deliveryFault,
       sender,
       requestInteractionId: interactionId,
-      requestEbxml: { messageId: messageId ?? result.reply.header.acknowledgement.messageRefId, conversationId: correlationId ?? messageId ?? "" },
+      requestEbxml: {
+        messageId: messageId ?? result.reply.header.acknowledgement.messageRefId,
+        conversationId: correlationId ?? messageId ?? "",
+      },
     });
-    await context.journal.record({ direction: "outbound", transport: "mhs", interactionId, httpStatus: 202, outcome: `accepted:${result.outcome}`, body: "" });
+    await context.journal.record({
+      direction: "outbound",
+      transport: "mhs",
+      interactionId,
+      httpStatus: 202,
+      outcome: `accepted:${result.outcome}`,
+      body: "",
+    });
     return send(response, 202, "", "text/plain", echo);
   }
 
   const fault = result.deliveryFault;
   if ((await waitToAnswer(context, response, fault)) === "dropped") return;
   const reply = fault?.kind === "wrongRefToMessageId" ? withWrongReference(result.reply).reply : result.reply;
-  await answerWithReply(context, response, { transport: "mhs", reply, body: buildReply(reply), fault, outcome: result.outcome, headers: echo });
+  await answerWithReply(context, response, {
+    transport: "mhs",
+    reply,
+    body: buildReply(reply),
+    fault,
+    outcome: result.outcome,
+    headers: echo,
+  });
 };
 
 function isRetriable(result: ProcessResult): boolean {

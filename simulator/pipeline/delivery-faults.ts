@@ -1,6 +1,6 @@
 import { type Hl7Reply, newMessageId } from "@/lib/hl7";
-import type { DeliveryFault } from "@/simulator/pipeline/process-request";
 import type { SimulatorConfig } from "@/simulator/config";
+import type { DeliveryFault } from "@/simulator/pipeline/process-request";
 
 /** How long to wait before answering, per delivery fault (undefined = the normal delay). */
 export function replyDelayMs(fault: DeliveryFault | undefined, config: SimulatorConfig, normalMs: number): number {

@@ -1,8 +1,8 @@
 import type { ServerResponse } from "node:http";
 import {
   buildEbxmlAcknowledgment,
-  buildSoapFault,
   buildEbxmlMessageError,
+  buildSoapFault,
   type EbxmlError,
   type EbxmlHeaderFields,
   formatEbxmlTimestamp,
@@ -40,7 +40,14 @@ interface Answered {
   eb?: EbxmlHeaderFields;
 }
 
-async function answer(context: SimulatorContext, response: ServerResponse, status: number, body: string, outcome: string, about: Answered = {}) {
+async function answer(
+  context: SimulatorContext,
+  response: ServerResponse,
+  status: number,
+  body: string,
+  outcome: string,
+  about: Answered = {},
+) {
   await context.journal.record({
     direction: "outbound",
     transport: "ebxml",
@@ -76,7 +83,14 @@ export const handleEbxmlRequest: SpineFrontHandler = async (context, request, re
       limits: { maxBytes: context.config.bodyLimitBytes },
     });
   } catch (error) {
-    await context.journal.record({ direction: "inbound", transport: "ebxml", interactionId: announced, outcome: "received", body, multipart: true });
+    await context.journal.record({
+      direction: "inbound",
+      transport: "ebxml",
+      interactionId: announced,
+      outcome: "received",
+      body,
+      multipart: true,
+    });
     const notWellFormed = spineError("tmsNotWellFormed");
     const fault = soapFaultFor(notWellFormed.code, `${notWellFormed.text} (${(error as Error).message})`);
     return answer(context, response, 500, buildSoapFault(fault), "soap-fault:not-well-formed", { interactionId: announced });
@@ -118,7 +132,9 @@ export const handleEbxmlRequest: SpineFrontHandler = async (context, request, re
 
   const ack = ackOptions(context, eb);
   const ackBody = eb.ackRequested ? buildEbxmlAcknowledgment(ack) : "";
-  const acknowledged: Answered = eb.ackRequested ? { interactionId: "Acknowledgment", messageId: ack.messageId, eb } : { interactionId: announced, eb };
+  const acknowledged: Answered = eb.ackRequested
+    ? { interactionId: "Acknowledgment", messageId: ack.messageId, eb }
+    : { interactionId: announced, eb };
   const now = context.config.now();
   if (eb.duplicateElimination) {
     const seen = await context.db

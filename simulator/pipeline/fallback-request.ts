@@ -11,6 +11,9 @@ export function fallbackRequest(
   interactionId: RequestInteractionId,
   envelope: { messageId?: string; senderAsid?: string },
 ): RequestRef {
-  const header = makeRequestHeader({ senderAsid: envelope.senderAsid ?? "", receiverAsid: context.config.spine.asid }, context.config.now());
+  const header = makeRequestHeader(
+    { senderAsid: envelope.senderAsid ?? "", receiverAsid: context.config.spine.asid },
+    context.config.now(),
+  );
   return { interactionId, header: { ...header, messageId: envelope.messageId ?? header.messageId } };
 }

@@ -1,5 +1,13 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { type Hl7Reply, type Hl7Request, type InteractionId, interactionFromSoapAction, parseRequest, type SoapFault, spineError } from "@/lib/hl7";
+import {
+  type Hl7Reply,
+  type Hl7Request,
+  type InteractionId,
+  interactionFromSoapAction,
+  parseRequest,
+  type SoapFault,
+  spineError,
+} from "@/lib/hl7";
 import { closedSignal, headerValue, send, sleep } from "@/simulator/http/http-io";
 import { malformed, replyDelayMs } from "@/simulator/pipeline/delivery-faults";
 import { type DeliveryFault, soapFaultFor } from "@/simulator/pipeline/process-request";
@@ -8,7 +16,12 @@ import type { SimulatorContext } from "@/simulator/simulator-context";
 /** Steps Spine's HTTP fronts (sync SOAP, ebXML, the MHS adaptor stand-in) take alike. */
 
 /** A front's route: the request with its body already read. */
-export type SpineFrontHandler = (context: SimulatorContext, request: IncomingMessage, response: ServerResponse, body: string) => Promise<void>;
+export type SpineFrontHandler = (
+  context: SimulatorContext,
+  request: IncomingMessage,
+  response: ServerResponse,
+  body: string,
+) => Promise<void>;
 
 /** The SOAPAction header as sent, and the interaction it names (undefined when it names none). */
 export function announcedInteraction(request: IncomingMessage): { soapAction: string; announced: InteractionId | undefined } {
@@ -37,7 +50,11 @@ export function readRequest(context: SimulatorContext, hl7Xml: string): { parsed
  * Before an answer in the HTTP response: wait as the delivery fault says. Under the noReply fault
  * the connection is held, then dropped, and there is nothing more to send ("dropped").
  */
-export async function waitToAnswer(context: SimulatorContext, response: ServerResponse, fault: DeliveryFault | undefined): Promise<"answer" | "dropped"> {
+export async function waitToAnswer(
+  context: SimulatorContext,
+  response: ServerResponse,
+  fault: DeliveryFault | undefined,
+): Promise<"answer" | "dropped"> {
   if (fault?.kind === "noReply") {
     await sleep(context.config.noReplyHoldMs, closedSignal(response));
     response.destroy();
@@ -51,7 +68,15 @@ export async function waitToAnswer(context: SimulatorContext, response: ServerRe
 export async function answerWithReply(
   context: SimulatorContext,
   response: ServerResponse,
-  answer: { transport: "sync-soap" | "mhs"; reply: Hl7Reply; body: string; fault: DeliveryFault | undefined; outcome: string; refToMessageId?: string; headers?: Record<string, string> },
+  answer: {
+    transport: "sync-soap" | "mhs";
+    reply: Hl7Reply;
+    body: string;
+    fault: DeliveryFault | undefined;
+    outcome: string;
+    refToMessageId?: string;
+    headers?: Record<string, string>;
+  },
 ): Promise<void> {
   const body = answer.fault?.kind === "malformedReply" ? malformed(answer.body) : answer.body;
   await context.journal.record({

@@ -90,7 +90,11 @@ export async function processRequest(context: SimulatorContext, input: ProcessIn
 
   // Addressed to another system (communicationFunctionRcv is not Spine's ASID): Spine does not route it (spine-lr.md §3.1, §3.3).
   if (request.header.receiverAsid !== context.config.spine.asid) {
-    return { kind: "reply", reply: replies.businessError(request, "unknownRoutingFailure"), outcome: "AE:unknownRoutingFailure:receiverAsid" };
+    return {
+      kind: "reply",
+      reply: replies.businessError(request, "unknownRoutingFailure"),
+      outcome: "AE:unknownRoutingFailure:receiverAsid",
+    };
   }
 
   const service = INTERACTIONS[request.interactionId].service;

@@ -15,7 +15,14 @@ import {
 import { send } from "@/simulator/http/http-io";
 import { withWrongReference } from "@/simulator/pipeline/delivery-faults";
 import { fallbackRequest } from "@/simulator/pipeline/fallback-request";
-import { announcedInteraction, answerWithReply, readRequest, type SpineFrontHandler, unsupportedInteractionFault, waitToAnswer } from "@/simulator/pipeline/front-steps";
+import {
+  announcedInteraction,
+  answerWithReply,
+  readRequest,
+  type SpineFrontHandler,
+  unsupportedInteractionFault,
+  waitToAnswer,
+} from "@/simulator/pipeline/front-steps";
 import { processRequest, soapFaultFor } from "@/simulator/pipeline/process-request";
 import type { SimulatorContext } from "@/simulator/simulator-context";
 
@@ -40,7 +47,14 @@ export const handleSyncRequest: SpineFrontHandler = async (context, request, res
   const { soapAction, announced } = announcedInteraction(request);
   // Journalled once the message id is known (or as soon as it is clear it never will be).
   const recordInbound = (messageId?: string) =>
-    context.journal.record({ direction: "inbound", transport: "sync-soap", interactionId: announced, messageId, outcome: "received", body });
+    context.journal.record({
+      direction: "inbound",
+      transport: "sync-soap",
+      interactionId: announced,
+      messageId,
+      outcome: "received",
+      body,
+    });
 
   if (!announced || !isRequestInteraction(announced) || !servedSynchronously(announced)) {
     const fault = unsupportedInteractionFault(soapAction);
@@ -83,7 +97,13 @@ export const handleSyncRequest: SpineFrontHandler = async (context, request, res
 
   const fault = result.deliveryFault;
   if (fault?.kind === "noReply") {
-    await context.journal.record({ direction: "outbound", transport: "sync-soap", interactionId: result.reply.interactionId, outcome: "no-reply", body: "" });
+    await context.journal.record({
+      direction: "outbound",
+      transport: "sync-soap",
+      interactionId: result.reply.interactionId,
+      outcome: "no-reply",
+      body: "",
+    });
   }
   if ((await waitToAnswer(context, response, fault)) === "dropped") return;
   let reply = result.reply;
@@ -99,5 +119,12 @@ export const handleSyncRequest: SpineFrontHandler = async (context, request, res
     // Errors (QUQI/MCCI) travel on the request's service.
     service: INTERACTIONS[announced].service,
   });
-  await answerWithReply(context, response, { transport: "sync-soap", reply, body: xml, fault, outcome: result.outcome, refToMessageId: relatesTo });
+  await answerWithReply(context, response, {
+    transport: "sync-soap",
+    reply,
+    body: xml,
+    fault,
+    outcome: result.outcome,
+    refToMessageId: relatesTo,
+  });
 };

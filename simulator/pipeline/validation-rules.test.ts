@@ -54,7 +54,13 @@ const bases = {
       responseType: "01",
       parameterList: { userId: GP.userId, roleProfileId: GP.roleProfileId, workgroupIds: ["900000000501"] },
     }),
-  details: () => hl7Request("QUPC_IN020000UK17", { nhsNumber: "9990010048", responseType: "01", dissentOverride: "0", timePeriod: { start: "20240101000000" } }),
+  details: () =>
+    hl7Request("QUPC_IN020000UK17", {
+      nhsNumber: "9990010048",
+      responseType: "01",
+      dissentOverride: "0",
+      timePeriod: { start: "20240101000000" },
+    }),
   batch: () => hl7Request("QUPC_IN090000UK03", { nhsNumbers: ["9990010048"] }),
   roleProfiles: () => hl7Request("QUPC_IN010102UK01", { userId: "900000000007" }),
   workgroups: () => hl7Request("QUPC_IN041234UK01", { workgroupIds: ["900000000501"] }),
@@ -79,78 +85,279 @@ const CTRL_AUTHOR = /<author typeCode="AUT"><AgentPersonSDS[\s\S]*?<\/author>/;
 const DEVICE = `<agentDeviceSDS classCode="DEV" determinerCode="INSTANCE"><id ${ASID_ID} extension="${BFF.asid}"/></agentDeviceSDS>`;
 const AUTHOR_URP = '<AgentPerson classCode="AGNT"><id root="1.2.826.0.1285.0.2.0.67" extension="900000000101"/>';
 const AUTHOR_UID = `${AUTHOR_URP}<agentPersonSDS classCode="PSN" determinerCode="INSTANCE"><id root="1.2.826.0.1285.0.2.0.65" extension="900000000001"/>`;
-const SUBJECT_URP = '<subject typeCode="SBJ"><AgentPersonSDS classCode="AGNT"><id root="1.2.826.0.1285.0.2.0.67" extension="900000000201"/>';
+const SUBJECT_URP =
+  '<subject typeCode="SBJ"><AgentPersonSDS classCode="AGNT"><id root="1.2.826.0.1285.0.2.0.67" extension="900000000201"/>';
 
 const cases: { rule: string; base: Base; mutate: (xml: string) => string }[] = [
   // Transmission wrapper (every request)
   { rule: "ErrorBase1733.MANDATORY_FIELD_MISSING[id]", base: "createUser", mutate: swap(/<id root="[0-9A-F-]{36}"\/>/, "") },
   { rule: "ErrorBase1712.UUID_TOO_LONG", base: "createUser", mutate: swap(/<id root="([0-9A-F-]{36})"\/>/, '<id root="$1-TOO-LONG"/>') },
-  { rule: "ErrorBase1712.INTERACTION_ID_TOO_LONG", base: "createUser", mutate: swap('extension="REPC_IN010000UK15"', 'extension="REPC_IN010000UK15X"') },
-  { rule: "ErrorBase1712.SENDER_ASID_TOO_LONG", base: "createUser", mutate: swap(`<communicationFunctionSnd typeCode="SND"><device classCode="DEV" determinerCode="INSTANCE"><id ${ASID_ID} extension="${BFF.asid}"/>`, `<communicationFunctionSnd typeCode="SND"><device classCode="DEV" determinerCode="INSTANCE"><id ${ASID_ID} extension="${BFF.asid}0"/>`) },
-  { rule: "ErrorBase1712.INVALID_CREATION_TIME", base: "createUser", mutate: swap(/<creationTime value="\d{14}"\/>/, '<creationTime value="2025"/>') },
-  { rule: "ErrorBase1733.MANDATORY_FIELD_MISSING[versionCode]", base: "createUser", mutate: swap('<versionCode code="V3NPfIT4.2.00"/>', '<versionCode code=""/>') },
-  { rule: "ErrorBase1733.MANDATORY_FIELD_MISSING[communicationFunctionRcv]", base: "createUser", mutate: swap(`<communicationFunctionRcv typeCode="RCV"><device classCode="DEV" determinerCode="INSTANCE"><id ${ASID_ID}`, '<communicationFunctionRcv typeCode="RCV"><device classCode="DEV" determinerCode="INSTANCE"><id') },
-  { rule: "ErrorBase1733.MANDATORY_FIELD_MISSING[communicationFunctionSnd]", base: "createUser", mutate: swap(`<communicationFunctionSnd typeCode="SND"><device classCode="DEV" determinerCode="INSTANCE"><id ${ASID_ID}`, '<communicationFunctionSnd typeCode="SND"><device classCode="DEV" determinerCode="INSTANCE"><id') },
-  { rule: "ErrorBase1733.MANDATORY_FIELD_MISSING[author1]", base: "createUser", mutate: swap(`<agentSystemSDS classCode="DEV" determinerCode="INSTANCE"><id ${ASID_ID}`, '<agentSystemSDS classCode="DEV" determinerCode="INSTANCE"><id root="1.2.3"') },
-  { rule: "ErrorBase1733.MANDATORY_FIELD_MISSING", base: "createUser", mutate: swap(/<part typeCode="PART"><partSDSRole[\s\S]*?<\/part>/, "") },
+  {
+    rule: "ErrorBase1712.INTERACTION_ID_TOO_LONG",
+    base: "createUser",
+    mutate: swap('extension="REPC_IN010000UK15"', 'extension="REPC_IN010000UK15X"'),
+  },
+  {
+    rule: "ErrorBase1712.SENDER_ASID_TOO_LONG",
+    base: "createUser",
+    mutate: swap(
+      `<communicationFunctionSnd typeCode="SND"><device classCode="DEV" determinerCode="INSTANCE"><id ${ASID_ID} extension="${BFF.asid}"/>`,
+      `<communicationFunctionSnd typeCode="SND"><device classCode="DEV" determinerCode="INSTANCE"><id ${ASID_ID} extension="${BFF.asid}0"/>`,
+    ),
+  },
+  {
+    rule: "ErrorBase1712.INVALID_CREATION_TIME",
+    base: "createUser",
+    mutate: swap(/<creationTime value="\d{14}"\/>/, '<creationTime value="2025"/>'),
+  },
+  {
+    rule: "ErrorBase1733.MANDATORY_FIELD_MISSING[versionCode]",
+    base: "createUser",
+    mutate: swap('<versionCode code="V3NPfIT4.2.00"/>', '<versionCode code=""/>'),
+  },
+  {
+    rule: "ErrorBase1733.MANDATORY_FIELD_MISSING[communicationFunctionRcv]",
+    base: "createUser",
+    mutate: swap(
+      `<communicationFunctionRcv typeCode="RCV"><device classCode="DEV" determinerCode="INSTANCE"><id ${ASID_ID}`,
+      '<communicationFunctionRcv typeCode="RCV"><device classCode="DEV" determinerCode="INSTANCE"><id',
+    ),
+  },
+  {
+    rule: "ErrorBase1733.MANDATORY_FIELD_MISSING[communicationFunctionSnd]",
+    base: "createUser",
+    mutate: swap(
+      `<communicationFunctionSnd typeCode="SND"><device classCode="DEV" determinerCode="INSTANCE"><id ${ASID_ID}`,
+      '<communicationFunctionSnd typeCode="SND"><device classCode="DEV" determinerCode="INSTANCE"><id',
+    ),
+  },
+  {
+    rule: "ErrorBase1733.MANDATORY_FIELD_MISSING[author1]",
+    base: "createUser",
+    mutate: swap(
+      `<agentSystemSDS classCode="DEV" determinerCode="INSTANCE"><id ${ASID_ID}`,
+      '<agentSystemSDS classCode="DEV" determinerCode="INSTANCE"><id root="1.2.3"',
+    ),
+  },
+  {
+    rule: "ErrorBase1733.MANDATORY_FIELD_MISSING",
+    base: "createUser",
+    mutate: swap(/<part typeCode="PART"><partSDSRole[\s\S]*?<\/part>/, ""),
+  },
   // Create LR
-  { rule: "ErrorBase1733.INVALID_REQUEST[missingCreateRequest]", base: "createUser", mutate: chain(swap("<CreateRequest ", "<CreateRequestX "), swap("</CreateRequest>", "</CreateRequestX>")) },
-  { rule: "ErrorBase1733.INVALID_REQUEST[cardinality]", base: "createUser", mutate: swap(/(<recordTarget[\s\S]*?<\/recordTarget>)/, "$1$1") },
-  { rule: "ErrorBase1712.REASONCODE_OID", base: "createUser", mutate: swap('codeSystem="2.16.840.1.113883.2.1.3.2.4.16.11"', 'codeSystem="2.16.840.1.113883.2.1.3.2.4.16.22"') },
+  {
+    rule: "ErrorBase1733.INVALID_REQUEST[missingCreateRequest]",
+    base: "createUser",
+    mutate: chain(swap("<CreateRequest ", "<CreateRequestX "), swap("</CreateRequest>", "</CreateRequestX>")),
+  },
+  {
+    rule: "ErrorBase1733.INVALID_REQUEST[cardinality]",
+    base: "createUser",
+    mutate: swap(/(<recordTarget[\s\S]*?<\/recordTarget>)/, "$1$1"),
+  },
+  {
+    rule: "ErrorBase1712.REASONCODE_OID",
+    base: "createUser",
+    mutate: swap('codeSystem="2.16.840.1.113883.2.1.3.2.4.16.11"', 'codeSystem="2.16.840.1.113883.2.1.3.2.4.16.22"'),
+  },
   { rule: "ErrorBase1712.LR_TYPE_EMPTY", base: "createUser", mutate: swap('<reasonCode code="08"', '<reasonCode code=""') },
   { rule: "ErrorBase1712.INVALID_LRTYPE", base: "createUser", mutate: swap('<reasonCode code="08"', '<reasonCode code="008"') },
-  { rule: "ErrorBase1712.INVALID_SUBJECT_ELEMENT[eitherUserOrWorkgroup]", base: "createUser", mutate: chain(swap('<subject typeCode="SBJ"><AgentPersonSDS ', '<subject typeCode="SBJ"><OtherPersonX '), swap("</AgentPersonSDS></subject>", "</OtherPersonX></subject>")) },
-  { rule: "ErrorBase1712.INVALID_SUBJECT_URPID_MISSING", base: "createUser", mutate: swap(SUBJECT_URP, SUBJECT_URP.replace("1.2.826.0.1285.0.2.0.67", "1.2.3")) },
-  { rule: "ErrorBase1712.URPID_EMPTY", base: "createUser", mutate: swap(SUBJECT_URP, SUBJECT_URP.replace('extension="900000000201"', 'extension=""')) },
-  { rule: "ErrorBase1712.URPID_TOO_LONG", base: "createUser", mutate: swap(SUBJECT_URP, SUBJECT_URP.replace('extension="900000000201"', 'extension="9000000002010"')) },
+  {
+    rule: "ErrorBase1712.INVALID_SUBJECT_ELEMENT[eitherUserOrWorkgroup]",
+    base: "createUser",
+    mutate: chain(
+      swap('<subject typeCode="SBJ"><AgentPersonSDS ', '<subject typeCode="SBJ"><OtherPersonX '),
+      swap("</AgentPersonSDS></subject>", "</OtherPersonX></subject>"),
+    ),
+  },
+  {
+    rule: "ErrorBase1712.INVALID_SUBJECT_URPID_MISSING",
+    base: "createUser",
+    mutate: swap(SUBJECT_URP, SUBJECT_URP.replace("1.2.826.0.1285.0.2.0.67", "1.2.3")),
+  },
+  {
+    rule: "ErrorBase1712.URPID_EMPTY",
+    base: "createUser",
+    mutate: swap(SUBJECT_URP, SUBJECT_URP.replace('extension="900000000201"', 'extension=""')),
+  },
+  {
+    rule: "ErrorBase1712.URPID_TOO_LONG",
+    base: "createUser",
+    mutate: swap(SUBJECT_URP, SUBJECT_URP.replace('extension="900000000201"', 'extension="9000000002010"')),
+  },
   { rule: "ErrorBase1712.INVALID_SUBJECT_USER_ID_MISSING", base: "createUser", mutate: swap('extension="900000000002"', 'extension=""') },
   { rule: "ErrorBase1712.USER_ID_TOO_LONG", base: "createUser", mutate: swap('extension="900000000002"', 'extension="9000000000020"') },
-  { rule: "ErrorBase1712.WORKGROUP_ID_EMPTY", base: "createWorkgroup", mutate: swap('<id root="1.2.826.0.1285.0.2.0.109" extension="900000000501"/>', '<id root="1.2.826.0.1285.0.2.0.109" extension=""/>') },
-  { rule: "ErrorBase1712.WORKGROUP_ID_TOO_LONG", base: "createWorkgroup", mutate: swap('<id root="1.2.826.0.1285.0.2.0.109" extension="900000000501"/>', '<id root="1.2.826.0.1285.0.2.0.109" extension="9000000005010"/>') },
-  { rule: "ErrorBase1712.INVALID_SUBJECT_WORKGROUP_URPID", base: "createWorkgroup", mutate: swap('<id root="1.2.826.0.1285.0.2.0.67" extension="900000000201"/>', '<id root="1.2.826.0.1285.0.2.0.67" extension="9000002"/>') },
+  {
+    rule: "ErrorBase1712.WORKGROUP_ID_EMPTY",
+    base: "createWorkgroup",
+    mutate: swap('<id root="1.2.826.0.1285.0.2.0.109" extension="900000000501"/>', '<id root="1.2.826.0.1285.0.2.0.109" extension=""/>'),
+  },
+  {
+    rule: "ErrorBase1712.WORKGROUP_ID_TOO_LONG",
+    base: "createWorkgroup",
+    mutate: swap(
+      '<id root="1.2.826.0.1285.0.2.0.109" extension="900000000501"/>',
+      '<id root="1.2.826.0.1285.0.2.0.109" extension="9000000005010"/>',
+    ),
+  },
+  {
+    rule: "ErrorBase1712.INVALID_SUBJECT_WORKGROUP_URPID",
+    base: "createWorkgroup",
+    mutate: swap(
+      '<id root="1.2.826.0.1285.0.2.0.67" extension="900000000201"/>',
+      '<id root="1.2.826.0.1285.0.2.0.67" extension="9000002"/>',
+    ),
+  },
   { rule: "ErrorBase1712.PATIENT_ID_EMPTY", base: "createUser", mutate: swap('extension="9990010013"', 'extension=""') },
   { rule: "ErrorBase1712.PATIENT_ID_TOO_LONG", base: "createUser", mutate: swap('extension="9990010013"', 'extension="99900100130"') },
-  { rule: "ErrorBase1712.INVALID_OID|PatientOID", base: "createUser", mutate: swap('<id root="2.16.840.1.113883.2.1.4.1"', '<id root="1.2.3"') },
-  { rule: "ErrorBase1712.INVALID_AUTHOR_USER_SYSTEM_MISSING", base: "createUser", mutate: chain(swap("<AgentPerson classCode", "<AgentPersonX classCode"), swap("</AgentPerson>", "</AgentPersonX>")) },
-  { rule: "ErrorBase1712.INVALID_AUTHOR_USER_URPID_MISSING", base: "createUser", mutate: swap(AUTHOR_URP, AUTHOR_URP.replace("1.2.826.0.1285.0.2.0.67", "1.2.3")) },
-  { rule: "ErrorBase1712.INVALID_AUTHOR_USER_URPID_TOO_LONG", base: "createUser", mutate: swap(AUTHOR_URP, AUTHOR_URP.replace('extension="900000000101"', 'extension="9000000001010"')) },
-  { rule: "ErrorBase1712.INVALID_AUTHOR_USER_ID_MISSING", base: "createUser", mutate: swap(AUTHOR_UID, AUTHOR_UID.replace('extension="900000000001"', 'extension=""')) },
-  { rule: "ErrorBase1712.INVALID_AUTHOR_USER_ID_TOO_LONG", base: "createUser", mutate: swap(AUTHOR_UID, AUTHOR_UID.replace('extension="900000000001"', 'extension="9000000000010"')) },
-  { rule: "ErrorBase1712.INVALID_OID|RepresentedOrganizationOID", base: "createUser", mutate: swap(/(<representedOrganization[^>]*>(?:<[^>]*>)*?<id root=")1\.2\.826\.0\.1285\.0\.2\.0\.109/, "$11.2.3") },
+  {
+    rule: "ErrorBase1712.INVALID_OID|PatientOID",
+    base: "createUser",
+    mutate: swap('<id root="2.16.840.1.113883.2.1.4.1"', '<id root="1.2.3"'),
+  },
+  {
+    rule: "ErrorBase1712.INVALID_AUTHOR_USER_SYSTEM_MISSING",
+    base: "createUser",
+    mutate: chain(swap("<AgentPerson classCode", "<AgentPersonX classCode"), swap("</AgentPerson>", "</AgentPersonX>")),
+  },
+  {
+    rule: "ErrorBase1712.INVALID_AUTHOR_USER_URPID_MISSING",
+    base: "createUser",
+    mutate: swap(AUTHOR_URP, AUTHOR_URP.replace("1.2.826.0.1285.0.2.0.67", "1.2.3")),
+  },
+  {
+    rule: "ErrorBase1712.INVALID_AUTHOR_USER_URPID_TOO_LONG",
+    base: "createUser",
+    mutate: swap(AUTHOR_URP, AUTHOR_URP.replace('extension="900000000101"', 'extension="9000000001010"')),
+  },
+  {
+    rule: "ErrorBase1712.INVALID_AUTHOR_USER_ID_MISSING",
+    base: "createUser",
+    mutate: swap(AUTHOR_UID, AUTHOR_UID.replace('extension="900000000001"', 'extension=""')),
+  },
+  {
+    rule: "ErrorBase1712.INVALID_AUTHOR_USER_ID_TOO_LONG",
+    base: "createUser",
+    mutate: swap(AUTHOR_UID, AUTHOR_UID.replace('extension="900000000001"', 'extension="9000000000010"')),
+  },
+  {
+    rule: "ErrorBase1712.INVALID_OID|RepresentedOrganizationOID",
+    base: "createUser",
+    mutate: swap(/(<representedOrganization[^>]*>(?:<[^>]*>)*?<id root=")1\.2\.826\.0\.1285\.0\.2\.0\.109/, "$11.2.3"),
+  },
   { rule: "ErrorBase1712.INVALID_AUTHOR_SYSTEM_DEVID_MISSING", base: "createWorkgroup", mutate: swap(DEVICE, "") },
-  { rule: "ErrorBase1712.SYSTEM_ID_EMPTY", base: "createWorkgroup", mutate: swap(DEVICE, DEVICE.replace(`extension="${BFF.asid}"`, 'extension=""')) },
-  { rule: "ErrorBase1712.SYSTEM_ID_TOO_LONG", base: "createWorkgroup", mutate: swap(DEVICE, DEVICE.replace(`extension="${BFF.asid}"`, `extension="${BFF.asid}0"`)) },
+  {
+    rule: "ErrorBase1712.SYSTEM_ID_EMPTY",
+    base: "createWorkgroup",
+    mutate: swap(DEVICE, DEVICE.replace(`extension="${BFF.asid}"`, 'extension=""')),
+  },
+  {
+    rule: "ErrorBase1712.SYSTEM_ID_TOO_LONG",
+    base: "createWorkgroup",
+    mutate: swap(DEVICE, DEVICE.replace(`extension="${BFF.asid}"`, `extension="${BFF.asid}0"`)),
+  },
   { rule: "ErrorBase1712.INVALID_PERTINENT_INFORMATION", base: "createUser", mutate: swap("</text>", "</text><text>and again</text>") },
-  { rule: "ErrorBase1712.INVALID_OID|AccessReasonOID", base: "createUser", mutate: swap('codeSystem="2.16.840.1.113883.2.1.3.2.4.17.7"', 'codeSystem="2.16.840.1.113883.2.1.3.2.4.17.77"') },
-  { rule: "ErrorBase1712.INVALID_OID|AlertOID", base: "createUser", mutate: swap('codeSystem="2.16.840.1.113883.2.1.3.2.4.17.8"', 'codeSystem="2.16.840.1.113883.2.1.3.2.4.17.88"') },
-  { rule: "ErrorBase1712.INVALID_DATE_WITH_SUPP_INFO", base: "createUser", mutate: swap('<effectiveTime value="20250101120000"/>', '<effectiveTime value="202501011200"/>') },
+  {
+    rule: "ErrorBase1712.INVALID_OID|AccessReasonOID",
+    base: "createUser",
+    mutate: swap('codeSystem="2.16.840.1.113883.2.1.3.2.4.17.7"', 'codeSystem="2.16.840.1.113883.2.1.3.2.4.17.77"'),
+  },
+  {
+    rule: "ErrorBase1712.INVALID_OID|AlertOID",
+    base: "createUser",
+    mutate: swap('codeSystem="2.16.840.1.113883.2.1.3.2.4.17.8"', 'codeSystem="2.16.840.1.113883.2.1.3.2.4.17.88"'),
+  },
+  {
+    rule: "ErrorBase1712.INVALID_DATE_WITH_SUPP_INFO",
+    base: "createUser",
+    mutate: swap('<effectiveTime value="20250101120000"/>', '<effectiveTime value="202501011200"/>'),
+  },
   // Change LR status
-  { rule: "ErrorBase1733.INVALID_REQUEST[missingSCRequest]", base: "sc", mutate: chain(swap("<SCRequest ", "<SCRequestX "), swap("</SCRequest>", "</SCRequestX>")) },
+  {
+    rule: "ErrorBase1733.INVALID_REQUEST[missingSCRequest]",
+    base: "sc",
+    mutate: chain(swap("<SCRequest ", "<SCRequestX "), swap("</SCRequest>", "</SCRequestX>")),
+  },
   { rule: "ErrorBase1712.PATIENT_ID_LENGTH", base: "sc", mutate: swap('extension="9990010048"', 'extension="999001004"') },
   { rule: "ErrorBase1712.INVALID_AUTHOR_USER_ID_LENGTH", base: "sc", mutate: swap('extension="900000000002"', 'extension="90000000002"') },
-  { rule: "ErrorBase1712.INVALID_OID|LRIdOID", base: "sc", mutate: swap('root="2.16.840.1.113883.2.1.3.2.4.18.3"', 'root="2.16.840.1.113883.2.1.3.2.4.18.33"') },
+  {
+    rule: "ErrorBase1712.INVALID_OID|LRIdOID",
+    base: "sc",
+    mutate: swap('root="2.16.840.1.113883.2.1.3.2.4.18.3"', 'root="2.16.840.1.113883.2.1.3.2.4.18.33"'),
+  },
   { rule: "ErrorBase1712.LR_ID_LENGTH", base: "sc", mutate: swap(`extension="${LR_ID}"`, `extension="${LR_ID}X"`) },
   // Sync SOAP envelope (confirm query)
   { rule: "ErrorBaseTms.MESSAGE_NOT_WELL_FORMED", base: "confirm", mutate: swap(/<SOAP-ENV:Header>[\s\S]*<\/SOAP-ENV:Header>/, "") },
   { rule: "ErrorBaseTms.SOAP_MESSAGE_ID_ERROR", base: "confirm", mutate: swap("<wsa:MessageID>uuid:", "<wsa:MessageID>uuid:X") },
   { rule: "ErrorBaseTms.SOAP_ACTION_ERROR", base: "confirm", mutate: swap(/(<wsa:Action>[^<]*<\/wsa:Action>)/, "$1$1") },
   { rule: "ErrorBaseTms.SOAP_TO_ERROR", base: "confirm", mutate: swap(/<wsa:To>[^<]*<\/wsa:To>/, "<wsa:To></wsa:To>") },
-  { rule: "ErrorBaseTms.SOAP_COMM_FUNC_RCV_ERROR", base: "confirm", mutate: swap(/(<hl7:communicationFunctionRcv><hl7:device><hl7:id [^>]*extension=")\d+"/, '$1"') },
-  { rule: "ErrorBaseTms.SOAP_COMM_FUNC_SND_ERROR", base: "confirm", mutate: swap(/(<hl7:communicationFunctionSnd><hl7:device><hl7:id [^>]*extension=")\d+"/, '$1"') },
+  {
+    rule: "ErrorBaseTms.SOAP_COMM_FUNC_RCV_ERROR",
+    base: "confirm",
+    mutate: swap(/(<hl7:communicationFunctionRcv><hl7:device><hl7:id [^>]*extension=")\d+"/, '$1"'),
+  },
+  {
+    rule: "ErrorBaseTms.SOAP_COMM_FUNC_SND_ERROR",
+    base: "confirm",
+    mutate: swap(/(<hl7:communicationFunctionSnd><hl7:device><hl7:id [^>]*extension=")\d+"/, '$1"'),
+  },
   // Queries
-  { rule: "ErrorBase1732.INVALID_AUTHOR", base: "confirm", mutate: swap(CTRL_AUTHOR, (CTRL_AUTHOR.exec(buildRequest(bases.confirm()))?.[0] ?? "").repeat(2)) },
+  {
+    rule: "ErrorBase1732.INVALID_AUTHOR",
+    base: "confirm",
+    mutate: swap(CTRL_AUTHOR, (CTRL_AUTHOR.exec(buildRequest(bases.confirm()))?.[0] ?? "").repeat(2)),
+  },
   { rule: "ErrorBase1732.INVALID_AUTHOR1", base: "confirm", mutate: swap(/<author1 typeCode="AUT">[\s\S]*?<\/author1>/, "") },
   { rule: "ErrorBase1732.INVALID_QUERY", base: "confirm", mutate: swap(/<query>[\s\S]*<\/query>/, "<query></query>") },
-  { rule: "ErrorBase1733.INVALID_OID|PatientOID", base: "confirm", mutate: swap('<value root="2.16.840.1.113883.2.1.4.1"', '<value root="1.2.3"') },
-  { rule: "ErrorBase1733.INVALID_FIELD_VALUE", base: "confirm", mutate: swap('<value code="01" codeSystem="2.16.840.1.113883.2.1.3.2.4.17.9"', '<value code="03" codeSystem="2.16.840.1.113883.2.1.3.2.4.17.9"') },
-  { rule: "ErrorBase1733.MANDATORY_FIELD_MISSING[semanticsText]", base: "confirm", mutate: swap("<semanticsText>Patient.Id</semanticsText>", "<semanticsText></semanticsText>") },
-  { rule: "ErrorBase1733.INVALID_OID|UserID", base: "confirm", mutate: swap('<value root="1.2.826.0.1285.0.2.0.65"', '<value root="1.2.3"') },
-  { rule: "ErrorBase1733.INVALID_OID|UserRoleProfileID", base: "confirm", mutate: swap('<value root="1.2.826.0.1285.0.2.0.67"', '<value root="1.2.3"') },
-  { rule: "ErrorBase1733.MANDATORY_FIELD_MISSING[dissentOverride]", base: "details", mutate: swap('codeSystem="2.16.840.1.113883.2.1.3.2.4.17.60"', 'codeSystem="2.16.840.1.113883.2.1.3.2.4.17.61"') },
-  { rule: "ErrorBase1733.MANDATORY_FIELD_MISSING[timePeriodStart]", base: "details", mutate: swap('<low value="20240101000000"/>', '<low value=""/>') },
+  {
+    rule: "ErrorBase1733.INVALID_OID|PatientOID",
+    base: "confirm",
+    mutate: swap('<value root="2.16.840.1.113883.2.1.4.1"', '<value root="1.2.3"'),
+  },
+  {
+    rule: "ErrorBase1733.INVALID_FIELD_VALUE",
+    base: "confirm",
+    mutate: swap(
+      '<value code="01" codeSystem="2.16.840.1.113883.2.1.3.2.4.17.9"',
+      '<value code="03" codeSystem="2.16.840.1.113883.2.1.3.2.4.17.9"',
+    ),
+  },
+  {
+    rule: "ErrorBase1733.MANDATORY_FIELD_MISSING[semanticsText]",
+    base: "confirm",
+    mutate: swap("<semanticsText>Patient.Id</semanticsText>", "<semanticsText></semanticsText>"),
+  },
+  {
+    rule: "ErrorBase1733.INVALID_OID|UserID",
+    base: "confirm",
+    mutate: swap('<value root="1.2.826.0.1285.0.2.0.65"', '<value root="1.2.3"'),
+  },
+  {
+    rule: "ErrorBase1733.INVALID_OID|UserRoleProfileID",
+    base: "confirm",
+    mutate: swap('<value root="1.2.826.0.1285.0.2.0.67"', '<value root="1.2.3"'),
+  },
+  {
+    rule: "ErrorBase1733.MANDATORY_FIELD_MISSING[dissentOverride]",
+    base: "details",
+    mutate: swap('codeSystem="2.16.840.1.113883.2.1.3.2.4.17.60"', 'codeSystem="2.16.840.1.113883.2.1.3.2.4.17.61"'),
+  },
+  {
+    rule: "ErrorBase1733.MANDATORY_FIELD_MISSING[timePeriodStart]",
+    base: "details",
+    mutate: swap('<low value="20240101000000"/>', '<low value=""/>'),
+  },
   { rule: "ErrorBase1733.INVALID_REQUEST[batchSize]", base: "batch", mutate: swap(/<patient\.id>[\s\S]*?<\/patient\.id>/, "") },
-  { rule: "ErrorBase1733.MANDATORY_FIELD_MISSING[userID]", base: "roleProfiles", mutate: swap('<value root="1.2.826.0.1285.0.2.0.65"', '<value root="1.2.3"') },
-  { rule: "ErrorBase1733.MANDATORY_FIELD_MISSING[workgroupCode]", base: "workgroups", mutate: swap('extension="900000000501"', 'extension=""') },
+  {
+    rule: "ErrorBase1733.MANDATORY_FIELD_MISSING[userID]",
+    base: "roleProfiles",
+    mutate: swap('<value root="1.2.826.0.1285.0.2.0.65"', '<value root="1.2.3"'),
+  },
+  {
+    rule: "ErrorBase1733.MANDATORY_FIELD_MISSING[workgroupCode]",
+    base: "workgroups",
+    mutate: swap('extension="900000000501"', 'extension=""'),
+  },
 ];
 
 const isQuery = (base: Base) => !["createUser", "createWorkgroup", "sc"].includes(base);
@@ -166,7 +373,10 @@ async function sendBroken(base: Base, mutate: (xml: string) => string) {
     const message = ebxmlFor(request);
     const hl7 = buildRequest(request);
     rig.receiver.clear();
-    const accepted = await post(`${rig.simulator.url}/reliablemessaging/queryrequest`, { ...message, body: message.body.replace(hl7, mutate(hl7)) });
+    const accepted = await post(`${rig.simulator.url}/reliablemessaging/queryrequest`, {
+      ...message,
+      body: message.body.replace(hl7, mutate(hl7)),
+    });
     expect(accepted.status).toBe(202);
     const [reply] = await rig.receiver.waitFor(1);
     return { status: 200, body: reply?.body ?? "", headers: new Headers({ "content-type": reply?.contentType ?? "" }) };
@@ -195,7 +405,9 @@ describe("Spine 2 validation rules (one broken message per rule)", () => {
     if (document.kind !== "hl7") throw new Error(`expected an HL7 reply, got ${document.kind}`);
     expect(document.reply.interactionId).toBe("MCCI_IN010000UK13");
     expect(document.reply.header.acknowledgement.typeCode).toBe("AR");
-    expect(document.reply.header.acknowledgement.details).toContainEqual(expect.objectContaining({ code: "202", typeCode: "ER", displayName: rule }));
+    expect(document.reply.header.acknowledgement.details).toContainEqual(
+      expect.objectContaining({ code: "202", typeCode: "ER", displayName: rule }),
+    );
   });
 
   it("covers every rule in the shared rule set", () => {
@@ -214,7 +426,12 @@ describe("Spine 2 validation rules (one broken message per rule)", () => {
 
   it("rejects on the reliable ebXML path too: the AR is POSTed to the sender", async () => {
     const request = bases.createUser();
-    const message = buildEbxmlMessage(request, { fromPartyId: BFF.partyKey, toPartyId: "SIM-990001", cpaId: BFF.cpaId, conversationId: newMessageId() });
+    const message = buildEbxmlMessage(request, {
+      fromPartyId: BFF.partyKey,
+      toPartyId: "SIM-990001",
+      cpaId: BFF.cpaId,
+      conversationId: newMessageId(),
+    });
     const hl7 = buildRequest(request);
     expect(message.body).toContain(hl7);
     const broken = message.body.replace(hl7, swap('<reasonCode code="08"', '<reasonCode code="008"')(hl7));
@@ -227,7 +444,10 @@ describe("Spine 2 validation rules (one broken message per rule)", () => {
     const [reply] = await rig.receiver.waitFor(1);
     expect(reply?.document).toMatchObject({
       kind: "hl7",
-      reply: { interactionId: "MCCI_IN010000UK13", header: { acknowledgement: { typeCode: "AR", details: [{ displayName: "ErrorBase1712.INVALID_LRTYPE" }] } } },
+      reply: {
+        interactionId: "MCCI_IN010000UK13",
+        header: { acknowledgement: { typeCode: "AR", details: [{ displayName: "ErrorBase1712.INVALID_LRTYPE" }] } },
+      },
       ebxml: { refToMessageId: request.header.messageId },
     });
   });

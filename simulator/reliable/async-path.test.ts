@@ -1,15 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { buildRequest, newMessageId, parseReplyDocument, type RequestInteractionId, type RequestPayloads, spineError } from "@/lib/hl7";
 import { SAMPLE_REQUESTS } from "@/lib/hl7/fixtures/samples";
-import {
-  BFF,
-  createLrPayload,
-  ebxmlFor,
-  hl7Request,
-  mhsFor,
-  post,
-  QUERY_ONLY_SYSTEM,
-} from "@/simulator/test-support/spine-requests";
+import { BFF, createLrPayload, ebxmlFor, hl7Request, mhsFor, post, QUERY_ONLY_SYSTEM } from "@/simulator/test-support/spine-requests";
 import { testRigForFile } from "@/simulator/test-support/test-simulator";
 
 const rig = testRigForFile({ resetBetweenTests: true });
@@ -25,7 +17,9 @@ const reliableUrl = () => `${rig.simulator.url}/reliablemessaging/reliablereques
 const lrCount = async () =>
   (await rig.simulator.context.db.selectFrom("legitimate_relationships").select("lr_id").where("nhs_number", "=", NO_LRS).execute()).length;
 const journalOutcomes = async () =>
-  (await rig.simulator.context.db.selectFrom("message_log").select(["outcome", "direction"]).orderBy("log_id").execute()).map((row) => row.outcome);
+  (await rig.simulator.context.db.selectFrom("message_log").select(["outcome", "direction"]).orderBy("log_id").execute()).map(
+    (row) => row.outcome,
+  );
 
 describe("reliable ebXML request → 202 now, business reply POSTed later", () => {
   it("acknowledges at once and later POSTs the reply with RefToMessageId and the same ConversationId", async () => {
@@ -41,7 +35,10 @@ describe("reliable ebXML request → 202 now, business reply POSTed later", () =
     expect(reply?.soapAction).toBe("urn:nhs:names:services:lrs/REPC_IN020000UK13");
     expect(reply?.document).toMatchObject({
       kind: "hl7",
-      reply: { interactionId: "REPC_IN020000UK13", header: { acknowledgement: { typeCode: "AA", messageRefId: request.header.messageId } } },
+      reply: {
+        interactionId: "REPC_IN020000UK13",
+        header: { acknowledgement: { typeCode: "AA", messageRefId: request.header.messageId } },
+      },
       ebxml: { refToMessageId: request.header.messageId, conversationId, ackRequested: true, toPartyId: BFF.partyKey },
     });
     await rig.simulator.context.delivery.settled();
@@ -85,9 +82,14 @@ describe("reliable ebXML request → 202 now, business reply POSTed later", () =
   it("processes a repeated message id again once the persist duration has passed", async () => {
     rig.simulator.context.config.async.persistDurationMsOverride = 0;
     try {
-      const message = ebxmlFor(hl7Request("REPC_IN040000UK15", {
-        nhsNumber: "9990010048", lrId: "LRDOESNOTEXIST000001", reasonCode: "06", author: { kind: "system", asid: BFF.asid },
-      }));
+      const message = ebxmlFor(
+        hl7Request("REPC_IN040000UK15", {
+          nhsNumber: "9990010048",
+          lrId: "LRDOESNOTEXIST000001",
+          reasonCode: "06",
+          author: { kind: "system", asid: BFF.asid },
+        }),
+      );
       await post(reliableUrl(), message);
       await rig.receiver.waitFor(1);
       await rig.simulator.context.delivery.settled();
@@ -145,10 +147,16 @@ describe("replies travel on the request's pattern (spine-lr.md §1.1 E1, §3.6)"
 
 describe("envelope and SDS checks answered at once", () => {
   it("refuses an unknown CPA id with an ebXML MessageError", async () => {
-    const response = await post(reliableUrl(), ebxmlFor(hl7Request("REPC_IN010000UK15", createLrPayload(NO_LRS)), { cpaId: "S0000UNKNOWN" }));
+    const response = await post(
+      reliableUrl(),
+      ebxmlFor(hl7Request("REPC_IN010000UK15", createLrPayload(NO_LRS)), { cpaId: "S0000UNKNOWN" }),
+    );
     expect(response.status).toBe(500);
     const document = parseReplyDocument(response.body, response.headers.get("content-type") ?? undefined);
-    expect(document).toMatchObject({ kind: "ebxml-error", errors: [{ errorCode: "ValueNotRecognized", description: spineError("unknownCpaId").text }] });
+    expect(document).toMatchObject({
+      kind: "ebxml-error",
+      errors: [{ errorCode: "ValueNotRecognized", description: spineError("unknownCpaId").text }],
+    });
   });
 
   it("refuses the sender's own CPA id when it belongs to another service (SDS holds one CPA per service)", async () => {
@@ -170,7 +178,10 @@ describe("envelope and SDS checks answered at once", () => {
   });
 
   it("refuses a From PartyId that does not own the CPA id", async () => {
-    const response = await post(reliableUrl(), ebxmlFor(hl7Request("REPC_IN010000UK15", createLrPayload(NO_LRS)), { fromPartyId: "SOMEONE-ELSE" }));
+    const response = await post(
+      reliableUrl(),
+      ebxmlFor(hl7Request("REPC_IN010000UK15", createLrPayload(NO_LRS)), { fromPartyId: "SOMEONE-ELSE" }),
+    );
     expect(response.status).toBe(500);
     expect(parseReplyDocument(response.body, response.headers.get("content-type") ?? undefined).kind).toBe("ebxml-error");
   });
@@ -200,8 +211,14 @@ describe("envelope and SDS checks answered at once", () => {
   });
 
   it("answers a sender not registered for the interaction with an Access Control Violation AE", async () => {
-    const request = hl7Request("REPC_IN010000UK15", createLrPayload(NO_LRS), { senderAsid: QUERY_ONLY_SYSTEM.asid, systemAsid: QUERY_ONLY_SYSTEM.asid });
-    const response = await post(reliableUrl(), ebxmlFor(request, { cpaId: QUERY_ONLY_SYSTEM.cpaId, fromPartyId: QUERY_ONLY_SYSTEM.partyKey }));
+    const request = hl7Request("REPC_IN010000UK15", createLrPayload(NO_LRS), {
+      senderAsid: QUERY_ONLY_SYSTEM.asid,
+      systemAsid: QUERY_ONLY_SYSTEM.asid,
+    });
+    const response = await post(
+      reliableUrl(),
+      ebxmlFor(request, { cpaId: QUERY_ONLY_SYSTEM.cpaId, fromPartyId: QUERY_ONLY_SYSTEM.partyKey }),
+    );
     expect(response.status).toBe(202);
     const [reply] = await rig.receiver.waitFor(1);
     expect(reply?.document).toMatchObject({
@@ -241,13 +258,18 @@ describe("MHS-adaptor-compatible front (POST /)", () => {
     const { "interaction-id": _dropped, ...withoutInteraction } = good.headers;
     expect((await post(`${rig.simulator.url}/`, { ...good, headers: withoutInteraction })).status).toBe(400);
     expect((await post(`${rig.simulator.url}/`, { ...good, headers: { ...good.headers, "wait-for-response": "maybe" } })).status).toBe(400);
-    expect((await post(`${rig.simulator.url}/`, { ...good, headers: { ...good.headers, "interaction-id": "NOPE_IN000000UK01" } })).status).toBe(404);
+    expect(
+      (await post(`${rig.simulator.url}/`, { ...good, headers: { ...good.headers, "interaction-id": "NOPE_IN000000UK01" } })).status,
+    ).toBe(404);
     expect((await post(`${rig.simulator.url}/`, { ...good, body: "not json" })).status).toBe(400);
     // No sync-async wrap for a sync interaction, nor for an async one the adaptor cannot wrap.
     const confirm = hl7Request("QUPC_IN010000UK32", { nhsNumber: "9990010048", responseType: "01" });
     const refusedWrap = await post(`${rig.simulator.url}/`, mhsFor(confirm, true));
     expect(refusedWrap).toMatchObject({ status: 400, body: expect.stringContaining("un-supported sync-async") });
-    const batch = hl7Request("QUPC_IN090000UK03", { nhsNumbers: ["9990010048"], parameterList: { userId: "900000000001", roleProfileId: "900000000101", workgroupIds: [] } });
+    const batch = hl7Request("QUPC_IN090000UK03", {
+      nhsNumbers: ["9990010048"],
+      parameterList: { userId: "900000000001", roleProfileId: "900000000101", workgroupIds: [] },
+    });
     expect((await post(`${rig.simulator.url}/`, mhsFor(batch, true))).status).toBe(400);
     expect(buildRequest(request)).toContain("REPC_IN010000UK15");
   });

@@ -12,9 +12,30 @@ const givenNames = {
   other: ["Alex", "Sam", "Jordan", "Robin"],
 } as const;
 const familyNames = [
-  "ABBOTT", "BARKER", "CARTER", "DAWSON", "ELLIS", "FLETCHER", "GRAHAM", "HUGHES", "IRVING", "JENKINS",
-  "KHAN", "LAWSON", "MORGAN", "NASH", "OWEN", "PATEL", "QUINN", "REID", "SHAW", "TURNER",
-  "UPTON", "VAUGHAN", "WARD", "YATES",
+  "ABBOTT",
+  "BARKER",
+  "CARTER",
+  "DAWSON",
+  "ELLIS",
+  "FLETCHER",
+  "GRAHAM",
+  "HUGHES",
+  "IRVING",
+  "JENKINS",
+  "KHAN",
+  "LAWSON",
+  "MORGAN",
+  "NASH",
+  "OWEN",
+  "PATEL",
+  "QUINN",
+  "REID",
+  "SHAW",
+  "TURNER",
+  "UPTON",
+  "VAUGHAN",
+  "WARD",
+  "YATES",
 ] as const;
 const genders = ["female", "male", "female", "male", "other", "female", "male", "unknown"] as const;
 

@@ -134,7 +134,10 @@ export async function seedScenario(db: Kysely<SimulatorDatabase>, scenarioName: 
     // Built in memory and inserted in bulk: a reset between tests must stay cheap.
     const seeded = scenario.lrs().map((seed, index) => buildSeedLr(seed, index + 1));
     if (seeded.length > 0) {
-      await trx.insertInto("legitimate_relationships").values(seeded.map((entry) => entry.lr)).execute();
+      await trx
+        .insertInto("legitimate_relationships")
+        .values(seeded.map((entry) => entry.lr))
+        .execute();
       const changes = seeded.flatMap((entry) => entry.changes);
       if (changes.length > 0) await trx.insertInto("lr_status_changes").values(changes).execute();
       await trx.insertInto("counters").values({ counter_name: "lr", counter_value: seeded.length }).execute();

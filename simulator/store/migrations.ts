@@ -65,11 +65,7 @@ export const simulatorMigrations: Record<string, Migration> = {
         .addColumn("status", "text", (c) => c.notNull())
         .addColumn("created_seq", "integer", (c) => c.notNull())
         .execute();
-      await db.schema
-        .createIndex("legitimate_relationships_patient")
-        .on("legitimate_relationships")
-        .column("nhs_number")
-        .execute();
+      await db.schema.createIndex("legitimate_relationships_patient").on("legitimate_relationships").column("nhs_number").execute();
       await db.schema
         .createTable("lr_status_changes")
         .addColumn("change_id", "serial", (c) => c.primaryKey())

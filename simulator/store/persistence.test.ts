@@ -16,15 +16,16 @@ describe("on-disk store (SIMULATOR_DATA_DIR)", () => {
   it("keeps the world across restarts, and reseeds only when told to", async () => {
     const dataDir = path.join(dataRoot, "simulator");
     const first = await startSimulator({ store: { dataDir }, config: { defaultScenario: "no-lrs" } });
-    await first.context.db
-      .insertInto("world_meta")
-      .values({ meta_key: "marker", meta_value: "kept" })
-      .execute();
+    await first.context.db.insertInto("world_meta").values({ meta_key: "marker", meta_value: "kept" }).execute();
     await first.close();
 
     const second = await startSimulator({ store: { dataDir } });
     expect(second.context.scenario()).toBe("no-lrs");
-    const marker = await second.context.db.selectFrom("world_meta").select("meta_value").where("meta_key", "=", "marker").executeTakeFirst();
+    const marker = await second.context.db
+      .selectFrom("world_meta")
+      .select("meta_value")
+      .where("meta_key", "=", "marker")
+      .executeTakeFirst();
     expect(marker?.meta_value).toBe("kept");
     await second.close();
 

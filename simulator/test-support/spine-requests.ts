@@ -3,10 +3,10 @@ import {
   buildRequest,
   buildSoapRequest,
   type ControlActAuthor,
-  makeRequestHeader,
   type Hl7Request,
   INTERACTIONS,
   type MessageHeader,
+  makeRequestHeader,
   newMessageId,
   type RequestInteractionId,
   type RequestPayloads,
@@ -45,7 +45,10 @@ export function hl7Request<K extends RequestInteractionId>(
   return { interactionId, header: requestHeader(header), payload } as Hl7Request;
 }
 
-export function createLrPayload(nhsNumber: string, overrides: Partial<RequestPayloads["REPC_IN010000UK15"]> = {}): RequestPayloads["REPC_IN010000UK15"] {
+export function createLrPayload(
+  nhsNumber: string,
+  overrides: Partial<RequestPayloads["REPC_IN010000UK15"]> = {},
+): RequestPayloads["REPC_IN010000UK15"] {
   return {
     lrType: "08",
     subject: { kind: "user", roleProfileId: NURSE.roleProfileId, userId: NURSE.userId },
@@ -63,7 +66,10 @@ export interface HttpMessage {
 }
 
 /** POST-ready ebXML for a request (defaults: the BFF's party, its CPA for the request's service and a fresh conversation). */
-export function ebxmlFor(request: Hl7Request, overrides: { cpaId?: string; fromPartyId?: string; conversationId?: string } = {}): HttpMessage {
+export function ebxmlFor(
+  request: Hl7Request,
+  overrides: { cpaId?: string; fromPartyId?: string; conversationId?: string } = {},
+): HttpMessage {
   const message = buildEbxmlMessage(request, {
     fromPartyId: overrides.fromPartyId ?? BFF.partyKey,
     toPartyId: "SIM-990001",

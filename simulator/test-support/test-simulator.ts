@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach } from "vitest";
-import { InboundReceiver } from "@/simulator/test-support/inbound-receiver";
-import { type RunningSimulator, startSimulator } from "@/simulator/server";
 import type { SimulatorConfigOverrides } from "@/simulator/config";
+import { type RunningSimulator, startSimulator } from "@/simulator/server";
+import { InboundReceiver } from "@/simulator/test-support/inbound-receiver";
 
 export interface TestRig {
   simulator: RunningSimulator;
@@ -22,7 +22,13 @@ export async function startTestRig(config: SimulatorConfigOverrides = {}): Promi
       bffInboundUrl: receiver.url,
       noReplyHoldMs: 1_000,
       ...config,
-      async: { replyDelayMs: 20, lateReplyDelayMs: 400, ackTimeoutMs: 1_000, reliabilityOverride: { retries: 2, retryIntervalMs: 50 }, ...config.async },
+      async: {
+        replyDelayMs: 20,
+        lateReplyDelayMs: 400,
+        ackTimeoutMs: 1_000,
+        reliabilityOverride: { retries: 2, retryIntervalMs: 50 },
+        ...config.async,
+      },
     },
   });
   return {

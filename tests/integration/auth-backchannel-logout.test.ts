@@ -57,7 +57,11 @@ async function logoutToken(options: TokenOptions = {}): Promise<string> {
   const iat = Math.floor(Date.now() / 1000) + (options.iatOffsetSeconds ?? 0);
   const header: { alg: string; kid: string; typ?: string } = { alg: "RS256", kid: idpKid };
   if (options.typ !== null) header.typ = options.typ ?? "logout+jwt";
-  return new SignJWT(claims).setProtectedHeader(header).setIssuedAt(iat).setExpirationTime(iat + 120).sign(options.key ?? idpKey);
+  return new SignJWT(claims)
+    .setProtectedHeader(header)
+    .setIssuedAt(iat)
+    .setExpirationTime(iat + 120)
+    .sign(options.key ?? idpKey);
 }
 
 function postToken(token: string): Promise<Response> {

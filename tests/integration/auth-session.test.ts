@@ -44,7 +44,10 @@ async function signedInJar(uid = "900000000001"): Promise<CookieJar> {
 }
 
 function sessionCookieValue(jar: CookieJar): string {
-  const pair = jar.header(new URL("/", harness.baseUrl)).split("; ").find((part) => part.startsWith("lrm_session="));
+  const pair = jar
+    .header(new URL("/", harness.baseUrl))
+    .split("; ")
+    .find((part) => part.startsWith("lrm_session="));
   return decodeURIComponent(pair?.slice("lrm_session=".length) ?? "");
 }
 

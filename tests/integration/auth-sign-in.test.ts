@@ -69,7 +69,14 @@ describe("CIS2 sign-in through the BFF", () => {
     expect(cookies.some((cookie) => cookie.startsWith("lrm_auth_tx=;"))).toBe(true);
     expect(destination.pathname).toBe("/");
     expect((await sessionStatus(jar)).signedIn).toBe(true);
-    expect(await permissionsOf(jar)).toEqual(["lr.view", "lr.viewComplete", "lr.selfClaim", "lr.create", "lr.changeStatus", "lr.emergencyView"]);
+    expect(await permissionsOf(jar)).toEqual([
+      "lr.view",
+      "lr.viewComplete",
+      "lr.selfClaim",
+      "lr.create",
+      "lr.changeStatus",
+      "lr.emergencyView",
+    ]);
   });
 
   it("signing in in a second browser ends the first browser's session (one active session per user)", async () => {

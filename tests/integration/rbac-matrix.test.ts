@@ -60,7 +60,10 @@ const undeclared: string[] = [];
 for (const route of routeFiles) {
   const mod = (await import(absoluteRouteFile(route))) as Record<string, unknown>;
   const params = Object.fromEntries(route.params.map((name) => [name, paramValue(name)]));
-  const path = route.params.reduce((p, name) => p.replace(new RegExp(`\\[(\\.\\.\\.)?${name}\\]`), encodeURIComponent(params[name] ?? "")), route.pattern);
+  const path = route.params.reduce(
+    (p, name) => p.replace(new RegExp(`\\[(\\.\\.\\.)?${name}\\]`), encodeURIComponent(params[name] ?? "")),
+    route.pattern,
+  );
   for (const method of HTTP_METHODS) {
     const handler = mod[method];
     if (typeof handler !== "function") continue;
@@ -98,7 +101,14 @@ const principals: Principal[] = [{ label: "no session", permissions: [] }];
 for (const persona of personas) {
   for (const role of persona.roles) {
     const { permissions } = decideRolePermissions({ roleCode: role.role_code, activityCodes: role.activity_codes });
-    principals.push(await principalFor(persona.uid, role.person_roleid, permissions, `${persona.given_name} ${persona.family_name} / ${role.person_roleid}`));
+    principals.push(
+      await principalFor(
+        persona.uid,
+        role.person_roleid,
+        permissions,
+        `${persona.given_name} ${persona.family_name} / ${role.person_roleid}`,
+      ),
+    );
   }
 }
 // A signed-in user whose role maps to nothing (like a zero-permission role) and one with every permission.
@@ -119,13 +129,20 @@ function requestFor(cell: RouteMethod, principal: Principal, origin: string): Re
   });
 }
 
-async function call(cell: RouteMethod, principal: Principal, origin = APP_BASE_URL): Promise<{ status: number; code?: string; message?: string }> {
+async function call(
+  cell: RouteMethod,
+  principal: Principal,
+  origin = APP_BASE_URL,
+): Promise<{ status: number; code?: string; message?: string }> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_resolve, reject) => {
     timer = setTimeout(() => reject(new Error(`${cell.label} did not answer within ${CELL_TIMEOUT_MS} ms`)), CELL_TIMEOUT_MS);
   });
   try {
-    const response = await Promise.race([cell.handler(requestFor(cell, principal, origin), { params: Promise.resolve(cell.params) }), timeout]);
+    const response = await Promise.race([
+      cell.handler(requestFor(cell, principal, origin), { params: Promise.resolve(cell.params) }),
+      timeout,
+    ]);
     const text = await response.text();
     let body: { error?: { code?: string; message?: string } } = {};
     try {

@@ -12,9 +12,16 @@ afterAll(async () => {
 });
 
 const post = (headers: Record<string, string>) =>
-  POST(new Request("http://127.0.0.1:3000/api/spine/inbound", { method: "POST", headers: { "content-type": "text/xml", ...headers }, body: "x".repeat(1000) }), {
-    params: Promise.resolve({}),
-  });
+  POST(
+    new Request("http://127.0.0.1:3000/api/spine/inbound", {
+      method: "POST",
+      headers: { "content-type": "text/xml", ...headers },
+      body: "x".repeat(1000),
+    }),
+    {
+      params: Promise.resolve({}),
+    },
+  );
 
 it("refuses a caller without the verified-certificate header before reading the body", async () => {
   const refused = await post({});

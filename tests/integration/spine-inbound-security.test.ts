@@ -1,8 +1,7 @@
 import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { SAMPLE_REPLIES } from "@/lib/hl7/fixtures/samples";
 import { buildEbxmlMessage, type Hl7Reply, makeReplyHeader, newMessageId } from "@/lib/hl7";
-import { SAMPLE_REQUESTS } from "@/lib/hl7/fixtures/samples";
+import { SAMPLE_REPLIES, SAMPLE_REQUESTS } from "@/lib/hl7/fixtures/samples";
 import { openStore, type Store } from "@/lib/store/open-store";
 import { appMigrations } from "@/server/db/migrations";
 import { findByMessageId, insertPending } from "@/server/db/outbox";
@@ -37,7 +36,10 @@ async function pendingCreate(): Promise<{ messageId: string; reply: Hl7Reply }> 
     operation: { kind: "create-lr" },
   });
   const sample = SAMPLE_REPLIES.find((r) => r.interactionId === "REPC_IN020000UK13")!;
-  const header = makeReplyHeader({ ...request.header, messageId }, { messageId: newMessageId(), spineAsid: request.header.receiverAsid, creationTime: "20261125090000" });
+  const header = makeReplyHeader(
+    { ...request.header, messageId },
+    { messageId: newMessageId(), spineAsid: request.header.receiverAsid, creationTime: "20261125090000" },
+  );
   return { messageId, reply: { ...sample, header } as Hl7Reply };
 }
 

@@ -4,8 +4,8 @@ import { isAppError } from "@/lib/errors/app-error";
 import { buildReply, parseRequest } from "@/lib/hl7";
 import { syntheticNhsNumber } from "@/lib/nhs/nhs-number";
 import { openStore, type Store } from "@/lib/store/open-store";
-import { findByMessageId } from "@/server/db/outbox";
 import { appMigrations } from "@/server/db/migrations";
+import { findByMessageId } from "@/server/db/outbox";
 import type { Database } from "@/server/db/schema";
 import { confirmLr } from "@/server/lr/confirm-lr";
 import { createLegitimateRelationship } from "@/server/lr/create-legitimate-relationship";
@@ -68,7 +68,10 @@ describe("MHS adaptor transport", () => {
   });
 
   it("sends from-asid for a sync interaction", async () => {
-    mhs.setScript(({ document }) => ({ status: 200, body: buildReply(replyTo(document!.request, "QUPC_IN030000UK14", { lrExists: true })) }));
+    mhs.setScript(({ document }) => ({
+      status: 200,
+      body: buildReply(replyTo(document!.request, "QUPC_IN030000UK14", { lrExists: true })),
+    }));
     const result = await confirmLr(ctx(), { nhsNumber: patient });
     expect(result.lrExists).toBe(true);
     expect(mhs.received[0]?.headers).toMatchObject({ "interaction-id": "QUPC_IN010000UK32", "from-asid": "900000000001" });
@@ -81,7 +84,15 @@ describe("MHS adaptor transport", () => {
       body: JSON.stringify({
         error_message: "Error(s) received from Spine",
         process_key: "SPINE_ERROR",
-        errors: [{ codeContext: "urn:nhs:names:error:tms", errorCode: 200, severity: "Error", description: "System failure to process message - default", errorType: "soap_fault" }],
+        errors: [
+          {
+            codeContext: "urn:nhs:names:error:tms",
+            errorCode: 200,
+            severity: "Error",
+            description: "System failure to process message - default",
+            errorType: "soap_fault",
+          },
+        ],
       }),
     }));
     try {

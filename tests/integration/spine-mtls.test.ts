@@ -30,17 +30,61 @@ function openssl(...args: string[]): void {
 }
 
 function issue(name: string, cn: string, ext?: string): void {
-  openssl("req", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes", "-keyout", `${name}.key`, "-out", `${name}.csr`, "-subj", `/CN=${cn}`);
+  openssl(
+    "req",
+    "-newkey",
+    "ec",
+    "-pkeyopt",
+    "ec_paramgen_curve:prime256v1",
+    "-nodes",
+    "-keyout",
+    `${name}.key`,
+    "-out",
+    `${name}.csr`,
+    "-subj",
+    `/CN=${cn}`,
+  );
   const extArgs = ext ? ["-extfile", `${name}.ext`] : [];
   if (ext) writeFileSync(path.join(dir, `${name}.ext`), ext);
-  openssl("x509", "-req", "-in", `${name}.csr`, "-CA", "ca.crt", "-CAkey", "ca.key", "-CAcreateserial", "-out", `${name}.crt`, "-days", "1", ...extArgs);
+  openssl(
+    "x509",
+    "-req",
+    "-in",
+    `${name}.csr`,
+    "-CA",
+    "ca.crt",
+    "-CAkey",
+    "ca.key",
+    "-CAcreateserial",
+    "-out",
+    `${name}.crt`,
+    "-days",
+    "1",
+    ...extArgs,
+  );
 }
 
 const read = (file: string) => readFileSync(path.join(dir, file), "utf8");
 
 beforeAll(async () => {
   dir = mkdtempSync(path.join(os.tmpdir(), "lrm-mtls-"));
-  openssl("req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes", "-keyout", "ca.key", "-out", "ca.crt", "-days", "1", "-subj", "/CN=Synthetic Spine Test CA");
+  openssl(
+    "req",
+    "-x509",
+    "-newkey",
+    "ec",
+    "-pkeyopt",
+    "ec_paramgen_curve:prime256v1",
+    "-nodes",
+    "-keyout",
+    "ca.key",
+    "-out",
+    "ca.crt",
+    "-days",
+    "1",
+    "-subj",
+    "/CN=Synthetic Spine Test CA",
+  );
   issue("server", "127.0.0.1", "subjectAltName=IP:127.0.0.1\n");
   issue("client", "9000LR-900001");
   store = await openStore<Database>({ name: "app", inMemory: true, migrations: appMigrations });
@@ -48,7 +92,11 @@ beforeAll(async () => {
     tls: { key: read("server.key"), cert: read("server.crt"), ca: read("ca.crt"), requestCert: true, rejectUnauthorized: true },
   });
   spine.setScript(({ document }) => soapReply(document!.request, replyTo(document!.request, "QUPC_IN030000UK14", { lrExists: true })));
-  clientTls = readTlsFiles({ certFile: path.join(dir, "client.crt"), keyFile: path.join(dir, "client.key"), caFile: path.join(dir, "ca.crt") })!;
+  clientTls = readTlsFiles({
+    certFile: path.join(dir, "client.crt"),
+    keyFile: path.join(dir, "client.key"),
+    caFile: path.join(dir, "ca.crt"),
+  })!;
 });
 
 afterAll(async () => {
@@ -88,7 +136,9 @@ describe("mutual TLS", () => {
 
   it("without the CA bundle Spine's certificate is not trusted: spine_unavailable", async () => {
     spine.received.length = 0;
-    expect(await errorCode(confirmLr(ctx({ cert: clientTls.cert, key: clientTls.key }), { nhsNumber: syntheticNhsNumber(3) }))).toBe("spine_unavailable");
+    expect(await errorCode(confirmLr(ctx({ cert: clientTls.cert, key: clientTls.key }), { nhsNumber: syntheticNhsNumber(3) }))).toBe(
+      "spine_unavailable",
+    );
     expect(spine.received).toHaveLength(0);
   });
 

@@ -1,5 +1,6 @@
 import pino from "pino";
 import { describe, expect, it } from "vitest";
+import { GET as operationGet } from "@/app/api/operations/[id]/route";
 import { buildRequest, type Hl7Request, makeRequestHeader, newMessageId } from "@/lib/hl7";
 import { syntheticNhsNumber } from "@/lib/nhs/nhs-number";
 import { findByMessageId, insertPending } from "@/server/db/outbox";
@@ -7,20 +8,14 @@ import { logger } from "@/server/log/logger";
 import { createLegitimateRelationship } from "@/server/lr/create-legitimate-relationship";
 import { getOperationStatus } from "@/server/lr/get-operation-status";
 import type { LrContext } from "@/server/lr/lr-context";
+import { setSpineRuntime } from "@/server/spine/default-runtime";
 import { createOutboxWorker } from "@/server/spine/outbox-worker";
 import { receiveInboundSpineMessage } from "@/server/spine/receive-inbound";
-import {
-  acceptThenReply,
-  ebxmlReply,
-  replyTo,
-  testSpineOptions,
-} from "@/server/spine/scripted-spine.fixture";
+import { acceptThenReply, ebxmlReply, replyTo, testSpineOptions } from "@/server/spine/scripted-spine.fixture";
 import { createSpineRuntime, type SpineRuntime } from "@/server/spine/spine-runtime";
+import type { SpineStore } from "@/server/spine/wait-for-completion";
 import { rejection } from "@/tests/support/app-error-rejection";
 import { scriptedSpineForFile } from "@/tests/support/scripted-spine-for-file";
-import type { SpineStore } from "@/server/spine/wait-for-completion";
-import { setSpineRuntime } from "@/server/spine/default-runtime";
-import { GET as operationGet } from "@/app/api/operations/[id]/route";
 
 // Outbox, worker, cross-instance completion and pending operations. One in-memory store.
 process.env.APP_DB_IN_MEMORY = "1";
@@ -106,7 +101,11 @@ describe("restart", () => {
 
     // Pretend the resend interval has passed: bring the next attempt forward.
     const due = async () => {
-      await store.db.updateTable("outbox").set({ next_attempt_at: new Date(Date.now() - 1) }).where("message_id", "=", pending.messageId).execute();
+      await store.db
+        .updateTable("outbox")
+        .set({ next_attempt_at: new Date(Date.now() - 1) })
+        .where("message_id", "=", pending.messageId)
+        .execute();
     };
     const worker = createOutboxWorker(rt);
     await due();
@@ -181,7 +180,9 @@ describe("pending operations", () => {
   });
 
   it("the operations route refuses callers without a session", async () => {
-    const response = await operationGet(new Request("http://127.0.0.1/api/operations/x"), { params: Promise.resolve({ id: newMessageId() }) });
+    const response = await operationGet(new Request("http://127.0.0.1/api/operations/x"), {
+      params: Promise.resolve({ id: newMessageId() }),
+    });
     expect(response.status).toBe(401);
   });
 
@@ -191,7 +192,12 @@ describe("pending operations", () => {
     spine.setScript(({ document }) =>
       acceptThenReply(
         document!,
-        replyTo(document!.request, "MCCI_IN010000UK13", {}, { acknowledgement: "AE", issues: [{ code: "1", displayName: "No match", qualifier: "ER" }] }),
+        replyTo(
+          document!.request,
+          "MCCI_IN010000UK13",
+          {},
+          { acknowledgement: "AE", issues: [{ code: "1", displayName: "No match", qualifier: "ER" }] },
+        ),
         200,
       ),
     );
@@ -200,7 +206,12 @@ describe("pending operations", () => {
     await spine.settled();
     const status = await getOperationStatus({ sessionSub: OWNER, spine: rt }, result.messageId);
     expect(status.state).toBe("failed");
-    expect(status.error).toEqual({ code: "spine_business_error", message: "Spine has no record of this NHS number.", reference: result.messageId, retryable: false });
+    expect(status.error).toEqual({
+      code: "spine_business_error",
+      message: "Spine has no record of this NHS number.",
+      reference: result.messageId,
+      retryable: false,
+    });
   });
 });
 
@@ -241,14 +252,22 @@ describe("idempotency", () => {
     expect(spine.received).toHaveLength(2);
 
     // Another user with the same key gets their own message.
-    const otherUser = await createLegitimateRelationship(ctx(runtime(), "900000000102"), { nhsNumber: patient, lrType: "01", idempotencyKey: key });
+    const otherUser = await createLegitimateRelationship(ctx(runtime(), "900000000102"), {
+      nhsNumber: patient,
+      lrType: "01",
+      idempotencyKey: key,
+    });
     expect(otherUser.messageId).not.toBe(first.messageId);
   });
 
   it("after a retryable failure (Spine unreachable) the retry re-opens and re-sends the SAME message", async () => {
     const key = "form-submit-2";
     const down = await rejection(
-      createLegitimateRelationship(ctx(runtime({ baseUrl: "http://127.0.0.1:1" })), { nhsNumber: patient, lrType: "01", idempotencyKey: key }),
+      createLegitimateRelationship(ctx(runtime({ baseUrl: "http://127.0.0.1:1" })), {
+        nhsNumber: patient,
+        lrType: "01",
+        idempotencyKey: key,
+      }),
     );
     expect(down.code).toBe("spine_unavailable");
     expect(down.retryable).toBe(true);

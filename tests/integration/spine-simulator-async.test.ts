@@ -139,7 +139,10 @@ describe("direct mode: reliable update over ebXML", () => {
     const retried = await createLegitimateRelationship(personaContext(GP, rt), { nhsNumber: NO_LRS, lrType: "01", idempotencyKey: key });
     expect(retried).toMatchObject({ state: "confirmed", messageId: first.messageId });
     const answers = await answersTo(first.messageId);
-    expect(answers.map((m) => [m.http_status, m.outcome.split(":")[0]])).toEqual([[202, "accepted"], [202, "duplicate"]]);
+    expect(answers.map((m) => [m.http_status, m.outcome.split(":")[0]])).toEqual([
+      [202, "accepted"],
+      [202, "duplicate"],
+    ]);
     // Processed once: one LR, and every POST carried the one stored reply.
     const posts = await deliveriesSettled(first.messageId, 4);
     expect(posts.map((d) => d.fate)).toEqual(["lose-request", "lose-request", "lose-request", "delivered"]);

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import faultCatalogue from "@/simulator/data/faults.json";
 import { confirmLr } from "@/server/lr/confirm-lr";
 import { createLegitimateRelationship } from "@/server/lr/create-legitimate-relationship";
 import { getPatientLrs } from "@/server/lr/get-patient-lrs";
+import faultCatalogue from "@/simulator/data/faults.json";
 import { personaContext, spineSimulatorRigForFile } from "@/tests/support/spine-simulator-rig";
 
 /**

@@ -45,7 +45,10 @@ const GP_PARTNERS = "900000000503";
 const rig = spineSimulatorRigForFile();
 
 /** How each interaction travels in each mode: in the HTTP answer ("reply") or after a 202 ("accepted"). */
-const EXPECTED_PATH: Record<SpineMode, Record<"confirm" | "details" | "update" | "lrUpdate" | "sdsQuery" | "batch", "reply" | "accepted">> = {
+const EXPECTED_PATH: Record<
+  SpineMode,
+  Record<"confirm" | "details" | "update" | "lrUpdate" | "sdsQuery" | "batch", "reply" | "accepted">
+> = {
   // Direct: only the confirm query is sync SOAP; everything else is ebXML with the reply posted back.
   direct: { confirm: "reply", details: "accepted", lrUpdate: "accepted", update: "accepted", sdsQuery: "accepted", batch: "accepted" },
   // MHS adaptor: sync-async wrap where the adaptor supports it (create, change status, details).
@@ -66,7 +69,9 @@ describe.each(["direct", "mhs"] as const)("BFF Spine client ↔ simulator, %s mo
     expect((await confirmLr(as(GP), { nhsNumber: patient.gpActive })).lrExists).toBe(true);
     expect((await confirmLr(as(GP), { nhsNumber: patient.noLrs })).lrExists).toBe(false);
 
-    const [gpLr] = (await rig.lrs(patient.gpActive)).filter((lr) => lr.subject_role_profile_id === "900000000101" && lr.status === "active");
+    const [gpLr] = (await rig.lrs(patient.gpActive)).filter(
+      (lr) => lr.subject_role_profile_id === "900000000101" && lr.status === "active",
+    );
     const historic = await confirmLr(as(GP), { nhsNumber: patient.gpActive, responseType: "historic" });
     expect(historic.lrExists).toBe(true);
     expect(historic.history?.code?.code).toBe(gpLr?.lr_type_code);
@@ -109,7 +114,11 @@ describe.each(["direct", "mhs"] as const)("BFF Spine client ↔ simulator, %s mo
   });
 
   it("create → identical create → freeze → reactivate → close; a closed LR refuses a further change", async () => {
-    const created = await createLegitimateRelationship(as(GP), { nhsNumber: patient.noLrs, lrType: "01", accessReason: { text: "Subject access request" } });
+    const created = await createLegitimateRelationship(as(GP), {
+      nhsNumber: patient.noLrs,
+      lrType: "01",
+      accessReason: { text: "Subject access request" },
+    });
     if (created.state !== "confirmed") throw new Error(`expected confirmed, got ${created.state}`);
     expect(created.lrId).toMatch(/^[A-Z0-9]{1,20}$/);
     expect((await findByMessageId(rig.store.db, created.messageId))?.state).toBe("confirmed");
@@ -140,9 +149,16 @@ describe.each(["direct", "mhs"] as const)("BFF Spine client ↔ simulator, %s mo
     const mismatch = await rejection(changeLrStatus(as(GP), { nhsNumber: patient.gpActive, lrId: created.lrId, reasonCode: "02" }));
     expect(mismatch.code).toBe("spine_business_error");
 
-    const forWorkgroup = await createLegitimateRelationship(as(GP), { nhsNumber: patient.noLrs, lrType: "06", subject: { kind: "workgroup", workgroupId: GP_PARTNERS } });
+    const forWorkgroup = await createLegitimateRelationship(as(GP), {
+      nhsNumber: patient.noLrs,
+      lrType: "06",
+      subject: { kind: "workgroup", workgroupId: GP_PARTNERS },
+    });
     if (forWorkgroup.state !== "confirmed") throw new Error("expected confirmed");
-    expect((await rig.lrs(patient.noLrs)).find((lr) => lr.lr_id === forWorkgroup.lrId)).toMatchObject({ subject_kind: "workgroup", subject_workgroup_id: GP_PARTNERS });
+    expect((await rig.lrs(patient.noLrs)).find((lr) => lr.lr_id === forWorkgroup.lrId)).toMatchObject({
+      subject_kind: "workgroup",
+      subject_workgroup_id: GP_PARTNERS,
+    });
     const path = EXPECTED_PATH[mode].lrUpdate;
     expect(new Set([...sendsOf("REPC_IN010000UK15"), ...sendsOf("REPC_IN040000UK15")])).toEqual(new Set([path]));
   });
@@ -181,7 +197,9 @@ describe.each(["direct", "mhs"] as const)("BFF Spine client ↔ simulator, %s mo
     expect(added).toMatchObject({ state: "confirmed", flag: false });
     // spine-lr.md §2.5: identifiedWorkgroupsOnly is always on the wire, its placeholder code system on the 2.999 example arc.
     const sent = (await findByMessageId(rig.store.db, added.messageId))?.requestBody ?? "";
-    expect(sent).toMatch(/<originatingURP[^>]*>.*<subjectOf typeCode="SUBJ"><identifiedWorkgroupsOnly classCode="OBS" moodCode="EVN"><code code="IWO" codeSystem="2\.999\.4"\/><value value="false"\/>/s);
+    expect(sent).toMatch(
+      /<originatingURP[^>]*>.*<subjectOf typeCode="SUBJ"><identifiedWorkgroupsOnly classCode="OBS" moodCode="EVN"><code code="IWO" codeSystem="2\.999\.4"\/><value value="false"\/>/s,
+    );
     expect(sent).not.toContain("17.999");
     expect(await addWorkgroupMember(as(RA_MANAGER), member)).toMatchObject({ state: "confirmed", flag: true });
     // Now in SDS, the GP holds the ED nurses' LR through membership, and their role profile shows it.
@@ -213,7 +231,11 @@ describe.each(["direct", "mhs"] as const)("BFF Spine client ↔ simulator, %s mo
     results.forEach((result, i) => {
       const kind = batch.kinds[i];
       if (kind === "seeded") expect(result.kind, result.nhsNumber).toBe("status");
-      else expect(result, result.nhsNumber).toMatchObject({ kind: "issue", issue: { code: issueCode(kind === "unknown" ? "patientNotFound" : "invalidNhsNumber") } });
+      else
+        expect(result, result.nhsNumber).toMatchObject({
+          kind: "issue",
+          issue: { code: issueCode(kind === "unknown" ? "patientNotFound" : "invalidNhsNumber") },
+        });
     });
     expect(batch.kinds.filter((k) => k === "badCheckDigit")).toHaveLength(5);
 

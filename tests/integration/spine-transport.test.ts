@@ -6,25 +6,18 @@ import { describe, expect, it } from "vitest";
 import { parseReplyDocument, parseSoapEnvelope } from "@/lib/hl7";
 import { syntheticNhsNumber } from "@/lib/nhs/nhs-number";
 import { findByMessageId } from "@/server/db/outbox";
-import type { LrContext } from "@/server/lr/lr-context";
+import { logger } from "@/server/log/logger";
 import { changeLrStatus } from "@/server/lr/change-lr-status";
 import { confirmLr } from "@/server/lr/confirm-lr";
 import { createLegitimateRelationship } from "@/server/lr/create-legitimate-relationship";
 import { getPatientLrs } from "@/server/lr/get-patient-lrs";
+import type { LrContext } from "@/server/lr/lr-context";
 import { setSpineRuntime } from "@/server/spine/default-runtime";
 import { fileJournal } from "@/server/spine/message-journal";
-import {
-  acceptThenReply,
-  ebxmlReply,
-  replyTo,
-  soapFault,
-  soapReply,
-  testSpineOptions,
-} from "@/server/spine/scripted-spine.fixture";
+import { acceptThenReply, ebxmlReply, replyTo, soapFault, soapReply, testSpineOptions } from "@/server/spine/scripted-spine.fixture";
 import { createSpineRuntime, type SpineRuntime } from "@/server/spine/spine-runtime";
 import { rejection } from "@/tests/support/app-error-rejection";
 import { scriptedSpineForFile } from "@/tests/support/scripted-spine-for-file";
-import { logger } from "@/server/log/logger";
 
 // Direct Spine transport against a scripted Spine on 127.0.0.1; async replies go through the real
 // inbound route handler served over HTTP. One in-memory store for the file.
@@ -61,7 +54,11 @@ describe("sync SOAP (confirm LR query)", () => {
 
   it("never uses a reply whose RelatesTo names another message", async () => {
     spine.setScript(({ document }) =>
-      soapReply(document!.request, replyTo(document!.request, "QUPC_IN030000UK14", { lrExists: true }), "0AC7B5A6-2C3F-4E0B-9C43-6E2C1C0D0001"),
+      soapReply(
+        document!.request,
+        replyTo(document!.request, "QUPC_IN030000UK14", { lrExists: true }),
+        "0AC7B5A6-2C3F-4E0B-9C43-6E2C1C0D0001",
+      ),
     );
     const error = await rejection(confirmLr(ctx(runtime()), { nhsNumber: patient }));
     expect(error.code).toBe("spine_unavailable");
@@ -72,7 +69,16 @@ describe("sync SOAP (confirm LR query)", () => {
     spine.setScript(({ document }) =>
       soapReply(
         document!.request,
-        replyTo(document!.request, "QUQI_IN010000UK14", {}, { acknowledgement: "AE", queryResponseCode: "ID", issues: [{ code: "1", displayName: "No match to a Service User record", qualifier: "ER" }] }),
+        replyTo(
+          document!.request,
+          "QUQI_IN010000UK14",
+          {},
+          {
+            acknowledgement: "AE",
+            queryResponseCode: "ID",
+            issues: [{ code: "1", displayName: "No match to a Service User record", qualifier: "ER" }],
+          },
+        ),
       ),
     );
     const error = await rejection(confirmLr(ctx(runtime()), { nhsNumber: patient }));
@@ -84,7 +90,9 @@ describe("sync SOAP (confirm LR query)", () => {
 
   it("retries a retriable fault (206) with the SAME message id, then succeeds", async () => {
     spine.setScript(({ document }, index) =>
-      index < 2 ? soapFault("206", "Routing failure") : soapReply(document!.request, replyTo(document!.request, "QUPC_IN030000UK14", { lrExists: false })),
+      index < 2
+        ? soapFault("206", "Routing failure")
+        : soapReply(document!.request, replyTo(document!.request, "QUPC_IN030000UK14", { lrExists: false })),
     );
     const result = await confirmLr(ctx(runtime()), { nhsNumber: patient });
     expect(result.lrExists).toBe(false);
@@ -130,14 +138,21 @@ describe("sync SOAP (confirm LR query)", () => {
 
 describe("async ebXML (create LR) with the inbound endpoint", () => {
   it("202 then the business reply on /api/spine/inbound: acknowledged, row confirmed, LR id returned", async () => {
-    spine.setScript(({ document }) => acceptThenReply(document!, replyTo(document!.request, "REPC_IN020000UK13", { lrId: "LR0000000000000001AB" })));
+    spine.setScript(({ document }) =>
+      acceptThenReply(document!, replyTo(document!.request, "REPC_IN020000UK13", { lrId: "LR0000000000000001AB" })),
+    );
     const result = await createLegitimateRelationship(ctx(runtime()), { nhsNumber: patient, lrType: "08" });
     expect(result).toMatchObject({ state: "confirmed", lrId: "LR0000000000000001AB" });
     const [sent] = spine.received;
     expect(sent?.path).toBe("/reliablemessaging/reliablerequest");
     expect(sent?.headers.soapaction).toBe("urn:nhs:names:services:lrs/REPC_IN010000UK15");
     expect(sent?.headers["content-type"]).toMatch(/^multipart\/related/);
-    expect(sent?.document?.ebxml).toMatchObject({ messageId: result.messageId, toPartyId: "SIM-9000990", ackRequested: true, duplicateElimination: true });
+    expect(sent?.document?.ebxml).toMatchObject({
+      messageId: result.messageId,
+      toPartyId: "SIM-9000990",
+      ackRequested: true,
+      duplicateElimination: true,
+    });
     expect(sent?.document?.request.payload).toMatchObject({ alertRequested: true });
 
     await spine.settled();
@@ -178,10 +193,17 @@ describe("async ebXML (create LR) with the inbound endpoint", () => {
   it("a reply for a message we never sent gets an ebXML MessageError", async () => {
     // Spine answers our request with a reply that names a message we never sent.
     spine.setScript(({ document }) => {
-      const fake = { ...document!, request: { ...document!.request, header: { ...document!.request.header, messageId: "0AC7B5A6-2C3F-4E0B-9C43-6E2C1C0D0009" } } };
+      const fake = {
+        ...document!,
+        request: { ...document!.request, header: { ...document!.request.header, messageId: "0AC7B5A6-2C3F-4E0B-9C43-6E2C1C0D0009" } },
+      };
       return { status: 202, inbound: ebxmlReply(fake, replyTo(fake.request, "REPC_IN050000UK13", { lrId: "LR1" })) };
     });
-    const result = await changeLrStatus(ctx(runtime({ asyncWaitMs: 100 })), { nhsNumber: patient, lrId: "LR0000000000000002AB", reasonCode: "06" });
+    const result = await changeLrStatus(ctx(runtime({ asyncWaitMs: 100 })), {
+      nhsNumber: patient,
+      lrId: "LR0000000000000002AB",
+      reasonCode: "06",
+    });
     expect(result.state).toBe("pending");
     await spine.settled();
     expect(spine.inboundDeliveries[0]?.status).toBe(500);
@@ -192,10 +214,22 @@ describe("async ebXML (create LR) with the inbound endpoint", () => {
     spine.setScript(({ document }) =>
       acceptThenReply(
         document!,
-        replyTo(document!.request, "MCCI_IN010000UK13", {}, {
-          acknowledgement: "AE",
-          issues: [{ code: "5000", codeSystem: "2.16.840.1.113883.2.1.3.2.4.16.34", displayName: "Legitimate relationship is already closed", qualifier: "ER" }],
-        }),
+        replyTo(
+          document!.request,
+          "MCCI_IN010000UK13",
+          {},
+          {
+            acknowledgement: "AE",
+            issues: [
+              {
+                code: "5000",
+                codeSystem: "2.16.840.1.113883.2.1.3.2.4.16.34",
+                displayName: "Legitimate relationship is already closed",
+                qualifier: "ER",
+              },
+            ],
+          },
+        ),
       ),
     );
     const error = await rejection(changeLrStatus(ctx(runtime()), { nhsNumber: patient, lrId: "LR0000000000000001AB", reasonCode: "06" }));
@@ -238,7 +272,9 @@ describe("message journal", () => {
         journal: fileJournal(dir),
       });
       setSpineRuntime(rt);
-      spine.setScript(({ document }) => acceptThenReply(document!, replyTo(document!.request, "REPC_IN020000UK13", { lrId: "LR0000000000000003AB" })));
+      spine.setScript(({ document }) =>
+        acceptThenReply(document!, replyTo(document!.request, "REPC_IN020000UK13", { lrId: "LR0000000000000003AB" })),
+      );
       const created = await createLegitimateRelationship(ctx(rt), { nhsNumber: patient, lrType: "01" });
       spine.setScript(({ document }) => soapReply(document!.request, replyTo(document!.request, "QUPC_IN030000UK14", { lrExists: true })));
       const confirmed = await confirmLr(ctx(rt), { nhsNumber: patient });

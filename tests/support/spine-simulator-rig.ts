@@ -189,5 +189,12 @@ export function personaContext(uid: string, rt: SpineRuntime, roleProfileId?: st
   const persona = findPersona(uid);
   const role = persona?.roles.find((r) => roleProfileId === undefined || r.person_roleid === roleProfileId);
   if (!persona || !role) throw new Error(`no persona ${uid} with role ${roleProfileId ?? "(first)"}`);
-  return { userId: persona.uid, roleProfileId: role.person_roleid, orgCode: role.org_code, jobRoleCode: role.job_role_code, log: silentLog, spine: rt };
+  return {
+    userId: persona.uid,
+    roleProfileId: role.person_roleid,
+    orgCode: role.org_code,
+    jobRoleCode: role.job_role_code,
+    log: silentLog,
+    spine: rt,
+  };
 }

@@ -8,7 +8,11 @@ export const metadata = { title: authCopy.roleNotPermitted.title };
  * "Your role cannot use this service" (no permission at all) or "cannot do this" (lacks the one a
  * page needs), with Change role (re-authenticate at CIS2 with changedrole) and Log out.
  */
-export default async function RoleNotPermittedPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function RoleNotPermittedPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const session = await requirePageSession("/role-not-permitted");
   const { needed } = await searchParams;
   const forOnePage = typeof needed === "string" && isPermission(needed) && session.permissions.length > 0;

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { NhsNumber } from "@/components/patient/nhs-number";
 import { NhsNumberSearch } from "@/components/forms/nhs-number-search";
+import { NhsNumber } from "@/components/patient/nhs-number";
 import { formatNhsNumber, validateNhsNumber } from "@/lib/nhs/nhs-number";
 import { requirePagePermission } from "@/server/auth/page-session";
 import { clinicianFromSession } from "@/server/patients/clinician";
@@ -39,7 +39,13 @@ export default async function FindPatientPage({ searchParams }: { searchParams: 
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">
         <NhsNumberSearch
-          copy={{ heading: copy.heading, label: copy.label, hint: copy.hint, submit: copy.submit, errorSummaryTitle: copy.errorSummaryTitle }}
+          copy={{
+            heading: copy.heading,
+            label: copy.label,
+            hint: copy.hint,
+            submit: copy.submit,
+            errorSummaryTitle: copy.errorSummaryTitle,
+          }}
           value={entered === undefined ? "" : formatNhsNumber(entered.trim())}
           error={problem}
         />

@@ -1,5 +1,5 @@
-import { withRoute } from "@/server/http/with-route";
 import { checkHealth } from "@/server/health/check-health";
+import { withRoute } from "@/server/http/with-route";
 
 export const dynamic = "force-dynamic";
 

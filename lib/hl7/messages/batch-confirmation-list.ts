@@ -17,7 +17,12 @@ export const batchConfirmationListCodec: PayloadCodec<{ results: BatchConfirmRes
           { typeCode: "COMP" },
           r.kind === "status"
             ? el("responseOptionsLRStatus", { classCode: "OBS", moodCode: "EVN" }, blEl("value", r.hasLr), recordTargetEl(r.nhsNumber))
-            : el("responseOptionsDetectedIssueEvent", { classCode: "ALRT", moodCode: "EVN" }, codeEl("code", r.issue), recordTargetEl(r.nhsNumber)),
+            : el(
+                "responseOptionsDetectedIssueEvent",
+                { classCode: "ALRT", moodCode: "EVN" },
+                codeEl("code", r.issue),
+                recordTargetEl(r.nhsNumber),
+              ),
         ),
       ),
     ),

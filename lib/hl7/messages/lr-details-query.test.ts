@@ -6,7 +6,10 @@ import type { Hl7Request } from "@/lib/hl7/types";
 import { validateRequest } from "@/lib/hl7/validation/validate-request";
 
 /** time.Period (spine-lr.md §2.5, §2.6): written where Spine's validator reads it, read in either form. */
-const sample = SAMPLE_REQUESTS.find((request) => request.interactionId === "QUPC_IN020000UK17") as Extract<Hl7Request, { interactionId: "QUPC_IN020000UK17" }>;
+const sample = SAMPLE_REQUESTS.find((request) => request.interactionId === "QUPC_IN020000UK17") as Extract<
+  Hl7Request,
+  { interactionId: "QUPC_IN020000UK17" }
+>;
 
 describe("LR details query time.Period", () => {
   it("is written as value/effectiveTime/low|high, the path Spine's validator reads the start from", () => {

@@ -23,18 +23,24 @@ export const lrDetailsQueryCodec: PayloadCodec<LrDetailsQuery> = {
       {},
       paramEl(
         "dissentOverride",
-        el("value", { code: p.dissentOverride, codeSystem: OIDS.dissentOverride, displayName: displayNameOf(DISSENT_OVERRIDES, p.dissentOverride) }),
+        el("value", {
+          code: p.dissentOverride,
+          codeSystem: OIDS.dissentOverride,
+          displayName: displayNameOf(DISSENT_OVERRIDES, p.dissentOverride),
+        }),
         SEMANTICS_TEXT.dissentOverride,
       ),
       iiParam("patient.id", OIDS.nhsNumber, p.nhsNumber, SEMANTICS_TEXT.patientId),
       paramEl(
         "response.Type",
-        el("value", { code: p.responseType, codeSystem: OIDS.detailsRespType, displayName: displayNameOf(DETAILS_RESP_TYPES, p.responseType) }),
+        el("value", {
+          code: p.responseType,
+          codeSystem: OIDS.detailsRespType,
+          displayName: displayNameOf(DETAILS_RESP_TYPES, p.responseType),
+        }),
         SEMANTICS_TEXT.responseType,
       ),
-      p.timePeriod
-        ? paramEl("time.Period", intervalEl(p.timePeriod), SEMANTICS_TEXT.timePeriod)
-        : undefined,
+      p.timePeriod ? paramEl("time.Period", intervalEl(p.timePeriod), SEMANTICS_TEXT.timePeriod) : undefined,
     );
   },
   read(root) {

@@ -10,8 +10,8 @@ import {
   recordTargetEl,
 } from "@/lib/hl7/messages/payload-parts";
 import type { CompleteLrEntry, SimpleLrEntry } from "@/lib/hl7/types";
-import { codeEl, optionalChildCoded, optionalTs, readChildCoded } from "@/lib/hl7/wrapper/datatypes";
 import { OIDS } from "@/lib/hl7/vocab/oids";
+import { codeEl, optionalChildCoded, optionalTs, readChildCoded } from "@/lib/hl7/wrapper/datatypes";
 import { el, type XmlElement } from "@/lib/hl7/xml/xml-node";
 import { attr, child, childElements, children, find, required, textOf } from "@/lib/hl7/xml/xml-query";
 

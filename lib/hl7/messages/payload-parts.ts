@@ -1,9 +1,9 @@
 import { Hl7CodecError } from "@/lib/hl7/errors";
 import type { CreateLrAuthor, Identifier, ListSubject, LrActor, LrSubject, QueryUserParameters } from "@/lib/hl7/types";
-import { readId } from "@/lib/hl7/wrapper/datatypes";
 import { OIDS } from "@/lib/hl7/vocab/oids";
+import { readId } from "@/lib/hl7/wrapper/datatypes";
 import { el, type XmlElement } from "@/lib/hl7/xml/xml-node";
-import { attr, child, children, childElements, find, required, requiredAttr, textOf } from "@/lib/hl7/xml/xml-query";
+import { attr, child, childElements, children, find, required, requiredAttr, textOf } from "@/lib/hl7/xml/xml-query";
 
 /** Payload fragments shared by several message types (spine-lr.md §2.5, §3.2). */
 
@@ -40,7 +40,11 @@ export function optionalExtension(element: XmlElement, path: string): string | u
 }
 
 export function recordTargetEl(nhsNumber: string): XmlElement {
-  return el("recordTarget", { typeCode: "RCT" }, el("patient", { classCode: "PAT" }, el("id", { root: OIDS.nhsNumber, extension: nhsNumber })));
+  return el(
+    "recordTarget",
+    { typeCode: "RCT" },
+    el("patient", { classCode: "PAT" }, el("id", { root: OIDS.nhsNumber, extension: nhsNumber })),
+  );
 }
 
 export function readRecordTarget(root: XmlElement): string {
@@ -82,8 +86,14 @@ export function lrSubjectEl(subject: LrSubject): XmlElement {
         "AgentOrgSDS",
         { classCode: "AGNT" },
         subject.roleProfileId !== undefined ? el("id", { root: OIDS.roleProfileId, extension: subject.roleProfileId }) : undefined,
-        subject.code ? el("code", { code: subject.code.code, codeSystem: subject.code.codeSystem, displayName: subject.code.displayName }) : undefined,
-        el("agentOrganizationSDS", ORG, el("id", { root: subject.workgroupIdRoot ?? OIDS.sdsOrganisation, extension: subject.workgroupId })),
+        subject.code
+          ? el("code", { code: subject.code.code, codeSystem: subject.code.codeSystem, displayName: subject.code.displayName })
+          : undefined,
+        el(
+          "agentOrganizationSDS",
+          ORG,
+          el("id", { root: subject.workgroupIdRoot ?? OIDS.sdsOrganisation, extension: subject.workgroupId }),
+        ),
       );
       break;
     case "other":
@@ -239,7 +249,9 @@ export function listSubjectEl(subject: ListSubject): XmlElement {
       role = el(
         "AgentOrgSDS",
         { classCode: "AGNT" },
-        subject.code ? el("code", { code: subject.code.code, codeSystem: subject.code.codeSystem, displayName: subject.code.displayName }) : undefined,
+        subject.code
+          ? el("code", { code: subject.code.code, codeSystem: subject.code.codeSystem, displayName: subject.code.displayName })
+          : undefined,
         el(
           "agentWorkgroupSDS",
           ORG,
@@ -250,7 +262,9 @@ export function listSubjectEl(subject: ListSubject): XmlElement {
           ? el(
               "representedOrganizationSDS",
               ORG,
-              subject.organizationId !== undefined ? el("id", { root: OIDS.odsOrganisation, extension: subject.organizationId }) : undefined,
+              subject.organizationId !== undefined
+                ? el("id", { root: OIDS.odsOrganisation, extension: subject.organizationId })
+                : undefined,
               subject.organizationName !== undefined ? el("name", {}, subject.organizationName) : undefined,
             )
           : undefined,

@@ -38,7 +38,11 @@ export const urpResponseCodec: PayloadCodec<{ userId: string; roleProfiles: Role
                   el("name", {}, rp.organizationName),
                 ),
                 rp.jobRoleCode !== undefined
-                  ? el("part2", { typeCode: "PART" }, el("partSDSRole", { classCode: "ROL" }, el("code", { code: rp.jobRoleCode, codeSystem: OIDS.jobRoleCode })))
+                  ? el(
+                      "part2",
+                      { typeCode: "PART" },
+                      el("partSDSRole", { classCode: "ROL" }, el("code", { code: rp.jobRoleCode, codeSystem: OIDS.jobRoleCode })),
+                    )
                   : undefined,
                 rp.workgroups.map((w) =>
                   el(

@@ -15,8 +15,12 @@ export const userRoleProfileQueryCodec: PayloadCodec<UserRoleProfileQuery> = {
         ? el(
             "parameterList",
             {},
-            p.organizationCode !== undefined ? iiParam("organizationCode", OIDS.odsOrganisation, p.organizationCode, SEMANTICS_TEXT.organizationCode) : undefined,
-            p.roleProfileId !== undefined ? iiParam("userRoleProfileID", OIDS.roleProfileId, p.roleProfileId, SEMANTICS_TEXT.roleProfileId) : undefined,
+            p.organizationCode !== undefined
+              ? iiParam("organizationCode", OIDS.odsOrganisation, p.organizationCode, SEMANTICS_TEXT.organizationCode)
+              : undefined,
+            p.roleProfileId !== undefined
+              ? iiParam("userRoleProfileID", OIDS.roleProfileId, p.roleProfileId, SEMANTICS_TEXT.roleProfileId)
+              : undefined,
           )
         : undefined,
       iiParam("userID", OIDS.userId, p.userId, SEMANTICS_TEXT.userId),

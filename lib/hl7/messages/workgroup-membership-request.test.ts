@@ -12,17 +12,26 @@ describe("workgroup membership requests", () => {
   it.each(["REPC_IN130002UK01", "REPC_IN130004UK01"])("%s always carries identifiedWorkgroupsOnly with its code and value", (id) => {
     const sample = SAMPLE_REQUESTS.find((request) => request.interactionId === id) as Hl7Request;
     const xml = buildRequest(sample);
-    expect(xml).toMatch(/<originatingURP[^>]*><id [^>]*\/><subjectOf typeCode="SUBJ"><identifiedWorkgroupsOnly classCode="OBS" moodCode="EVN"><code [^>]*\/><value value="(true|false)"\/>/);
+    expect(xml).toMatch(
+      /<originatingURP[^>]*><id [^>]*\/><subjectOf typeCode="SUBJ"><identifiedWorkgroupsOnly classCode="OBS" moodCode="EVN"><code [^>]*\/><value value="(true|false)"\/>/,
+    );
   });
 
   it("will not read a request without identifiedWorkgroupsOnly", () => {
-    const withoutFlag = fixture("requests/REPC_IN130004UK01.xml").replace(/<subjectOf typeCode="SUBJ"><identifiedWorkgroupsOnly[\s\S]*?<\/subjectOf>/, "");
+    const withoutFlag = fixture("requests/REPC_IN130004UK01.xml").replace(
+      /<subjectOf typeCode="SUBJ"><identifiedWorkgroupsOnly[\s\S]*?<\/subjectOf>/,
+      "",
+    );
     expect(() => parseRequest(withoutFlag)).toThrow(/identifiedWorkgroupsOnly/);
   });
 
   it("takes the code it sends from data, and every placeholder code system sits on the 2.999 example arc, not the NHS arc", () => {
     expect(IDENTIFIED_WORKGROUPS_ONLY_DEFAULT.code).toBe(PLACEHOLDER_CODES.identifiedWorkgroupsOnly);
-    const placeholderSystems = [...Object.values(PLACEHOLDER_OIDS), ...Object.values(PLACEHOLDER_CODES).map((c) => c.codeSystem), LR_STATUS_CODES.codeSystem];
+    const placeholderSystems = [
+      ...Object.values(PLACEHOLDER_OIDS),
+      ...Object.values(PLACEHOLDER_CODES).map((c) => c.codeSystem),
+      LR_STATUS_CODES.codeSystem,
+    ];
     for (const codeSystem of placeholderSystems) expect(codeSystem).toMatch(/^2\.999\.\d+$/);
   });
 });

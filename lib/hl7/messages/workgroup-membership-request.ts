@@ -1,7 +1,7 @@
 import { extensionOf, type PayloadCodec } from "@/lib/hl7/messages/payload-parts";
 import type { WorkgroupMembershipRequest } from "@/lib/hl7/types";
-import { blEl, codeEl, readBl, readChildCoded } from "@/lib/hl7/wrapper/datatypes";
 import { OIDS } from "@/lib/hl7/vocab/oids";
+import { blEl, codeEl, readBl, readChildCoded } from "@/lib/hl7/wrapper/datatypes";
 import { el } from "@/lib/hl7/xml/xml-node";
 import { required } from "@/lib/hl7/xml/xml-query";
 
@@ -30,7 +30,11 @@ function membershipCodec(rootName: string): PayloadCodec<WorkgroupMembershipRequ
               el(
                 "AgentOrgSDS",
                 { classCode: "AGNT" },
-                el("agentOrganizationSDS", { classCode: "ORG", determinerCode: "INSTANCE" }, el("id", { root: OIDS.sdsOrganisation, extension: p.workgroupId })),
+                el(
+                  "agentOrganizationSDS",
+                  { classCode: "ORG", determinerCode: "INSTANCE" },
+                  el("id", { root: OIDS.sdsOrganisation, extension: p.workgroupId }),
+                ),
               ),
             ),
           ),

@@ -1,7 +1,7 @@
 import { extensionOf, type PayloadCodec } from "@/lib/hl7/messages/payload-parts";
 import type { WorkgroupMembershipResponse } from "@/lib/hl7/types";
-import { blEl, codeEl, optionalChildCoded, readBl, readChildCoded } from "@/lib/hl7/wrapper/datatypes";
 import { OIDS } from "@/lib/hl7/vocab/oids";
+import { blEl, codeEl, optionalChildCoded, readBl, readChildCoded } from "@/lib/hl7/wrapper/datatypes";
 import { el } from "@/lib/hl7/xml/xml-node";
 import { find, required } from "@/lib/hl7/xml/xml-query";
 
@@ -27,7 +27,12 @@ function membershipResponseCodec(rootName: string, flagName: string): PayloadCod
               ? el(
                   "subjectOf",
                   { typeCode: "SUBJ" },
-                  el(flagName, { classCode: "OBS", moodCode: "EVN" }, p.flag.code ? codeEl("code", p.flag.code) : undefined, blEl("value", p.flag.value)),
+                  el(
+                    flagName,
+                    { classCode: "OBS", moodCode: "EVN" },
+                    p.flag.code ? codeEl("code", p.flag.code) : undefined,
+                    blEl("value", p.flag.value),
+                  ),
                 )
               : undefined,
           ),

@@ -1,8 +1,8 @@
 import { extensionOf, type PayloadCodec } from "@/lib/hl7/messages/payload-parts";
 import type { WorkgroupInfo } from "@/lib/hl7/types";
 import { OIDS } from "@/lib/hl7/vocab/oids";
-import { WORKGROUP_STATUSES, WORKGROUP_TYPES } from "@/lib/hl7/vocab/workgroup-codes";
 import { displayNameOf } from "@/lib/hl7/vocab/vocabulary";
+import { WORKGROUP_STATUSES, WORKGROUP_TYPES } from "@/lib/hl7/vocab/workgroup-codes";
 import { el } from "@/lib/hl7/xml/xml-node";
 import { children, required, requiredAttr, textOf } from "@/lib/hl7/xml/xml-query";
 

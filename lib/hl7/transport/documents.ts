@@ -2,10 +2,10 @@ import { Hl7CodecError } from "@/lib/hl7/errors";
 import { guardParse } from "@/lib/hl7/guard";
 import { replyFromElement } from "@/lib/hl7/replies";
 import { requestFromElement } from "@/lib/hl7/requests";
-import type { ParsedReplyDocument, ParsedRequestDocument, SoapHeaderFields } from "@/lib/hl7/types";
 import { readEbxmlEnvelope } from "@/lib/hl7/transport/ebxml-envelope";
 import { parseEbxmlMessage } from "@/lib/hl7/transport/ebxml-multipart";
 import { soapEnvelopeFromElement } from "@/lib/hl7/transport/soap-envelope";
+import type { ParsedReplyDocument, ParsedRequestDocument, SoapHeaderFields } from "@/lib/hl7/types";
 import type { XmlElement } from "@/lib/hl7/xml/xml-node";
 import { child } from "@/lib/hl7/xml/xml-query";
 import { type ParseOptions, parseXml } from "@/lib/hl7/xml/xml-read";
@@ -16,7 +16,8 @@ import { type ParseOptions, parseXml } from "@/lib/hl7/xml/xml-read";
  */
 
 const isMultipart = (contentType?: string) => contentType !== undefined && /multipart\/related/i.test(contentType);
-const isEbxmlEnvelope = (root: XmlElement) => root.name === "Envelope" && child(child(root, "Header") ?? root, "MessageHeader") !== undefined;
+const isEbxmlEnvelope = (root: XmlElement) =>
+  root.name === "Envelope" && child(child(root, "Header") ?? root, "MessageHeader") !== undefined;
 
 function completeSoapHeader(header: Partial<SoapHeaderFields>): SoapHeaderFields {
   return { messageId: "", action: "", to: "", ...header };

@@ -1,12 +1,6 @@
 import { Hl7CodecError } from "@/lib/hl7/errors";
+import { EBXML_SERVICE, NEXT_MSH_ACTOR, NS, PARTY_ID_TYPE, TO_PARTY_MSH_ACTOR } from "@/lib/hl7/transport/namespaces";
 import type { EbxmlError, EbxmlHeaderFields } from "@/lib/hl7/types";
-import {
-  EBXML_SERVICE,
-  NEXT_MSH_ACTOR,
-  NS,
-  PARTY_ID_TYPE,
-  TO_PARTY_MSH_ACTOR,
-} from "@/lib/hl7/transport/namespaces";
 import { el, type XmlElement } from "@/lib/hl7/xml/xml-node";
 import { attr, child, children, find, textOf } from "@/lib/hl7/xml/xml-query";
 import { serializeXml } from "@/lib/hl7/xml/xml-write";
@@ -39,7 +33,9 @@ function messageHeaderEl(h: EbxmlHeaderFields): XmlElement {
 function headerExtras(h: EbxmlHeaderFields): XmlElement[] {
   const extras: XmlElement[] = [];
   if (h.ackRequested) {
-    extras.push(el("eb:AckRequested", { "SOAP:mustUnderstand": "1", "eb:version": "2.0", "eb:signed": "false", "SOAP:actor": TO_PARTY_MSH_ACTOR }));
+    extras.push(
+      el("eb:AckRequested", { "SOAP:mustUnderstand": "1", "eb:version": "2.0", "eb:signed": "false", "SOAP:actor": TO_PARTY_MSH_ACTOR }),
+    );
   }
   if (h.syncReply) extras.push(el("eb:SyncReply", { "SOAP:mustUnderstand": "1", "eb:version": "2.0", "SOAP:actor": NEXT_MSH_ACTOR }));
   return extras;
@@ -123,7 +119,11 @@ export function buildEbxmlMessageError(opts: EbxmlSignalOptions, errors: EbxmlEr
         messageHeaderEl(signalHeader(opts, "MessageError")),
         el(
           "eb:ErrorList",
-          { "eb:version": "2.0", "SOAP:mustUnderstand": "1", "eb:highestSeverity": errors.some((e) => e.severity === "Error") ? "Error" : "Warning" },
+          {
+            "eb:version": "2.0",
+            "SOAP:mustUnderstand": "1",
+            "eb:highestSeverity": errors.some((e) => e.severity === "Error") ? "Error" : "Warning",
+          },
           errors.map((e) =>
             el(
               "eb:Error",

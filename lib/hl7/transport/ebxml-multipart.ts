@@ -3,9 +3,9 @@ import { guardParse } from "@/lib/hl7/guard";
 import { formatEbxmlTimestamp } from "@/lib/hl7/hl7-time";
 import { buildReply } from "@/lib/hl7/replies";
 import { buildRequest } from "@/lib/hl7/requests";
-import type { EbxmlError, EbxmlHeaderFields, EbxmlMultipartMessage, Hl7Reply, Hl7Request } from "@/lib/hl7/types";
 import { ebxmlMessageEnvelope, readEbxmlEnvelope } from "@/lib/hl7/transport/ebxml-envelope";
 import { EBXML_HEADER_CONTENT_ID, MIME_BOUNDARY } from "@/lib/hl7/transport/namespaces";
+import type { EbxmlError, EbxmlHeaderFields, EbxmlMultipartMessage, Hl7Reply, Hl7Request } from "@/lib/hl7/types";
 import { INTERACTIONS, RELIABILITY_BY_PATTERN, type SpineService, soapActionFor } from "@/lib/hl7/vocab/interactions";
 import { type ParseOptions, parseXml, resolveLimits } from "@/lib/hl7/xml/xml-read";
 
@@ -55,10 +55,16 @@ export function buildEbxmlMessage(message: Hl7Request | Hl7Reply, opts: EbxmlOpt
   // User text inside the HL7 part must never be able to close the part: if the usual boundary
   // occurs in the content, pick one that does not.
   let boundary = MIME_BOUNDARY;
-  while (envelope.includes(`--${boundary}`) || hl7.includes(`--${boundary}`)) boundary = `${MIME_BOUNDARY}-${globalThis.crypto.randomUUID()}`;
-  const body = [`--${boundary}`, mimePart(EBXML_HEADER_CONTENT_ID, envelope), `--${boundary}`, mimePart(cid, hl7), `--${boundary}--`, ""].join(
-    "\r\n",
-  );
+  while (envelope.includes(`--${boundary}`) || hl7.includes(`--${boundary}`))
+    boundary = `${MIME_BOUNDARY}-${globalThis.crypto.randomUUID()}`;
+  const body = [
+    `--${boundary}`,
+    mimePart(EBXML_HEADER_CONTENT_ID, envelope),
+    `--${boundary}`,
+    mimePart(cid, hl7),
+    `--${boundary}--`,
+    "",
+  ].join("\r\n");
   return {
     body,
     contentType: `multipart/related; boundary="${boundary}"; type="text/xml"; start="<${EBXML_HEADER_CONTENT_ID}>"; charset="UTF-8"`,

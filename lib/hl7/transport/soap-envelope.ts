@@ -1,13 +1,13 @@
+import { Hl7CodecError } from "@/lib/hl7/errors";
 import { guardParse } from "@/lib/hl7/guard";
 import { toWsaMessageId } from "@/lib/hl7/message-id";
 import { replyToElement } from "@/lib/hl7/replies";
 import { requestToElement } from "@/lib/hl7/requests";
-import type { Hl7Reply, Hl7Request, SoapFault, SoapHeaderFields } from "@/lib/hl7/types";
 import { NS, XML_CONTENT_TYPE } from "@/lib/hl7/transport/namespaces";
 import { readSoapFault } from "@/lib/hl7/transport/soap-fault";
-import { OIDS } from "@/lib/hl7/vocab/oids";
+import type { Hl7Reply, Hl7Request, SoapFault, SoapHeaderFields } from "@/lib/hl7/types";
 import { type SpineService, soapActionFor } from "@/lib/hl7/vocab/interactions";
-import { Hl7CodecError } from "@/lib/hl7/errors";
+import { OIDS } from "@/lib/hl7/vocab/oids";
 import { el, type XmlElement } from "@/lib/hl7/xml/xml-node";
 import { attr, child, childElements, find, textOf } from "@/lib/hl7/xml/xml-query";
 import { type ParseOptions, parseXml } from "@/lib/hl7/xml/xml-read";

@@ -1,5 +1,5 @@
-import type { SoapFault, SoapFaultError } from "@/lib/hl7/types";
 import { NS } from "@/lib/hl7/transport/namespaces";
+import type { SoapFault, SoapFaultError } from "@/lib/hl7/types";
 import { el, type XmlElement } from "@/lib/hl7/xml/xml-node";
 import { child, children, find, textOf } from "@/lib/hl7/xml/xml-query";
 import { serializeXml } from "@/lib/hl7/xml/xml-write";

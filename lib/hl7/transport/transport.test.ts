@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { fixture } from "@/lib/hl7/fixtures/load";
-import { CLIENT_ASID, SAMPLE_REPLIES, SAMPLE_REQUESTS, SPINE_ASID, requestHeader } from "@/lib/hl7/fixtures/samples";
 import { Hl7CodecError } from "@/lib/hl7/errors";
+import { fixture } from "@/lib/hl7/fixtures/load";
+import { CLIENT_ASID, requestHeader, SAMPLE_REPLIES, SAMPLE_REQUESTS, SPINE_ASID } from "@/lib/hl7/fixtures/samples";
+import { parseReplyDocument, parseRequestDocument } from "@/lib/hl7/transport/documents";
 import { buildEbxmlAcknowledgment, buildEbxmlMessageError } from "@/lib/hl7/transport/ebxml-envelope";
 import { buildEbxmlMessage, parseEbxmlMessage } from "@/lib/hl7/transport/ebxml-multipart";
-import { parseReplyDocument, parseRequestDocument } from "@/lib/hl7/transport/documents";
 import { buildSoapRequest, buildSoapResponse, parseSoapEnvelope } from "@/lib/hl7/transport/soap-envelope";
 import { buildSoapFault } from "@/lib/hl7/transport/soap-fault";
 import type { Hl7Reply, SoapFault } from "@/lib/hl7/types";
@@ -48,7 +48,10 @@ describe("sync SOAP", () => {
   });
 
   it("builds a response envelope the BFF reads back, with RelatesTo", () => {
-    const xml = buildSoapResponse(shortAnswer, { relatesTo: requestHeader.messageId, fromAddress: "https://lrs.national.ncrs.nhs.uk/syncservice" });
+    const xml = buildSoapResponse(shortAnswer, {
+      relatesTo: requestHeader.messageId,
+      fromAddress: "https://lrs.national.ncrs.nhs.uk/syncservice",
+    });
     const doc = parseReplyDocument(xml, "text/xml");
     expect(doc.kind).toBe("hl7");
     if (doc.kind !== "hl7") return;
@@ -71,7 +74,15 @@ describe("SOAP fault", () => {
   const fault: SoapFault = {
     faultCode: "SOAP:Server",
     faultString: "Application Exception",
-    errors: [{ codeContext: "urn:nhs:names:error:tms", errorCode: "200", severity: "Error", location: "Not Supported", description: "System failure to process message - default" }],
+    errors: [
+      {
+        codeContext: "urn:nhs:names:error:tms",
+        errorCode: "200",
+        severity: "Error",
+        location: "Not Supported",
+        description: "System failure to process message - default",
+      },
+    ],
   };
 
   it("builds the reference fault structure (golden)", () => {
@@ -86,7 +97,13 @@ describe("SOAP fault", () => {
 });
 
 describe("ebXML", () => {
-  const ebxml = { fromPartyId: "X09-9000001", toPartyId: "YES-0000806", cpaId: "S9000000A9000000", conversationId: signal.conversationId, timestamp: "2024-01-31T12:00:00Z" };
+  const ebxml = {
+    fromPartyId: "X09-9000001",
+    toPartyId: "YES-0000806",
+    cpaId: "S9000000A9000000",
+    conversationId: signal.conversationId,
+    timestamp: "2024-01-31T12:00:00Z",
+  };
 
   it("builds a reliable multipart request with manifest, and reads it back", () => {
     const built = buildEbxmlMessage(createLr, ebxml);
@@ -134,7 +151,14 @@ describe("ebXML", () => {
   });
 
   it("MessageError matches the golden fixture and parses as ebxml-error", () => {
-    const errors = [{ codeContext: "urn:oasis:names:tc:ebxml-msg:service:errors", errorCode: "ValueNotRecognized", severity: "Error", description: "501319:Unknown eb:CPAId" }];
+    const errors = [
+      {
+        codeContext: "urn:oasis:names:tc:ebxml-msg:service:errors",
+        errorCode: "ValueNotRecognized",
+        severity: "Error",
+        description: "501319:Unknown eb:CPAId",
+      },
+    ];
     const built = buildEbxmlMessageError(signal, errors);
     expect(xmlStructurallyEqual(parseXml(built), parseXml(fixture("transport/ebxml-message-error.xml")))).toBeUndefined();
     expect(parseReplyDocument(fixture("transport/ebxml-message-error.xml"), "text/xml")).toMatchObject({ kind: "ebxml-error", errors });

@@ -1,13 +1,19 @@
 import type { RequestInteractionId } from "@/lib/hl7/types";
-import { OIDS } from "@/lib/hl7/vocab/oids";
 import { all, attrAt, count, first, len, type ValidationRule } from "@/lib/hl7/validation/rule-helpers";
+import { OIDS } from "@/lib/hl7/vocab/oids";
 import { attr, childElements, textOf } from "@/lib/hl7/xml/xml-query";
 
 /** Query rules (QUPC_IN010000UK32.xsl, QUPC_IN020000UK17.xsl; spine-lr.md §2.6) + SOAP envelope rules for sync. */
 
 const CONFIRM: readonly RequestInteractionId[] = ["QUPC_IN010000UK32"];
 const DETAILS: readonly RequestInteractionId[] = ["QUPC_IN020000UK17"];
-const QUERIES: readonly RequestInteractionId[] = ["QUPC_IN010000UK32", "QUPC_IN020000UK17", "QUPC_IN090000UK03", "QUPC_IN010102UK01", "QUPC_IN041234UK01"];
+const QUERIES: readonly RequestInteractionId[] = [
+  "QUPC_IN010000UK32",
+  "QUPC_IN020000UK17",
+  "QUPC_IN090000UK03",
+  "QUPC_IN010102UK01",
+  "QUPC_IN041234UK01",
+];
 const PATIENT_QUERIES: readonly RequestInteractionId[] = ["QUPC_IN010000UK32", "QUPC_IN020000UK17", "QUPC_IN090000UK03"];
 
 const RESPONSE_TYPE_OID: Record<string, string> = { QUPC_IN010000UK32: OIDS.confirmationRespType, QUPC_IN020000UK17: OIDS.detailsRespType };
@@ -22,7 +28,8 @@ export const ENVELOPE_RULES: readonly ValidationRule[] = [
     interactions: CONFIRM,
     description: "sync request arrives in a SOAP Envelope with Header and Body",
     needsEnvelope: true,
-    check: ({ envelope }) => envelope !== undefined && envelope.name === "Envelope" && count(envelope, "Header") === 1 && count(envelope, "Body") === 1,
+    check: ({ envelope }) =>
+      envelope !== undefined && envelope.name === "Envelope" && count(envelope, "Header") === 1 && count(envelope, "Body") === 1,
   },
   {
     name: "ErrorBaseTms.SOAP_MESSAGE_ID_ERROR",
@@ -88,7 +95,8 @@ export const QUERY_RULES: readonly ValidationRule[] = [
     interactions: PATIENT_QUERIES,
     description: "patient.id value root is the NHS number OID",
     inferredName: true,
-    check: ({ payload }) => count(payload, "patient.id/value") > 0 && all(payload, "patient.id/value").every((v) => attr(v, "root") === OIDS.nhsNumber),
+    check: ({ payload }) =>
+      count(payload, "patient.id/value") > 0 && all(payload, "patient.id/value").every((v) => attr(v, "root") === OIDS.nhsNumber),
   },
   {
     name: "ErrorBase1733.INVALID_FIELD_VALUE",
@@ -96,7 +104,11 @@ export const QUERY_RULES: readonly ValidationRule[] = [
     description: "response.Type is 01 or 02 in ConfirmationRespType (…17.9) / DetailsRespType (…17.10)",
     check: (ctx) => {
       const value = first(ctx.payload, "response.Type/value");
-      return value !== undefined && ["01", "02"].includes(attr(value, "code") ?? "") && attr(value, "codeSystem") === RESPONSE_TYPE_OID[ctx.interactionId];
+      return (
+        value !== undefined &&
+        ["01", "02"].includes(attr(value, "code") ?? "") &&
+        attr(value, "codeSystem") === RESPONSE_TYPE_OID[ctx.interactionId]
+      );
     },
   },
   {
@@ -125,7 +137,9 @@ export const QUERY_RULES: readonly ValidationRule[] = [
     interactions: DETAILS,
     description: "dissentOverride code present with codeSystem DissentOverride (…17.60)",
     inferredName: true,
-    check: ({ payload }) => len(attrAt(payload, "dissentOverride/value", "code")) > 0 && attrAt(payload, "dissentOverride/value", "codeSystem") === OIDS.dissentOverride,
+    check: ({ payload }) =>
+      len(attrAt(payload, "dissentOverride/value", "code")) > 0 &&
+      attrAt(payload, "dissentOverride/value", "codeSystem") === OIDS.dissentOverride,
   },
   {
     name: "ErrorBase1733.MANDATORY_FIELD_MISSING[timePeriodStart]",
@@ -148,13 +162,15 @@ export const QUERY_RULES: readonly ValidationRule[] = [
     interactions: ["QUPC_IN010102UK01"],
     description: "role-profile query has a userID with root .0.65",
     inferredName: true,
-    check: ({ payload }) => attrAt(payload, "userID/value", "root") === OIDS.userId && len(attrAt(payload, "userID/value", "extension")) > 0,
+    check: ({ payload }) =>
+      attrAt(payload, "userID/value", "root") === OIDS.userId && len(attrAt(payload, "userID/value", "extension")) > 0,
   },
   {
     name: "ErrorBase1733.MANDATORY_FIELD_MISSING[workgroupCode]",
     interactions: ["QUPC_IN041234UK01"],
     description: "workgroup query has at least one workgroupCode with a value",
     inferredName: true,
-    check: ({ payload }) => count(payload, "workgroupCode") >= 1 && all(payload, "workgroupCode").every((w) => len(attrAt(w, "value", "extension")) > 0),
+    check: ({ payload }) =>
+      count(payload, "workgroupCode") >= 1 && all(payload, "workgroupCode").every((w) => len(attrAt(w, "value", "extension")) > 0),
   },
 ];

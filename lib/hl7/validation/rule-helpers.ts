@@ -31,9 +31,7 @@ export function payloadOf(message: XmlElement, interactionId: RequestInteraction
   if (!controlAct) return {};
   const info = INTERACTIONS[interactionId];
   const payload =
-    info.payloadSlot === "query"
-      ? child(controlAct, "query")
-      : findAll(controlAct, "subject/*").find((e) => e.name === info.payloadRoot);
+    info.payloadSlot === "query" ? child(controlAct, "query") : findAll(controlAct, "subject/*").find((e) => e.name === info.payloadRoot);
   return { controlAct, payload };
 }
 

@@ -1,6 +1,6 @@
 import type { RequestInteractionId } from "@/lib/hl7/types";
+import { all, attrAt, count, first, len, type RuleContext, roleUnder, type ValidationRule } from "@/lib/hl7/validation/rule-helpers";
 import { OIDS } from "@/lib/hl7/vocab/oids";
-import { all, attrAt, count, first, len, roleUnder, type RuleContext, type ValidationRule } from "@/lib/hl7/validation/rule-helpers";
 import type { XmlElement } from "@/lib/hl7/xml/xml-node";
 import { attr } from "@/lib/hl7/xml/xml-query";
 
@@ -61,10 +61,12 @@ export const UPDATE_RULES: readonly ValidationRule[] = [
     interactions: BOTH,
     description: "payload children within their schema cardinalities",
     inferredName: true,
-    check: (ctx) => !ctx.payload || (CARDINALITY[ctx.interactionId] ?? []).every(([path, min, max]) => {
-      const n = count(ctx.payload, path);
-      return n >= min && n <= max;
-    }),
+    check: (ctx) =>
+      !ctx.payload ||
+      (CARDINALITY[ctx.interactionId] ?? []).every(([path, min, max]) => {
+        const n = count(ctx.payload, path);
+        return n >= min && n <= max;
+      }),
   },
   {
     name: "ErrorBase1712.REASONCODE_OID",
@@ -82,7 +84,8 @@ export const UPDATE_RULES: readonly ValidationRule[] = [
     name: "ErrorBase1712.INVALID_LRTYPE",
     interactions: CREATE,
     description: "LR type code exactly 2 characters",
-    check: ({ payload }) => !payload || len(attrAt(payload, "reasonCode", "code")) === 0 || len(attrAt(payload, "reasonCode", "code")) === 2,
+    check: ({ payload }) =>
+      !payload || len(attrAt(payload, "reasonCode", "code")) === 0 || len(attrAt(payload, "reasonCode", "code")) === 2,
   },
   {
     name: "ErrorBase1712.INVALID_SUBJECT_ELEMENT[eitherUserOrWorkgroup]",
@@ -94,7 +97,10 @@ export const UPDATE_RULES: readonly ValidationRule[] = [
     name: "ErrorBase1712.INVALID_SUBJECT_URPID_MISSING",
     interactions: CREATE,
     description: "user subject has a role-profile id (.67)",
-    check: when(isUserSubject, (ctx) => first(subjectRole(ctx), "id") !== undefined && attrAt(subjectRole(ctx), "id", "root") === OIDS.roleProfileId),
+    check: when(
+      isUserSubject,
+      (ctx) => first(subjectRole(ctx), "id") !== undefined && attrAt(subjectRole(ctx), "id", "root") === OIDS.roleProfileId,
+    ),
   },
   {
     name: "ErrorBase1712.URPID_EMPTY",
@@ -112,7 +118,12 @@ export const UPDATE_RULES: readonly ValidationRule[] = [
     name: "ErrorBase1712.INVALID_SUBJECT_USER_ID_MISSING",
     interactions: CREATE,
     description: "user subject has a user id (.65)",
-    check: when(isUserSubject, (ctx) => attrAt(subjectRole(ctx), "agentPersonSDS/id", "root") === OIDS.userId && len(attrAt(subjectRole(ctx), "agentPersonSDS/id", "extension")) > 0),
+    check: when(
+      isUserSubject,
+      (ctx) =>
+        attrAt(subjectRole(ctx), "agentPersonSDS/id", "root") === OIDS.userId &&
+        len(attrAt(subjectRole(ctx), "agentPersonSDS/id", "extension")) > 0,
+    ),
   },
   {
     name: "ErrorBase1712.USER_ID_TOO_LONG",
@@ -126,7 +137,10 @@ export const UPDATE_RULES: readonly ValidationRule[] = [
     description: "workgroup subject has agentOrganizationSDS/id with root .0.2.0.109 or ODS .0.1.10 and a non-empty extension",
     check: when(isWorkgroupSubject, (ctx) => {
       const root = attrAt(subjectRole(ctx), "agentOrganizationSDS/id", "root");
-      return (root === OIDS.sdsOrganisation || root === OIDS.odsOrganisation) && len(attrAt(subjectRole(ctx), "agentOrganizationSDS/id", "extension")) > 0;
+      return (
+        (root === OIDS.sdsOrganisation || root === OIDS.odsOrganisation) &&
+        len(attrAt(subjectRole(ctx), "agentOrganizationSDS/id", "extension")) > 0
+      );
     }),
   },
   {
@@ -193,7 +207,10 @@ export const UPDATE_RULES: readonly ValidationRule[] = [
     name: "ErrorBase1712.INVALID_AUTHOR_USER_URPID_TOO_LONG",
     interactions: BOTH,
     description: "person author role-profile id at most 12 characters",
-    check: when((ctx) => isPersonAuthor(authorRole(ctx)), (ctx) => len(attrAt(authorRole(ctx), "id", "extension")) <= 12),
+    check: when(
+      (ctx) => isPersonAuthor(authorRole(ctx)),
+      (ctx) => len(attrAt(authorRole(ctx), "id", "extension")) <= 12,
+    ),
   },
   {
     name: "ErrorBase1712.INVALID_AUTHOR_USER_ID_MISSING",
@@ -201,21 +218,29 @@ export const UPDATE_RULES: readonly ValidationRule[] = [
     description: "person author has a user id with root .65",
     check: when(
       (ctx) => isPersonAuthor(authorRole(ctx)),
-      (ctx) => attrAt(authorRole(ctx), "agentPersonSDS/id", "root") === OIDS.userId && len(attrAt(authorRole(ctx), "agentPersonSDS/id", "extension")) > 0,
+      (ctx) =>
+        attrAt(authorRole(ctx), "agentPersonSDS/id", "root") === OIDS.userId &&
+        len(attrAt(authorRole(ctx), "agentPersonSDS/id", "extension")) > 0,
     ),
   },
   {
     name: "ErrorBase1712.INVALID_AUTHOR_USER_ID_TOO_LONG",
     interactions: CREATE,
     description: "create: person author user id at most 12 characters",
-    check: when((ctx) => isPersonAuthor(authorRole(ctx)), (ctx) => len(attrAt(authorRole(ctx), "agentPersonSDS/id", "extension")) <= 12),
+    check: when(
+      (ctx) => isPersonAuthor(authorRole(ctx)),
+      (ctx) => len(attrAt(authorRole(ctx), "agentPersonSDS/id", "extension")) <= 12,
+    ),
   },
   {
     name: "ErrorBase1712.INVALID_AUTHOR_USER_ID_LENGTH",
     interactions: SC,
     description: "status change: person author user id exactly 12 characters",
     inferredName: true,
-    check: when((ctx) => isPersonAuthor(authorRole(ctx)), (ctx) => len(attrAt(authorRole(ctx), "agentPersonSDS/id", "extension")) === 12),
+    check: when(
+      (ctx) => isPersonAuthor(authorRole(ctx)),
+      (ctx) => len(attrAt(authorRole(ctx), "agentPersonSDS/id", "extension")) === 12,
+    ),
   },
   {
     name: "ErrorBase1712.INVALID_OID|RepresentedOrganizationOID",
@@ -228,7 +253,10 @@ export const UPDATE_RULES: readonly ValidationRule[] = [
     name: "ErrorBase1712.INVALID_AUTHOR_SYSTEM_DEVID_MISSING",
     interactions: BOTH,
     description: "system author has agentDeviceSDS/id",
-    check: when((ctx) => authorRole(ctx)?.name === "AgentDeviceSDS", (ctx) => first(authorRole(ctx), "agentDeviceSDS/id") !== undefined),
+    check: when(
+      (ctx) => authorRole(ctx)?.name === "AgentDeviceSDS",
+      (ctx) => first(authorRole(ctx), "agentDeviceSDS/id") !== undefined,
+    ),
   },
   {
     name: "ErrorBase1712.SYSTEM_ID_EMPTY",
@@ -243,7 +271,10 @@ export const UPDATE_RULES: readonly ValidationRule[] = [
     name: "ErrorBase1712.SYSTEM_ID_TOO_LONG",
     interactions: BOTH,
     description: "system author ASID at most 12 characters",
-    check: when((ctx) => authorRole(ctx)?.name === "AgentDeviceSDS", (ctx) => len(attrAt(authorRole(ctx), "agentDeviceSDS/id", "extension")) <= 12),
+    check: when(
+      (ctx) => authorRole(ctx)?.name === "AgentDeviceSDS",
+      (ctx) => len(attrAt(authorRole(ctx), "agentDeviceSDS/id", "extension")) <= 12,
+    ),
   },
   {
     name: "ErrorBase1712.INVALID_PERTINENT_INFORMATION",
@@ -261,7 +292,8 @@ export const UPDATE_RULES: readonly ValidationRule[] = [
     interactions: CREATE,
     description: "access reason codeSystem is AccessReasonCode (…17.7)",
     inferredName: true,
-    check: ({ payload }) => all(payload, "pertinentInformation/pertinentLRReason/reasonCode").every((c) => attr(c, "codeSystem") === OIDS.accessReasonCode),
+    check: ({ payload }) =>
+      all(payload, "pertinentInformation/pertinentLRReason/reasonCode").every((c) => attr(c, "codeSystem") === OIDS.accessReasonCode),
   },
   {
     name: "ErrorBase1712.INVALID_OID|AlertOID",

@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { SAMPLE_REQUESTS } from "@/lib/hl7/fixtures/samples";
 import { BASES, C, CASES, mutated, remove, setAttr } from "@/lib/hl7/fixtures/rule-breaking-cases";
-import { findAll } from "@/lib/hl7/xml/xml-query";
-import { parseXml } from "@/lib/hl7/xml/xml-read";
+import { SAMPLE_REQUESTS } from "@/lib/hl7/fixtures/samples";
 import type { Hl7Request } from "@/lib/hl7/types";
 import { VALIDATION_RULES, validateRequest } from "@/lib/hl7/validation/validate-request";
+import { findAll } from "@/lib/hl7/xml/xml-query";
+import { parseXml } from "@/lib/hl7/xml/xml-read";
 
 describe("valid messages pass every rule", () => {
   it.each(Object.keys(BASES))("%s", (base) => {

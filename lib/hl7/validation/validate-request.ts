@@ -2,11 +2,11 @@ import { Hl7CodecError } from "@/lib/hl7/errors";
 import { locateMessage } from "@/lib/hl7/locate-message";
 import { requestToElement } from "@/lib/hl7/requests";
 import type { Hl7Request, RequestInteractionId, RuleViolation } from "@/lib/hl7/types";
-import { isRequestInteraction } from "@/lib/hl7/vocab/interactions";
 import { ENVELOPE_RULES, QUERY_RULES } from "@/lib/hl7/validation/query-rules";
 import { payloadOf, type RuleContext, type ValidationRule } from "@/lib/hl7/validation/rule-helpers";
 import { UPDATE_RULES } from "@/lib/hl7/validation/update-rules";
 import { WRAPPER_RULES } from "@/lib/hl7/validation/wrapper-rules";
+import { isRequestInteraction } from "@/lib/hl7/vocab/interactions";
 import type { XmlElement } from "@/lib/hl7/xml/xml-node";
 import { attr, child } from "@/lib/hl7/xml/xml-query";
 import { type ParseOptions, parseXml } from "@/lib/hl7/xml/xml-read";
@@ -52,7 +52,10 @@ export function validateRequest(input: string | Hl7Request | XmlElement, options
   const declared = attr(child(message, "interactionId"), "extension");
   const violations: RuleViolation[] = [];
   if (declared !== undefined && declared !== interactionId) {
-    violations.push({ rule: "ErrorBase1712.INTERACTION_ID_MISMATCH", message: `interactionId ${declared.slice(0, 30)} does not match the message element ${interactionId}.` });
+    violations.push({
+      rule: "ErrorBase1712.INTERACTION_ID_MISMATCH",
+      message: `interactionId ${declared.slice(0, 30)} does not match the message element ${interactionId}.`,
+    });
   }
   const ctx: RuleContext = { interactionId, message, ...payloadOf(message, interactionId) };
   if (envelope) ctx.envelope = envelope;

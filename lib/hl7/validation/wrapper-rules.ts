@@ -1,5 +1,5 @@
-import { OIDS } from "@/lib/hl7/vocab/oids";
 import { attrAt, count, first, len, type ValidationRule } from "@/lib/hl7/validation/rule-helpers";
+import { OIDS } from "@/lib/hl7/vocab/oids";
 import { attr } from "@/lib/hl7/xml/xml-query";
 
 /** Generic rules for every LR-domain request (spine-lr.md §2.6, "Generic"). */

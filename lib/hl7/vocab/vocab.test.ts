@@ -1,8 +1,16 @@
 import { describe, expect, it } from "vitest";
-import { INTERACTIONS, interactionFromSoapAction, isReplyInteraction, isRequestInteraction, REQUEST_INTERACTION_IDS, soapActionFor, ebxmlServiceAction } from "@/lib/hl7/vocab/interactions";
+import {
+  ebxmlServiceAction,
+  INTERACTIONS,
+  interactionFromSoapAction,
+  isReplyInteraction,
+  isRequestInteraction,
+  REQUEST_INTERACTION_IDS,
+  soapActionFor,
+} from "@/lib/hl7/vocab/interactions";
 import { ACCESS_REASON_CODES, LR_TYPES, SC_REASON_CODES } from "@/lib/hl7/vocab/lr-codes";
 import { allowedScReasons, LR_STATUS_TRANSITIONS, nextLrStatus } from "@/lib/hl7/vocab/lr-status";
-import { DETAILS_RESP_TYPES, CONFIRMATION_RESP_TYPES, DISSENT_OVERRIDES, ISSUE_QUALIFIERS } from "@/lib/hl7/vocab/query-codes";
+import { CONFIRMATION_RESP_TYPES, DETAILS_RESP_TYPES, DISSENT_OVERRIDES, ISSUE_QUALIFIERS } from "@/lib/hl7/vocab/query-codes";
 import { SPINE_ERRORS, spineError } from "@/lib/hl7/vocab/spine-errors";
 import { displayNameOf, isCodeIn } from "@/lib/hl7/vocab/vocabulary";
 import { WORKGROUP_STATUSES, WORKGROUP_TYPES } from "@/lib/hl7/vocab/workgroup-codes";

@@ -31,11 +31,7 @@ export interface MessageParts {
 }
 
 const device = (name: string, typeCode: string, asid: string) =>
-  el(
-    name,
-    { typeCode },
-    el("device", { classCode: "DEV", determinerCode: "INSTANCE" }, el("id", { root: OIDS.asid, extension: asid })),
-  );
+  el(name, { typeCode }, el("device", { classCode: "DEV", determinerCode: "INSTANCE" }, el("id", { root: OIDS.asid, extension: asid })));
 
 function acknowledgementEl(ack: Acknowledgement): XmlElement {
   return el(
@@ -61,7 +57,11 @@ function authorEl(author: ControlActAuthor): XmlElement {
       { classCode: "AGNT" },
       el("id", { root: OIDS.roleProfileId, extension: author.roleProfileId }),
       el("agentPersonSDS", { classCode: "PSN", determinerCode: "INSTANCE" }, el("id", { root: OIDS.userId, extension: author.userId })),
-      el("part", { typeCode: "PART" }, el("partSDSRole", { classCode: "ROL" }, el("id", { root: OIDS.jobRoleCode, extension: author.jobRoleCode }))),
+      el(
+        "part",
+        { typeCode: "PART" },
+        el("partSDSRole", { classCode: "ROL" }, el("id", { root: OIDS.jobRoleCode, extension: author.jobRoleCode })),
+      ),
     ),
   );
 }
@@ -107,7 +107,11 @@ export function buildMessageElement(parts: MessageParts): XmlElement {
         el(
           "AgentSystemSDS",
           { classCode: "AGNT" },
-          el("agentSystemSDS", { classCode: "DEV", determinerCode: "INSTANCE" }, el("id", { root: OIDS.asid, extension: header.systemAsid })),
+          el(
+            "agentSystemSDS",
+            { classCode: "DEV", determinerCode: "INSTANCE" },
+            el("id", { root: OIDS.asid, extension: header.systemAsid }),
+          ),
         ),
       ),
       (parts.issues ?? []).map(issueEl),

@@ -17,11 +17,7 @@ export type XmlNode = XmlElement | string;
 export type ElChild = XmlNode | undefined | null | false | readonly ElChild[];
 
 /** Build an element; `undefined` attributes and falsy children are dropped so optional parts read naturally. */
-export function el(
-  qualifiedName: string,
-  attrs: Record<string, string | undefined> = {},
-  ...children: ElChild[]
-): XmlElement {
+export function el(qualifiedName: string, attrs: Record<string, string | undefined> = {}, ...children: ElChild[]): XmlElement {
   const colon = qualifiedName.indexOf(":");
   const prefix = colon >= 0 ? qualifiedName.slice(0, colon) : undefined;
   const name = colon >= 0 ? qualifiedName.slice(colon + 1) : qualifiedName;

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { Hl7CodecError, type Hl7CodecErrorCode } from "@/lib/hl7/errors";
-import { parseReplyDocument, parseRequestDocument } from "@/lib/hl7/transport/documents";
 import { parseReply } from "@/lib/hl7/replies";
 import { parseRequest } from "@/lib/hl7/requests";
+import { parseReplyDocument, parseRequestDocument } from "@/lib/hl7/transport/documents";
 import { el } from "@/lib/hl7/xml/xml-node";
 import { parseXml } from "@/lib/hl7/xml/xml-read";
 import { serializeXml } from "@/lib/hl7/xml/xml-write";
@@ -18,7 +18,7 @@ function refusal(fn: () => unknown): Hl7CodecErrorCode | "no-error" | "other-err
     // Timings are printed, not asserted (machine speed varies).
     console.info(`refused ${error.code} in ${(performance.now() - started).toFixed(1)} ms`);
     return error.code;
-  } 
+  }
 }
 
 const BILLION_LAUGHS = `<?xml version="1.0"?>
@@ -46,7 +46,7 @@ describe("safe XML reading", () => {
   });
 
   it("refuses a DOCTYPE hidden in lower case and an ENTITY without DOCTYPE", () => {
-    expect(refusal(() => parseXml('<!doctype a><a/>'))).toBe("forbidden_doctype");
+    expect(refusal(() => parseXml("<!doctype a><a/>"))).toBe("forbidden_doctype");
     expect(refusal(() => parseXml('<a><!ENTITY x "y"></a>'))).toBe("forbidden_doctype");
   });
 

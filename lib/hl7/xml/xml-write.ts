@@ -8,8 +8,9 @@ import { isElement, qualifiedName, type XmlElement } from "@/lib/hl7/xml/xml-nod
  */
 
 // XML 1.0 Char production: anything else cannot be represented at all.
-// biome-ignore lint/suspicious/noControlCharactersInRegex: the point is to find control characters
-const INVALID_XML_CHAR = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const INVALID_XML_CHAR =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: the point is to find control characters
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 function assertWritable(value: string): void {
   if (INVALID_XML_CHAR.test(value)) throw new Hl7CodecError("invalid_input", "text contains a character XML 1.0 cannot carry");

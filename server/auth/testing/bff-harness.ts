@@ -66,7 +66,10 @@ async function dispatch(baseUrl: string, req: IncomingMessage, res: ServerRespon
   res.writeHead(404).end();
 }
 
-export async function startBffHarness(env: Record<string, string> = {}, standInOptions: { signingKeyPath?: string } = {}): Promise<BffHarness> {
+export async function startBffHarness(
+  env: Record<string, string> = {},
+  standInOptions: { signingKeyPath?: string } = {},
+): Promise<BffHarness> {
   let baseUrl = "";
   const server = createServer((req, res) => {
     dispatch(baseUrl, req, res).catch((error: unknown) => {

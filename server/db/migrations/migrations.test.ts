@@ -29,12 +29,16 @@ describe.each(testBackends())("BFF migrations on $name", (backend) => {
     await initial.down(store.db as Kysely<unknown>);
     const left = await sql<{ n: number }>`
       select count(*)::int as n from information_schema.tables
-      where table_schema = current_schema() and table_name in ('sessions', 'audit_events', 'outbox', 'seen_logout_tokens')`.execute(store.db);
+      where table_schema = current_schema() and table_name in ('sessions', 'audit_events', 'outbox', 'seen_logout_tokens')`.execute(
+      store.db,
+    );
     expect(left.rows[0]?.n).toBe(0);
     await initial.up(store.db as Kysely<unknown>);
     const back = await sql<{ n: number }>`
       select count(*)::int as n from information_schema.tables
-      where table_schema = current_schema() and table_name in ('sessions', 'audit_events', 'outbox', 'seen_logout_tokens')`.execute(store.db);
+      where table_schema = current_schema() and table_name in ('sessions', 'audit_events', 'outbox', 'seen_logout_tokens')`.execute(
+      store.db,
+    );
     expect(back.rows[0]?.n).toBe(4);
   });
 });

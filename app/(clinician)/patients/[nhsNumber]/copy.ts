@@ -1,6 +1,6 @@
-import type { PatientProblemCopy } from "@/components/patient/patient-problem";
-import type { PatientBannerCopy } from "@/components/patient/patient-banner";
 import type { LrTableCopy } from "@/components/lr/lr-table";
+import type { PatientBannerCopy } from "@/components/patient/patient-banner";
+import type { PatientProblemCopy } from "@/components/patient/patient-problem";
 
 /** Every word on the patient page (banner, relationship, LR list). */
 export const patientCopy = {
@@ -29,7 +29,8 @@ export const patientCopy = {
     no: "You do not have a legitimate relationship with this patient.",
     direct: "You hold it yourself.",
     through: "You hold it through your workgroup:",
-    selfClaimHint: "If you are providing care for this patient, you can self-claim a relationship. Self-claims are reviewed by your privacy officer.",
+    selfClaimHint:
+      "If you are providing care for this patient, you can self-claim a relationship. Self-claims are reviewed by your privacy officer.",
   },
   actions: {
     selfClaim: "Self-claim a relationship",

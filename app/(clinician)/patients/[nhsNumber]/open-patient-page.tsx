@@ -1,8 +1,8 @@
 import type { ReactNode } from "react";
 import { PatientProblem } from "@/components/patient/patient-problem";
 import type { Permission } from "@/lib/rbac/permission-names";
-import type { PdsPatient } from "@/server/pds/pds-patient";
 import { hasPatient, type LoadedPatient, loadPatientPage, problemOf } from "@/server/patients/load-patient";
+import type { PdsPatient } from "@/server/pds/pds-patient";
 import { patientCopy } from "./copy";
 
 /**
@@ -16,6 +16,7 @@ export async function openPatientPage<P extends { nhsNumber: string }>(
 ): Promise<{ loaded: LoadedPatient & { patient: PdsPatient }; params: P } | { problem: ReactNode }> {
   const resolved = await params;
   const loaded = await loadPatientPage(resolved.nhsNumber, permission, (nhsNumber) => returnPath(nhsNumber, resolved));
-  if (!hasPatient(loaded)) return { problem: <PatientProblem nhsNumber={loaded.nhsNumber} error={problemOf(loaded)} copy={patientCopy.problem} /> };
+  if (!hasPatient(loaded))
+    return { problem: <PatientProblem nhsNumber={loaded.nhsNumber} error={problemOf(loaded)} copy={patientCopy.problem} /> };
   return { loaded, params: resolved };
 }

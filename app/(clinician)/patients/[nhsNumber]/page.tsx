@@ -54,7 +54,11 @@ export default async function PatientPage({ params }: { params: Params }) {
       <HydrationBoundary state={state}>
         <PatientLrs
           nhsNumber={nhsNumber}
-          can={{ selfClaim: can(clinician, "lr.selfClaim"), changeStatus: can(clinician, "lr.changeStatus"), emergency: can(clinician, "lr.emergencyView") }}
+          can={{
+            selfClaim: can(clinician, "lr.selfClaim"),
+            changeStatus: can(clinician, "lr.changeStatus"),
+            emergency: can(clinician, "lr.emergencyView"),
+          }}
         />
       </HydrationBoundary>
     </>

@@ -35,7 +35,11 @@ export function PatientLrs({ nhsNumber, can }: { nhsNumber: string; can: Patient
           ) : null}
           {relationship.data ? (
             <>
-              <p className="nhsuk-body-l nhsuk-u-margin-bottom-2" data-testid="relationship-answer" data-has-lr={String(relationship.data.hasLr)}>
+              <p
+                className="nhsuk-body-l nhsuk-u-margin-bottom-2"
+                data-testid="relationship-answer"
+                data-has-lr={String(relationship.data.hasLr)}
+              >
                 {relationship.data.hasLr ? copy.relationship.yes : copy.relationship.no}
               </p>
               {relationship.data.hasLr && how?.direct ? <p className="nhsuk-u-margin-bottom-2">{copy.relationship.direct}</p> : null}
@@ -50,12 +54,20 @@ export function PatientLrs({ nhsNumber, can }: { nhsNumber: string; can: Patient
           {can.selfClaim || can.emergency ? (
             <div className="nhsuk-button-group nhsuk-u-margin-bottom-0">
               {can.selfClaim ? (
-                <a className="nhsuk-button nhsuk-u-margin-bottom-0" href={`/patients/${nhsNumber}/self-claim`} data-testid="self-claim-link">
+                <a
+                  className="nhsuk-button nhsuk-u-margin-bottom-0"
+                  href={`/patients/${nhsNumber}/self-claim`}
+                  data-testid="self-claim-link"
+                >
                   {copy.actions.selfClaim}
                 </a>
               ) : null}
               {can.emergency ? (
-                <a className="nhsuk-button nhsuk-button--secondary nhsuk-u-margin-bottom-0" href={`/patients/${nhsNumber}/emergency-access`} data-testid="emergency-link">
+                <a
+                  className="nhsuk-button nhsuk-button--secondary nhsuk-u-margin-bottom-0"
+                  href={`/patients/${nhsNumber}/emergency-access`}
+                  data-testid="emergency-link"
+                >
                   {copy.actions.emergency}
                 </a>
               ) : null}
@@ -74,7 +86,9 @@ export function PatientLrs({ nhsNumber, can }: { nhsNumber: string; can: Patient
             <LrTable
               list={lrs.data}
               copy={copy.table}
-              {...(can.changeStatus ? { changeStatusHref: (row) => `/patients/${nhsNumber}/lrs/${encodeURIComponent(row.lrId)}/status` } : {})}
+              {...(can.changeStatus
+                ? { changeStatusHref: (row) => `/patients/${nhsNumber}/lrs/${encodeURIComponent(row.lrId)}/status` }
+                : {})}
             />
             <p className="nhsuk-body-s nhsuk-u-secondary-text-colour">
               {copy.list.reference}: {lrs.data.reference}

@@ -22,6 +22,12 @@ export const POST = withRoute(
   },
   {
     access: { public: "test-only clock, refused unless LRM_TEST_CLOCK=1 outside live mode" },
-    body: z.object({ offsetMs: z.number().int().min(0).max(7 * 24 * 3_600_000) }),
+    body: z.object({
+      offsetMs: z
+        .number()
+        .int()
+        .min(0)
+        .max(7 * 24 * 3_600_000),
+    }),
   },
 );

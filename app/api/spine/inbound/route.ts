@@ -32,7 +32,8 @@ export const POST = withRoute(
   },
   {
     access: {
-      public: "Spine posts async replies here server-to-server: the caller is authenticated by its TLS client certificate (SPINE_INBOUND_AUTH_HEADER) and by eb:From/CPAId, and a reply only completes a message this system sent",
+      public:
+        "Spine posts async replies here server-to-server: the caller is authenticated by its TLS client certificate (SPINE_INBOUND_AUTH_HEADER) and by eb:From/CPAId, and a reply only completes a message this system sent",
     },
     crossOriginAllowed: "server-to-server endpoint for NHS Spine; no browser or cookie involved",
     callerCheck: requireSpineCaller,

@@ -59,7 +59,11 @@ export function EmergencyAccessFlow({ nhsNumber, reasons }: { nhsNumber: string;
     <StepLayout
       container={container}
       attempt={attempt}
-      errorSummary={{ title: copy.errorSummaryTitle, errors, anchors: { dissentOverride: `override-${reasons[0]?.code ?? ""}`, reasonText: "reasonText" } }}
+      errorSummary={{
+        title: copy.errorSummaryTitle,
+        errors,
+        anchors: { dissentOverride: `override-${reasons[0]?.code ?? ""}`, reasonText: "reasonText" },
+      }}
     >
       <Panel interruption data-testid="interruption-panel">
         <Panel.Title headingLevel="h1">{copy.interruption.heading}</Panel.Title>
@@ -89,7 +93,9 @@ export function EmergencyAccessFlow({ nhsNumber, reasons }: { nhsNumber: string;
           value={answers.reasonText}
           onChange={(reasonText) => setAnswers((a) => ({ ...a, reasonText }))}
         />
-        {access.error ? <ProblemMessage error={access.error} kind="query" focus onRetry={() => access.mutate(emergencyAccessInput.parse(answers))} /> : null}
+        {access.error ? (
+          <ProblemMessage error={access.error} kind="query" focus onRetry={() => access.mutate(emergencyAccessInput.parse(answers))} />
+        ) : null}
         <div className="nhsuk-button-group">
           <Button type="submit" disabled={access.isPending} data-testid="submit-emergency">
             {access.isPending ? copy.submitting : copy.submit}

@@ -13,7 +13,8 @@ export const selfClaimCopy = {
     heading: "Self-claim a legitimate relationship",
     body: "Claim a relationship only if you are providing, or about to provide, care for this patient.",
     warningHeading: "Important",
-    warning: "Self-claims are recorded and reviewed by your organisation's privacy officer. Claiming without a care reason is a breach of the patient's confidentiality.",
+    warning:
+      "Self-claims are recorded and reviewed by your organisation's privacy officer. Claiming without a care reason is a breach of the patient's confidentiality.",
     start: "Start now",
   },
   type: {
@@ -27,7 +28,8 @@ export const selfClaimCopy = {
     codeLegend: "Reason",
     choose: "Select a reason",
     textLabel: "Give details",
-    textHint: "For example, the patient has arrived in the emergency department. Do not include clinical details you would not share with the patient.",
+    textHint:
+      "For example, the patient has arrived in the emergency department. Do not include clinical details you would not share with the patient.",
   },
   subject: {
     title: "Who the relationship is for",

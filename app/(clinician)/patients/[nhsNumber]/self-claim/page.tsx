@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import { PatientBanner } from "@/components/patient/patient-banner";
-import { LR_TYPES, SELF_CLAIMED_LR_TYPE } from "@/lib/hl7/vocab/lr-codes";
-import { ACCESS_REASON_CODES } from "@/lib/hl7/vocab/lr-codes";
+import { ACCESS_REASON_CODES, LR_TYPES, SELF_CLAIMED_LR_TYPE } from "@/lib/hl7/vocab/lr-codes";
 import { config } from "@/server/config";
 import { can } from "@/server/patients/clinician";
 import { myWorkgroups } from "@/server/patients/my-workgroups";

@@ -56,7 +56,13 @@ export function SelfClaimFlow({
   reasons: Option[];
   workgroups: { workgroupId: string; name: string }[];
 }) {
-  const steps: Step[] = ["start", ...(types.length > 0 ? (["type"] as const) : []), "reason", ...(workgroups.length > 0 ? (["subject"] as const) : []), "check"];
+  const steps: Step[] = [
+    "start",
+    ...(types.length > 0 ? (["type"] as const) : []),
+    "reason",
+    ...(workgroups.length > 0 ? (["subject"] as const) : []),
+    "check",
+  ];
   const [step, setStep] = useState<Step>("start");
   const [answers, setAnswers] = useState<Answers>({ lrType: defaultType, accessReasonCode: "", accessReasonText: "", subject: "self" });
   const { errors, attempt, report, clear, hasErrors } = useStepErrors();
@@ -70,7 +76,11 @@ export function SelfClaimFlow({
     idempotencyKey,
   }));
   const { outcome } = flow;
-  useStepFocus(container, outcome ? outcome.phase : step, `${hasErrors ? copy.errorPrefix : ""}${outcome ? copy.outcome.pendingHeading : STEP_TITLES[step]}`);
+  useStepFocus(
+    container,
+    outcome ? outcome.phase : step,
+    `${hasErrors ? copy.errorPrefix : ""}${outcome ? copy.outcome.pendingHeading : STEP_TITLES[step]}`,
+  );
 
   function change(patch: Partial<Answers>) {
     setAnswers((current) => ({ ...current, ...patch }));
@@ -103,7 +113,8 @@ export function SelfClaimFlow({
   }
 
   const typeName = (code: string) => types.find((t) => t.code === code)?.name ?? copy.check.selfClaimed;
-  const subjectName = answers.subject === "self" ? copy.subject.me : (workgroups.find((w) => w.workgroupId === answers.subject)?.name ?? answers.subject);
+  const subjectName =
+    answers.subject === "self" ? copy.subject.me : (workgroups.find((w) => w.workgroupId === answers.subject)?.name ?? answers.subject);
   const back = previousStep();
 
   if (outcome) {
@@ -159,7 +170,6 @@ export function SelfClaimFlow({
         )
       }
     >
-
       {step === "start" ? (
         <>
           <h1>{copy.start.heading}</h1>
@@ -184,7 +194,13 @@ export function SelfClaimFlow({
             error={errors.lrType}
           >
             {types.map((type) => (
-              <Radios.Item key={type.code} id={`lrType-${type.code}`} value={type.code} checked={answers.lrType === type.code} onChange={() => change({ lrType: type.code })}>
+              <Radios.Item
+                key={type.code}
+                id={`lrType-${type.code}`}
+                value={type.code}
+                checked={answers.lrType === type.code}
+                onChange={() => change({ lrType: type.code })}
+              >
                 {type.name}
               </Radios.Item>
             ))}
@@ -194,12 +210,7 @@ export function SelfClaimFlow({
       ) : null}
 
       {step === "reason" ? (
-        <form
-          noValidate
-          onSubmit={(e) =>
-continueFrom(e, ["accessReasonCode", "accessReasonText"])
-          }
-        >
+        <form noValidate onSubmit={(e) => continueFrom(e, ["accessReasonCode", "accessReasonText"])}>
           <h1>{copy.reason.heading}</h1>
           <Select
             id="accessReasonCode"

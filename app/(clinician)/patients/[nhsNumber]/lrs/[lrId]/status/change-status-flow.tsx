@@ -14,7 +14,15 @@ import { changeStatusCopy as copy } from "./copy";
 type Step = "reason" | "check";
 
 /** Reason (only those the transition map allows) → check your answers → submit → Spine's answer. */
-export function ChangeStatusFlow({ nhsNumber, lrId, options }: { nhsNumber: string; lrId: string; options: { code: string; name: string; to: LrStatus }[] }) {
+export function ChangeStatusFlow({
+  nhsNumber,
+  lrId,
+  options,
+}: {
+  nhsNumber: string;
+  lrId: string;
+  options: { code: string; name: string; to: LrStatus }[];
+}) {
   const [step, setStep] = useState<Step>("reason");
   const [reasonCode, setReasonCode] = useState("");
   const { errors, attempt, report, hasErrors } = useStepErrors();
@@ -53,7 +61,13 @@ export function ChangeStatusFlow({ nhsNumber, lrId, options }: { nhsNumber: stri
     >
       {step === "reason" ? (
         <form noValidate onSubmit={continueFromReason}>
-          <Radios name="reasonCode" legend={copy.reason.legend} legendProps={{ isPageHeading: true, size: "l" }} hint={copy.reason.hint} error={errors.reasonCode}>
+          <Radios
+            name="reasonCode"
+            legend={copy.reason.legend}
+            legendProps={{ isPageHeading: true, size: "l" }}
+            hint={copy.reason.hint}
+            error={errors.reasonCode}
+          >
             {options.map((option) => (
               <Radios.Item
                 key={option.code}

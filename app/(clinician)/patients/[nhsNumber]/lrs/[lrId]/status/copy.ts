@@ -15,7 +15,11 @@ export const changeStatusCopy = {
     title: "Why is the status changing",
     legend: "Why is this relationship changing?",
     hint: "Only the reasons that apply to a relationship with this status are shown.",
-    effects: { active: "Keeps or makes the relationship active", frozen: "Freezes the relationship", closed: "Closes the relationship (this cannot be undone)" },
+    effects: {
+      active: "Keeps or makes the relationship active",
+      frozen: "Freezes the relationship",
+      closed: "Closes the relationship (this cannot be undone)",
+    },
   },
   continue: "Continue",
   check: {
