@@ -1,6 +1,6 @@
 /**
  * Bench: the HL7 V3 codec (lib/hl7) — build and parse of every LR-domain request and reply,
- * the anchors.md §4 XML sizes (2.4 kB, 62 kB), and a 10,000-patient batch confirm.
+ * the performance-anchor XML sizes (2.4 kB, 62 kB; docs/performance.md), and a 10,000-patient batch confirm.
  *
  *   node --import tsx bench/hl7-codec.ts        (BENCH_QUICK=1 for a ~10× shorter smoke run)
  */
@@ -231,7 +231,7 @@ function batchFigures(repeats: number): { figures: Figure[]; notes: string[] } {
   return { figures, notes };
 }
 
-/** The parser set-up anchors.md §4 timed (attributes on, NS prefixes removed): a machine-speed yardstick. */
+/** The parser set-up the performance anchors timed (attributes on, NS prefixes removed; docs/performance.md): a machine-speed yardstick. */
 function anchorParser(): XMLParser {
   return new XMLParser({ ignoreAttributes: false, removeNSPrefix: true, processEntities: false });
 }

@@ -1,8 +1,8 @@
 /**
  * Performance targets, as data. Each one names where its number comes from:
- * - "anchors.md §4": measured on this machine kind (2 cores, Node 20.20.2, Next 16.4.6), see
- *   /work/shared/reference/anchors.md §4 (copied into docs/performance.md);
- * - "toolchain.md": the timings table of /work/shared/reference/toolchain.md (same machine kind);
+ * - "anchors.md §4" (a source label): the team's performance anchors, measured on this machine kind
+ *   (2 cores, Node 20.20.2, Next 16.4.6); each figure used is quoted in its `source` and in docs/performance.md;
+ * - "toolchain.md" (a source label): the team's toolchain timings table (same machine kind);
  * - INFERRED: no published or measured anchor exists; the reasoning is in `source`. Change these
  *   freely when better evidence arrives — the benches only read them.
  *

@@ -1,6 +1,6 @@
 /**
  * Back-channel logout to a small real HTTP receiver on loopback, verified with jose against the
- * stand-in's JWKS the way the BFF must (cis2-rbac.md §1.9, anchors.md §5.2).
+ * stand-in's JWKS the way the BFF must (docs/domain.md §9.3).
  */
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";

@@ -1,5 +1,5 @@
 /**
- * CIS2 scopes and the claims each releases (cis2-rbac.md §1.5, §1.7), and a persona's claim set.
+ * CIS2 scopes and the claims each releases (docs/domain.md §9.1), and a persona's claim set.
  * oidc-provider filters what `personaClaims` returns by this map: with conformIdTokenClaims the
  * ID token gets only the `openid` claims; userinfo gets the claims of every granted scope.
  */

@@ -1,5 +1,5 @@
 /**
- * The oidc-provider 9 configuration that makes it look like CIS2 (cis2-rbac.md §4 and §8):
+ * The oidc-provider 9 configuration that makes it look like CIS2 (docs/domain.md §9.7):
  * CIS2 route names, scopes and claims, code flow only with PKCE, private_key_jwt whose `aud`
  * must be the token endpoint, back-channel logout, and pages without external assets.
  */

@@ -11,7 +11,7 @@ import { replyHeader, requestHeader, SAMPLE_REPLIES, SAMPLE_REQUESTS } from "@/l
 
 /**
  * The messages the codec bench measures. Single messages are the codec's own synthetic samples
- * (one per LR-domain interaction); the big ones are built here at the sizes anchors.md §4 used.
+ * (one per LR-domain interaction); the big ones are built here at the sizes the performance anchors used (docs/performance.md).
  */
 
 export interface NamedRequest {
@@ -81,7 +81,7 @@ function completeListWith(entryCount: number): Hl7Reply {
 
 /**
  * The large anchor case: a SOAP-wrapped complete LR list with as many LRs as bring it closest to
- * `targetBytes` (62 kB in anchors.md §4). Returns the XML and how many LRs it holds.
+ * `targetBytes` (62 kB in the performance anchors, docs/performance.md). Returns the XML and how many LRs it holds.
  */
 export function largeSoapReply(targetBytes = 62_000): { xml: string; lrCount: number } {
   let best = { xml: soapReply(completeListWith(1)), lrCount: 1 };

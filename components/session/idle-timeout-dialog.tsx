@@ -4,7 +4,7 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import { describeRemaining, idleTimeoutCopy, spokenRemaining } from "./idle-timeout-copy";
 
 /**
- * Idle-timeout warning (cis2-rbac.md §1.9): two minutes before the server-side session ends, a
+ * Idle-timeout warning (docs/domain.md §9.3): two minutes before the server-side session ends, a
  * modal <dialog> (showModal moves focus to its first button, Escape = stay signed in) offers "Stay signed in" or
  * "Sign out". Timing comes from the server (GET /api/auth/session, which does not count as
  * activity), corrected for clock skew; the page also re-checks every minute and on navigation

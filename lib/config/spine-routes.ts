@@ -3,7 +3,7 @@ import { z } from "zod";
 import defaultRoutesJson from "./spine-routes.json";
 
 /**
- * Per-service Spine routing (spine-lr.md §3.6, §5, §6.2): SDS holds a CPA id — and Spine's ASID and
+ * Per-service Spine routing (docs/domain.md §8.5): SDS holds a CPA id — and Spine's ASID and
  * party key — per service and interaction, so one value for every service would be refused by real
  * Spine. The table is data: keys are a service ("urn:nhs:names:services:lrs") or a
  * "service:interaction" pair (SDS's colon form); the pair wins over the service. A field a row

@@ -9,7 +9,7 @@ import { find } from "@/lib/hl7/xml/xml-query";
 import { parseXml } from "@/lib/hl7/xml/xml-read";
 
 /**
- * Golden tests: fixtures are written by hand from the reference skeletons (spine-lr.md §3) and
+ * Golden tests: fixtures are written by hand from the reference skeletons (docs/domain.md §5) and
  * compared structurally (element names, attributes, order, text — not prefixes or whitespace).
  */
 const structuralDiff = (actualXml: string, expectedXml: string) => xmlStructurallyEqual(parseXml(actualXml), parseXml(expectedXml));

@@ -1,4 +1,4 @@
-/** Spine message ids are upper-case UUIDs (spine-lr.md §2.3, §7). */
+/** Spine message ids are upper-case UUIDs (docs/domain.md §2.2). */
 export function newMessageId(): string {
   // Web Crypto (Node 20+ and browsers) keeps this module usable from client components too.
   return globalThis.crypto.randomUUID().toUpperCase();

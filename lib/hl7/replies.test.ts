@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { requestHeader } from "@/lib/hl7/fixtures/samples";
 import { makeReplyHeader } from "@/lib/hl7/replies";
 
-/** spine-lr.md §3.3: Spine's replies come from Spine's own ASID, to the requester's. */
+/** docs/domain.md §5.3: Spine's replies come from Spine's own ASID, to the requester's. */
 describe("makeReplyHeader", () => {
   it("sends from Spine's configured ASID, not from whatever Rcv ASID the request named", () => {
     const request = { ...requestHeader, receiverAsid: "123456789012" };

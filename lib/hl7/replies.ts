@@ -20,14 +20,14 @@ import { serializeXml } from "@/lib/hl7/xml/xml-write";
 
 /** Replies: typed model ⇄ HL7 XML (the simulator builds, the BFF parses). */
 
-/** Spine 2 deliberately copies Spine 1's version code on its replies (spine-lr.md §3.3). */
+/** Spine 2 deliberately copies Spine 1's version code on its replies (docs/domain.md §5.3). */
 export const SPINE_REPLY_VERSION_CODE = "V3NPfIT6.2.00";
 
 export interface ReplyHeaderOptions {
   messageId: string;
   /**
    * Spine's own configured ASID: the reply's communicationFunctionSnd and author1 system
-   * (spine-lr.md §3.3). Never copied from the request's Rcv ASID, which the sender chose.
+   * (docs/domain.md §5.3). Never copied from the request's Rcv ASID, which the sender chose.
    */
   spineAsid: string;
   creationTime: string;

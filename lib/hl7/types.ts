@@ -1,5 +1,5 @@
 /**
- * Typed models of the LR-domain HL7 V3 messages (spine-lr.md §2.5, §3).
+ * Typed models of the LR-domain HL7 V3 messages (docs/domain.md §5).
  * These are the contract between the BFF (which builds requests / parses replies) and the Spine
  * simulator (which parses requests / builds replies). Extend, never rename.
  *
@@ -231,7 +231,7 @@ export interface WorkgroupMembershipRequest {
   workgroupId: string;
   /** author/originatingURP/id: who is making the change. */
   originatingRoleProfileId: string;
-  /** author/originatingURP/subjectOf/identifiedWorkgroupsOnly: always written (spine-lr.md §2.5); code vocabulary NOT FOUND. */
+  /** author/originatingURP/subjectOf/identifiedWorkgroupsOnly: always written (docs/domain.md §3.9); code vocabulary NOT FOUND. */
   identifiedWorkgroupsOnly: { code: Coded; value: boolean };
 }
 
@@ -281,7 +281,7 @@ export interface RoleProfile {
   roleProfileId: string;
   /** representedOrganizationSDS/id (ODS code). */
   organizationId?: string;
-  /** representedOrganizationSDS/name: the element is mandatory and carries a name (spine-lr.md §2.5). */
+  /** representedOrganizationSDS/name: the element is mandatory and carries a name (docs/domain.md §5.3). */
   organizationName: string;
   jobRoleCode?: string;
   workgroups: { workgroupId: string; name?: string }[];

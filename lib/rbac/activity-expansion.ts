@@ -1,5 +1,5 @@
 /**
- * Effective activities of a role profile (cis2-rbac.md §2.1, §2.4):
+ * Effective activities of a role profile (docs/domain.md §9.4):
  *   the role's explicit `activity_codes` ∪ the Baseline Policy of its job role (R code)
  *   ∪ every activity those include (transitively).
  * CIS2 sends only explicitly granted codes, so without this a nurse whose baseline carries an

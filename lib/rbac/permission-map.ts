@@ -1,5 +1,5 @@
 /**
- * App permissions from effective activities (cis2-rbac.md §2.4), driven by permission-map.json:
+ * App permissions from effective activities (docs/domain.md §9.5), driven by permission-map.json:
  * a permission is granted when ANY of its rules is met; a rule is met when ALL its codes are
  * present. Pure; the map is validated at import so a typo in a permission name fails loudly.
  */

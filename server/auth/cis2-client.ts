@@ -4,7 +4,7 @@ import { config } from "@/server/config";
 import { loadRpSigningKey } from "./rp-signing-key";
 
 /**
- * openid-client v6 configuration for CIS2 (cis2-rbac.md §5): discovery cached for an hour (NHS
+ * openid-client v6 configuration for CIS2 (docs/domain.md §9.2): discovery cached for an hour (NHS
  * allows up to an hour), private_key_jwt with the assertion `aud` fixed to the token endpoint
  * (ForgeRock/CIS2 refuses openid-client's default of the issuer), ID tokens pinned to RS256.
  * Plain http is allowed only for a loopback issuer (the local stand-in).

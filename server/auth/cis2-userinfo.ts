@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { SessionRole } from "./session-record";
 
 /**
- * The parts of CIS2 userinfo we use (cis2-rbac.md §1.7): the role profiles and organisation
+ * The parts of CIS2 userinfo we use (docs/domain.md §9.1): the role profiles and organisation
  * names, and the user's name for the header. Unknown members are ignored; a malformed roles
  * array fails sign-in rather than guessing.
  */

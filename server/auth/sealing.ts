@@ -4,7 +4,7 @@ import { sealData, unsealData } from "iron-session";
 import { config } from "@/server/config";
 
 /**
- * iron-session 8 sealing (cis2-rbac.md §6) for our two cookies. The password comes from
+ * iron-session 8 sealing (docs/domain.md §9.3) for our two cookies. The password comes from
  * SESSION_PASSWORD; on the http-loopback dev/training stack only, a missing password is replaced
  * by a random per-process one (sessions then end on restart) so `next dev` works out of the box.
  */

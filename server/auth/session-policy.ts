@@ -2,7 +2,7 @@ import "server-only";
 import { config } from "@/server/config";
 
 /**
- * Session limits (cis2-rbac.md §1.9; ASVS 7.3): 15 minutes idle with a warning two minutes
+ * Session limits (docs/domain.md §9.3; ASVS 7.3): 15 minutes idle with a warning two minutes
  * before, 12 hours absolute. Idle and absolute come from config (SESSION_IDLE_MINUTES,
  * SESSION_ABSOLUTE_HOURS); the warning lead time is fixed UX.
  */

@@ -20,7 +20,7 @@ import type { SpineTransport, TransportOutcome, TransportSendInput } from "./spi
 
 /**
  * Direct Spine: sync SOAP to /sync-service, async ebXML multipart to /reliablemessaging/…
- * (spine-lr.md §3.5, §3.6). The interaction's pattern picks the path; nothing here retries.
+ * (docs/domain.md §8.1, §8.2). The interaction's pattern picks the path; nothing here retries.
  */
 export interface DirectTransportDeps {
   options: Pick<SpineOptions, "baseUrl" | "appBaseUrl" | "partyKey" | "spinePartyKey" | "cpaId" | "toAsid" | "routes">;

@@ -5,7 +5,7 @@ import { INTERACTIONS, type MessagePattern } from "@/lib/hl7/vocab/interactions"
 /**
  * Timeouts and retry rules per interaction, as data. Retry counts, interval and persist duration
  * follow the SDS reliability attributes for lrs/sds (nhsMHSRetries=2, nhsMHSRetryInterval=PT1M,
- * persist PT5M — spine-lr.md §3.6); the HTTP timeouts are our own choice (INFERRED).
+ * persist PT5M — docs/domain.md §8.3); the HTTP timeouts are our own choice (INFERRED).
  */
 export interface InteractionPolicy {
   /** One HTTP exchange (the 202 for async, the whole reply for sync). */

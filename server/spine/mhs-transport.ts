@@ -9,7 +9,7 @@ import { SPINE_REPLY_PARSE_OPTIONS, type SpineOptions } from "./spine-options";
 import type { SpineTransport, TransportOutcome } from "./spine-transport";
 
 /**
- * NHS MHS adaptor outbound API (spine-lr.md §5): POST / with Interaction-Id, wait-for-response,
+ * NHS MHS adaptor outbound API (docs/domain.md §8.4): POST / with Interaction-Id, wait-for-response,
  * Message-Id, Correlation-Id, from-asid and JSON {payload}. The adaptor owns ebXML, reliability
  * and its own 206 retries, so a 500 here is final. We ask it to wait for the reply wherever it
  * can (sync-async interactions, see mhs-sync-async.ts); it refuses that for sync interactions and

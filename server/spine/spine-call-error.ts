@@ -39,10 +39,10 @@ export class SpineCallError extends Error {
   }
 }
 
-/** TMS fault codes Spine documents as "try again" (spine-lr.md §4: 206 routing/delivery failure). */
+/** TMS fault codes Spine documents as "try again" (docs/domain.md §7.3: 206 routing/delivery failure). */
 export const RETRIABLE_TMS_CODES: readonly string[] = ["206"];
 
-/** Both namespace spellings occur in Spine-era tooling (spine-lr.md §3.5). */
+/** Both namespace spellings occur in Spine-era tooling (docs/domain.md §7.1). */
 const TMS_CONTEXTS = ["urn:nhs:names:error:tms", "urn:nhs:names:errors:tms"];
 
 export function isRetriableFault(errors: readonly SoapFaultError[]): boolean {

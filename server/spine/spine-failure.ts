@@ -10,7 +10,7 @@ import { RETRIABLE_TMS_CODES, type SpineCallError } from "./spine-call-error";
  * pending operation that later fails reads exactly like one that failed while the user waited.
  */
 
-/** Plain-English text for Spine issue codes we know (spine-lr.md §4); others use Spine's own text. */
+/** Plain-English text for Spine issue codes we know (docs/domain.md §7.2); others use Spine's own text. */
 const ISSUE_MESSAGES: Record<string, string> = {
   "1": "Spine has no record of this NHS number.",
   "35160": "Spine says the NHS number is missing or not valid.",

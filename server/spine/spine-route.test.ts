@@ -9,7 +9,7 @@ import { createDirectTransport } from "./direct-transport";
 import { type ScriptedSpine, startScriptedSpine, testSpineOptions } from "./scripted-spine.fixture";
 import { spineRouteFor } from "./spine-route";
 
-/** Per-service routing (spine-lr.md §3.6, §5, §6.2): SDS holds a CPA id (and Spine's ASID / party key) per service+interaction. */
+/** Per-service routing (docs/domain.md §8.5): SDS holds a CPA id (and Spine's ASID / party key) per service+interaction. */
 const LRS = "urn:nhs:names:services:lrs";
 const SDS = "urn:nhs:names:services:sds";
 const DEFAULTS = { cpaId: "S9000DEFAULT", toAsid: "990000000001", toPartyKey: "SIM-990001" };

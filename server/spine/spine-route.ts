@@ -9,7 +9,7 @@ function defaults(options: RouteOptions): SpineRoute {
   return { cpaId: options.cpaId, toAsid: options.toAsid, toPartyKey: options.spinePartyKey };
 }
 
-/** CPA id, Spine ASID and Spine party key for an interaction, on its own service (spine-lr.md §3.6, §5). */
+/** CPA id, Spine ASID and Spine party key for an interaction, on its own service (docs/domain.md §8.5). */
 export function spineRouteFor(options: RouteOptions, interactionId: InteractionId): SpineRoute {
   return resolveSpineRoute(options.routes, defaults(options), INTERACTIONS[interactionId].service, interactionId);
 }

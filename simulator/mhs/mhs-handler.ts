@@ -25,7 +25,7 @@ function mhsErrorBody(fault: SoapFault, processKey: string) {
 }
 
 /**
- * POST / — a stand-in for the NHS MHS adaptor's outbound API (spine-lr.md §5): JSON {payload}
+ * POST / — a stand-in for the NHS MHS adaptor's outbound API (docs/domain.md §8.4): JSON {payload}
  * plus Interaction-Id / wait-for-response / Message-Id / Correlation-Id / from-asid headers.
  * 200 with Spine's XML (sync, or async waited for), 202 when the reply goes to the inbound
  * endpoint, 500 with an error list on SOAP faults, 400/404 on bad requests (including

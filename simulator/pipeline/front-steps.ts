@@ -29,7 +29,7 @@ export function announcedInteraction(request: IncomingMessage): { soapAction: st
   return { soapAction, announced: interactionFromSoapAction(soapAction) };
 }
 
-/** TMS fault 101 for a SOAPAction naming no interaction this front serves, on no service that carries it (spine-lr.md §4). */
+/** TMS fault 101 for a SOAPAction naming no interaction this front serves, on no service that carries it (docs/domain.md §1.4, §7.2). */
 export function unsupportedInteractionFault(soapAction: string): SoapFault {
   const unsupported = spineError("tmsUnsupportedInteraction");
   const fault = soapFaultFor(unsupported.code, `${unsupported.text}: SOAPAction "${soapAction.slice(0, 80)}"`);

@@ -88,7 +88,7 @@ export async function processRequest(context: SimulatorContext, input: ProcessIn
     return { kind: "reply", reply: replies.rejection(target, [detail]), outcome: "AR:unreadable" };
   }
 
-  // Addressed to another system (communicationFunctionRcv is not Spine's ASID): Spine does not route it (spine-lr.md §3.1, §3.3).
+  // Addressed to another system (communicationFunctionRcv is not Spine's ASID): Spine does not route it (docs/domain.md §5.1, §5.3).
   if (request.header.receiverAsid !== context.config.spine.asid) {
     return {
       kind: "reply",

@@ -29,7 +29,7 @@ export interface RequestRef {
 
 const isQuery = (request: RequestRef) => INTERACTIONS[request.interactionId].payloadSlot === "query";
 
-/** `spineAsid`: the simulator's own configured ASID, the sender of every reply (spine-lr.md §3.3). */
+/** `spineAsid`: the simulator's own configured ASID, the sender of every reply (docs/domain.md §5.3). */
 export function replyFactory(now: () => Date, spineAsid: string): ReplyFactory {
   const fresh = () => ({ messageId: newMessageId(), spineAsid, creationTime: formatHl7Timestamp(now()) });
   return {

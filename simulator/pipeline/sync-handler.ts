@@ -29,7 +29,7 @@ import type { SimulatorContext } from "@/simulator/simulator-context";
 const XML = "text/xml; charset=utf-8";
 
 /**
- * /sync-service serves only the interactions the reference says are sync (spine-lr.md §1.1: the
+ * /sync-service serves only the interactions the reference says are sync (docs/domain.md §1.1: the
  * confirm query); updates and express queries travel as ebXML to /reliablemessaging/….
  */
 function servedSynchronously(interactionId: RequestInteractionId): boolean {

@@ -68,7 +68,7 @@ export async function deliverReply(context: SimulatorContext, input: AsyncReplyI
     refToMessageId,
     timestamp: formatEbxmlTimestamp(context.config.now()),
     service,
-    // Errors (MCCI/QUQI) travel as the request did: express for an express query (spine-lr.md §1.1, §3.6).
+    // Errors (MCCI/QUQI) travel as the request did: express for an express query (docs/domain.md §1.3, §8.3).
     reliability,
   });
   if (fault?.kind === "malformedReply") message.body = malformed(message.body);

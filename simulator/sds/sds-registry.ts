@@ -17,8 +17,8 @@ const senderSchema = z.object({
   /** The sender's CPA id for any service cpaIdByService leaves out. */
   cpaId: z.string().min(1),
   /**
-   * SDS holds a CPA id per service (and interaction) for each accredited system (spine-lr.md §3.6,
-   * §6.2): keys are a service or "service:interaction" (colon form).
+   * SDS holds a CPA id per service (and interaction) for each accredited system (docs/domain.md
+   * §8.5): keys are a service or "service:interaction" (colon form).
    */
   cpaIdByService: z.record(z.string(), z.string().min(1)).optional(),
   inboundEndpoint: z.string().min(1),

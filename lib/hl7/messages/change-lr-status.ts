@@ -6,7 +6,7 @@ import { displayNameOf } from "@/lib/hl7/vocab/vocabulary";
 import { el } from "@/lib/hl7/xml/xml-node";
 import { required, requiredAttr } from "@/lib/hl7/xml/xml-query";
 
-/** REPC_IN040000UK15 payload: SCRequest (REPC_MT040101UK14), spine-lr.md §3.2. */
+/** REPC_IN040000UK15 payload: SCRequest (REPC_MT040101UK14), docs/domain.md §5.2. */
 export const changeLrStatusCodec: PayloadCodec<ChangeLrStatusRequest> = {
   build(p) {
     return el(

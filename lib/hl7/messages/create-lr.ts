@@ -15,7 +15,7 @@ import { displayNameOf } from "@/lib/hl7/vocab/vocabulary";
 import { el } from "@/lib/hl7/xml/xml-node";
 import { attr, child, find, required, requiredAttr, textOf } from "@/lib/hl7/xml/xml-query";
 
-/** REPC_IN010000UK15 payload: CreateRequest (REPC_MT010101UK15), element order per spine-lr.md §2.5. */
+/** REPC_IN010000UK15 payload: CreateRequest (REPC_MT010101UK15), element order per docs/domain.md §5.2. */
 export const createLrCodec: PayloadCodec<CreateLrRequest> = {
   build(p) {
     return el(

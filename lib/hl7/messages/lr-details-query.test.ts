@@ -5,7 +5,7 @@ import { buildRequest, parseRequest } from "@/lib/hl7/requests";
 import type { Hl7Request } from "@/lib/hl7/types";
 import { validateRequest } from "@/lib/hl7/validation/validate-request";
 
-/** time.Period (spine-lr.md §2.5, §2.6): written where Spine's validator reads it, read in either form. */
+/** time.Period (docs/domain.md §5.2, §6.4): written where Spine's validator reads it, read in either form. */
 const sample = SAMPLE_REQUESTS.find((request) => request.interactionId === "QUPC_IN020000UK17") as Extract<
   Hl7Request,
   { interactionId: "QUPC_IN020000UK17" }

@@ -6,7 +6,7 @@ import type { Hl7Reply } from "@/lib/hl7/types";
 import { find } from "@/lib/hl7/xml/xml-query";
 import { parseXml } from "@/lib/hl7/xml/xml-read";
 
-/** URPIDResponse (spine-lr.md §2.5): schema order and the mandatory representedOrganizationSDS{…, name}. */
+/** URPIDResponse (docs/domain.md §5.3): schema order and the mandatory representedOrganizationSDS{…, name}. */
 const sample = SAMPLE_REPLIES.find((reply) => reply.interactionId === "QUPC_IN010103UK01") as Extract<
   Hl7Reply,
   { interactionId: "QUPC_IN010103UK01" }

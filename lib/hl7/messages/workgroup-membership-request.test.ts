@@ -7,7 +7,7 @@ import { LR_STATUS_CODES } from "@/lib/hl7/vocab/lr-codes";
 import { PLACEHOLDER_OIDS } from "@/lib/hl7/vocab/oids";
 import { IDENTIFIED_WORKGROUPS_ONLY_DEFAULT, PLACEHOLDER_CODES } from "@/lib/hl7/vocab/workgroup-codes";
 
-/** spine-lr.md §2.5: author/originatingURP/subjectOf/identifiedWorkgroupsOnly{code, value} on every add / remove. */
+/** docs/domain.md §5.2: author/originatingURP/subjectOf/identifiedWorkgroupsOnly{code, value} on every add / remove. */
 describe("workgroup membership requests", () => {
   it.each(["REPC_IN130002UK01", "REPC_IN130004UK01"])("%s always carries identifiedWorkgroupsOnly with its code and value", (id) => {
     const sample = SAMPLE_REQUESTS.find((request) => request.interactionId === id) as Hl7Request;

@@ -5,7 +5,7 @@ import { el, type XmlElement } from "@/lib/hl7/xml/xml-node";
 import { attr, child, children, find, textOf } from "@/lib/hl7/xml/xml-query";
 import { serializeXml } from "@/lib/hl7/xml/xml-write";
 
-/** ebXML SOAP envelopes: message header + manifest, Acknowledgment, MessageError (spine-lr.md §3.6). */
+/** ebXML SOAP envelopes: message header + manifest, Acknowledgment, MessageError (docs/domain.md §8.2). */
 
 const ENVELOPE_NS = { "xmlns:SOAP": NS.soap, "xmlns:eb": NS.eb, "xmlns:hl7ebxml": NS.hl7ebxml, "xmlns:xlink": NS.xlink };
 

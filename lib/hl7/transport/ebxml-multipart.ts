@@ -9,7 +9,7 @@ import type { EbxmlError, EbxmlHeaderFields, EbxmlMultipartMessage, Hl7Reply, Hl
 import { INTERACTIONS, RELIABILITY_BY_PATTERN, type SpineService, soapActionFor } from "@/lib/hl7/vocab/interactions";
 import { type ParseOptions, parseXml, resolveLimits } from "@/lib/hl7/xml/xml-read";
 
-/** ebXML multipart/related messages (spine-lr.md §3.6): part 1 = ebXML SOAP header, part 2 = HL7 payload. */
+/** ebXML multipart/related messages (docs/domain.md §8.2): part 1 = ebXML SOAP header, part 2 = HL7 payload. */
 
 export interface EbxmlOptions {
   fromPartyId: string;

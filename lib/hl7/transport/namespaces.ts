@@ -1,4 +1,4 @@
-/** Transport namespaces (spine-lr.md §3.5, §3.6). */
+/** Transport namespaces (docs/domain.md §8.1, §8.2). */
 export const NS = {
   soap: "http://schemas.xmlsoap.org/soap/envelope/",
   wsa: "http://schemas.xmlsoap.org/ws/2004/08/addressing",

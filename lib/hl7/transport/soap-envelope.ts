@@ -13,7 +13,7 @@ import { attr, child, childElements, find, textOf } from "@/lib/hl7/xml/xml-quer
 import { type ParseOptions, parseXml } from "@/lib/hl7/xml/xml-read";
 import { serializeXml } from "@/lib/hl7/xml/xml-write";
 
-/** Synchronous SOAP + WS-Addressing envelopes (spine-lr.md §3.5). */
+/** Synchronous SOAP + WS-Addressing envelopes (docs/domain.md §8.1). */
 
 const commFunction = (name: string, asid: string, prefix: string) =>
   el(`${prefix}${name}`, {}, el(`${prefix}device`, {}, el(`${prefix}id`, { root: OIDS.asid, extension: asid })));

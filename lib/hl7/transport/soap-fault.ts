@@ -4,7 +4,7 @@ import { el, type XmlElement } from "@/lib/hl7/xml/xml-node";
 import { child, children, find, textOf } from "@/lib/hl7/xml/xml-query";
 import { serializeXml } from "@/lib/hl7/xml/xml-write";
 
-/** SOAP Fault with nasp:errorList (spine-lr.md §3.5); sent with HTTP 500. */
+/** SOAP Fault with nasp:errorList (docs/domain.md §7.1); sent with HTTP 500. */
 export function buildSoapFault(fault: SoapFault): string {
   return serializeXml(
     el(

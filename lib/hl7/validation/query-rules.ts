@@ -3,7 +3,7 @@ import { all, attrAt, count, first, len, type ValidationRule } from "@/lib/hl7/v
 import { OIDS } from "@/lib/hl7/vocab/oids";
 import { attr, childElements, textOf } from "@/lib/hl7/xml/xml-query";
 
-/** Query rules (QUPC_IN010000UK32.xsl, QUPC_IN020000UK17.xsl; spine-lr.md §2.6) + SOAP envelope rules for sync. */
+/** Query rules (QUPC_IN010000UK32.xsl, QUPC_IN020000UK17.xsl; docs/domain.md §6.4) + SOAP envelope rules for sync. */
 
 const CONFIRM: readonly RequestInteractionId[] = ["QUPC_IN010000UK32"];
 const DETAILS: readonly RequestInteractionId[] = ["QUPC_IN020000UK17"];

@@ -4,7 +4,7 @@ import { OIDS } from "@/lib/hl7/vocab/oids";
 import type { XmlElement } from "@/lib/hl7/xml/xml-node";
 import { attr } from "@/lib/hl7/xml/xml-query";
 
-/** Create LR (REPC_IN010000UK15.xsl) and status change (REPC_IN040000UK15.xsl) rules, spine-lr.md §2.6. */
+/** Create LR (REPC_IN010000UK15.xsl) and status change (REPC_IN040000UK15.xsl) rules, docs/domain.md §6.2, §6.3. */
 
 const CREATE: readonly RequestInteractionId[] = ["REPC_IN010000UK15"];
 const SC: readonly RequestInteractionId[] = ["REPC_IN040000UK15"];

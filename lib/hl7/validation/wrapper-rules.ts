@@ -2,7 +2,7 @@ import { attrAt, count, first, len, type ValidationRule } from "@/lib/hl7/valida
 import { OIDS } from "@/lib/hl7/vocab/oids";
 import { attr } from "@/lib/hl7/xml/xml-query";
 
-/** Generic rules for every LR-domain request (spine-lr.md §2.6, "Generic"). */
+/** Generic rules for every LR-domain request (docs/domain.md §6.1). */
 export const WRAPPER_RULES: readonly ValidationRule[] = [
   {
     name: "ErrorBase1733.MANDATORY_FIELD_MISSING[id]",

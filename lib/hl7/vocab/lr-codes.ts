@@ -1,7 +1,7 @@
 import { OIDS, PLACEHOLDER_OIDS } from "@/lib/hl7/vocab/oids";
 import type { Vocabulary, VocabularyEntry } from "@/lib/hl7/vocab/vocabulary";
 
-/** LR vocabularies (spine-lr.md §2.2, FOUND NHSVocab_4200.xsd). */
+/** LR vocabularies (docs/domain.md §3, FOUND NHSVocab_4200.xsd). */
 
 export const LR_TYPES: Vocabulary = {
   name: "LRType",
@@ -26,7 +26,7 @@ export const SELF_CLAIMED_LR_TYPE = "08";
 
 /**
  * How a status-change reason affects an LR. "freeze"/"closure" come from the labels in the
- * vocabulary; treating 08/12 as re-activation is INFERRED (spine-lr.md §2.4).
+ * vocabulary; treating 08/12 as re-activation is INFERRED (docs/domain.md §3.3, §4).
  */
 export type ScReasonEffect = "freeze" | "closure" | "reactivate";
 
@@ -97,7 +97,7 @@ export const ALERT_CODES: Vocabulary = {
 
 /**
  * Which list field carries which meaning in Simple/Complete LR lists: NOT FOUND in public material,
- * INFERRED (spine-lr.md §2.5). Kept as data so it can be corrected without code changes.
+ * INFERRED (docs/domain.md §4). Kept as data so it can be corrected without code changes.
  */
 export const LIST_FIELD_MEANING = {
   simple: { lrType: "code" },

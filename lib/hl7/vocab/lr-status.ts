@@ -1,7 +1,7 @@
 import { SC_REASON_CODES, type ScReasonEffect } from "@/lib/hl7/vocab/lr-codes";
 
 /**
- * LR status model (INFERRED, spine-lr.md §2.4). The transition table is data: the BFF uses it to
+ * LR status model (INFERRED, docs/domain.md §4). The transition table is data: the BFF uses it to
  * offer only sensible status changes, the simulator to accept or refuse them.
  */
 export type LrStatus = "active" | "frozen" | "closed";

@@ -3,7 +3,7 @@ import type { RequestInteractionId } from "@/lib/hl7/types";
 /**
  * Which interactions the NHS MHS adaptor wraps "sync-async": with `wait-for-response: true` it waits
  * for Spine's async business reply itself and returns it as the HTTP 200 body. From the adaptor's
- * interactions.json (spine-lr.md §5): create LR, change status and the details query are
+ * interactions.json (docs/domain.md §8.4): create LR, change status and the details query are
  * `sync_async: true`; the confirm query is sync. The adaptor answers HTTP 400 when
  * `wait-for-response` is true for anything else. Batch confirm and the sds / sdsquery interactions
  * are not in the adaptor's catalogue at all (INFERRED: not sync-async). One list for the BFF's MHS

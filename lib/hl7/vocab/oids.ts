@@ -1,4 +1,4 @@
-/** Identifier roots and code systems (spine-lr.md §2.2–2.3, FOUND). */
+/** Identifier roots and code systems (docs/domain.md §2, §3, FOUND). */
 export const OIDS = {
   nhsNumber: "2.16.840.1.113883.2.1.4.1",
   userId: "1.2.826.0.1285.0.2.0.65",
@@ -28,9 +28,9 @@ export const OIDS = {
 } as const;
 
 /**
- * INFERRED placeholder code systems for CVs whose real vocabularies were NOT FOUND (spine-lr.md §8).
+ * INFERRED placeholder code systems for CVs whose real vocabularies were NOT FOUND (docs/domain.md §3.9, §11).
  * They sit on the ITU-T example arc 2.999 — never on the NHS arc, where they could collide with a
- * real code system — as alerts.md does (2.999.1 / 2.999.2 are its alert placeholders). Replace them
+ * real code system — as the alerts notes do (2.999.1 / 2.999.2 are theirs, docs/domain.md §10). Replace them
  * here when the real OIDs are known.
  */
 export const PLACEHOLDER_OIDS = {

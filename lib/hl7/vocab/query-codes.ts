@@ -1,7 +1,7 @@
 import { OIDS } from "@/lib/hl7/vocab/oids";
 import type { Vocabulary } from "@/lib/hl7/vocab/vocabulary";
 
-/** Query and issue vocabularies (spine-lr.md §2.2, FOUND). */
+/** Query and issue vocabularies (docs/domain.md §3.5–3.8, FOUND). */
 
 export const CONFIRMATION_RESP_TYPES: Vocabulary = {
   name: "ConfirmationRespType",
@@ -47,7 +47,7 @@ export const ISSUE_QUALIFIERS: Vocabulary = {
 
 /**
  * Where QUPC_IN020000UK17 writes time.Period's interval inside `value`. Spine's validator reads the
- * start at `time.Period/value/effectiveTime/low/@value` (spine-lr.md §2.5, §2.6, FOUND
+ * start at `time.Period/value/effectiveTime/low/@value` (docs/domain.md §5.2, §6.4, FOUND
  * spine2_xslt/QUPC_IN020000UK17.xsl), so that is the form written; the schema's plain IVL_TS
  * (`value/low`) is the alternative. Both are accepted on read. A data choice, not code.
  */

@@ -1,7 +1,7 @@
 import { OIDS } from "@/lib/hl7/vocab/oids";
 
 /**
- * Spine error codes the codec and simulator use (spine-lr.md §4). FOUND codes carry their
+ * Spine error codes the codec and simulator use (docs/domain.md §7.2). FOUND codes carry their
  * published text; LR-specific conditions have no public codes, so they reuse generic 5000 with a
  * precise text (INFERRED) — swap in real codes here when known.
  */

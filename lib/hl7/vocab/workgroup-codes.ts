@@ -1,7 +1,7 @@
 import { OIDS, PLACEHOLDER_OIDS } from "@/lib/hl7/vocab/oids";
 import type { Vocabulary } from "@/lib/hl7/vocab/vocabulary";
 
-/** Workgroup vocabularies (spine-lr.md §2.2, FOUND LRVocab_7202.xsd). */
+/** Workgroup vocabularies (docs/domain.md §3.7, FOUND LRVocab_7202.xsd). */
 
 export const WORKGROUP_TYPES: Vocabulary = {
   name: "WorkgroupType",
@@ -46,7 +46,7 @@ export const PLACEHOLDER_CODES = {
 
 /**
  * author/originatingURP/subjectOf/identifiedWorkgroupsOnly as this system sends it on every add /
- * remove (spine-lr.md §2.5: the element is part of the message, not optional). INFERRED value:
+ * remove (docs/domain.md §3.9: the element is part of the message, not optional). INFERRED value:
  * false — the change is not limited to workgroups the originating user was identified through.
  */
 export const IDENTIFIED_WORKGROUPS_ONLY_DEFAULT = { code: PLACEHOLDER_CODES.identifiedWorkgroupsOnly, value: false } as const;
