@@ -1,46 +1,52 @@
 import "server-only";
 import { AppError } from "@/lib/errors/app-error";
-import { isCodeIn, SC_REASON_CODES } from "@/lib/hl7";
-import { checkedNhsNumber, type LrContext, pending, type UpdateOutcome, unexpectedReply, updateAsUser } from "./lr-context";
+import { SC_REASON_CODES } from "@/lib/hl7/vocab/lr-codes";
+import { allowedScReasons, type LrStatus, nextLrStatus } from "@/lib/hl7/vocab/lr-status";
+import { displayNameOf } from "@/lib/hl7/vocab/vocabulary";
+import type { ChangeStatusInput, LrUpdateResponse } from "@/lib/ui/lr-forms";
+import { changeLrStatus, getPatientLrs, type LrContext } from "@/server/lr";
 
-/** Change an LR's status (REPC_IN040000UK15): freeze, close or re-activate, by SC reason code. */
-export interface ChangeLrStatusInput {
-  nhsNumber: string;
-  /** Spine's LR id (CreationResponseConfirm/id), 1–20 chars. */
-  lrId: string;
-  /** SCReasonCode, e.g. "06" Relationship Termination. */
-  reasonCode: string;
-  idempotencyKey?: string;
+/** The LR's current status from Spine's complete list, or not_found when the patient has no such LR. */
+export async function currentLrStatus(ctx: LrContext, nhsNumber: string, lrId: string): Promise<{ status: LrStatus; typeName: string }> {
+  const list = await getPatientLrs(ctx, { nhsNumber, detail: "comprehensive" });
+  if (list.detail !== "comprehensive")
+    throw new AppError("spine_unavailable", "Spine did not return the complete list.", { reference: list.messageId });
+  const entry = list.entries.find((e) => e.lrId === lrId);
+  if (!entry) throw new AppError("not_found", "This patient has no relationship with this reference.");
+  const status = entry.code.code.toLowerCase();
+  if (status !== "active" && status !== "frozen" && status !== "closed") {
+    throw new AppError("spine_unavailable", "Spine reported a status LR Manager does not know.", { reference: list.messageId });
+  }
+  return { status, typeName: entry.reasonCode.displayName ?? entry.reasonCode.code };
 }
 
-export async function changeLrStatus(ctx: LrContext, input: ChangeLrStatusInput): Promise<UpdateOutcome<{ lrId: string }>> {
-  const nhsNumber = checkedNhsNumber(input.nhsNumber);
-  if (!isCodeIn(SC_REASON_CODES, input.reasonCode)) {
-    throw new AppError("invalid_input", "Choose why the relationship is changing.", { fields: { reasonCode: "Choose a reason" } });
+/** Reasons the transition map allows from a status, with their names, for the radios. */
+export function reasonOptions(status: LrStatus): { code: string; name: string; to: LrStatus }[] {
+  return allowedScReasons(status).map((code) => ({
+    code,
+    name: displayNameOf(SC_REASON_CODES, code) ?? code,
+    to: nextLrStatus(status, code) ?? status,
+  }));
+}
+
+/**
+ * Change an LR's status after re-checking, on the server, that the transition map allows this
+ * reason from the LR's current status (the page only offered allowed reasons, but pages can be stale).
+ */
+export async function changeLrStatusChecked(ctx: LrContext, lrId: string, input: ChangeStatusInput): Promise<LrUpdateResponse> {
+  const { status } = await currentLrStatus(ctx, input.nhsNumber, lrId);
+  if (!nextLrStatus(status, input.reasonCode)) {
+    throw new AppError("conflict", `This relationship is ${status}, so it cannot be changed for this reason.`, {
+      fields: { reasonCode: "Select a reason that applies to this relationship" },
+    });
   }
-  const result = await updateAsUser(
-    ctx,
-    {
-      interactionId: "REPC_IN040000UK15",
-      payload: {
-        reasonCode: input.reasonCode,
-        nhsNumber,
-        author: { kind: "user", roleProfileId: ctx.roleProfileId, userId: ctx.userId },
-        lrId: input.lrId,
-      },
-    },
-    {
-      idempotencyKey: input.idempotencyKey,
-      nhsNumber,
-      operation: {
-        kind: "change-lr-status",
-        description: "Change legitimate relationship status",
-        lrId: input.lrId,
-        reasonCode: input.reasonCode,
-      },
-    },
-  );
-  if (result.state === "pending") return pending(result.messageId);
-  if (result.reply.interactionId !== "REPC_IN050000UK13") throw unexpectedReply(result.reply.interactionId, result.messageId);
-  return { state: "confirmed", messageId: result.messageId, lrId: result.reply.payload.lrId };
+  const outcome = await changeLrStatus(ctx, {
+    nhsNumber: input.nhsNumber,
+    lrId,
+    reasonCode: input.reasonCode,
+    idempotencyKey: input.idempotencyKey,
+  });
+  return outcome.state === "confirmed"
+    ? { state: "confirmed", lrId: outcome.lrId, reference: outcome.messageId }
+    : { state: "pending", operationId: outcome.operationId, reference: outcome.messageId };
 }
