@@ -1,4 +1,4 @@
-import { type UiError, uiErrorFromBody } from "@/lib/ui/ui-error";
+import { type UiError, uiErrorFromBody } from "@/lib/schemas/api-error";
 
 /**
  * The browser's one way to call the BFF: JSON in, JSON out, and every failure thrown as a UiError

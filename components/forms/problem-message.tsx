@@ -1,7 +1,7 @@
 "use client";
 import { useEffect, useRef } from "react";
+import type { UiError } from "@/lib/schemas/api-error";
 import { canRetry, ERROR_COPY } from "@/lib/ui/error-copy";
-import type { UiError } from "@/lib/ui/ui-error";
 
 /**
  * A failure a person can act on: what went wrong (heading + the server's plain-English message),

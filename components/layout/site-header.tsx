@@ -1,12 +1,7 @@
 "use client";
 import { Header } from "nhsuk-react-components";
+import type { HeaderAccount } from "@/lib/schemas/shell";
 import { shellCopy } from "@/lib/ui/shell-copy";
-
-export interface HeaderAccount {
-  userName: string;
-  roleName: string;
-  organisationName: string;
-}
 
 /** NHS header with service name and the account area (user, role, organisation, Change role, Log out). */
 export function SiteHeader({ account, csrfToken }: { account?: HeaderAccount; csrfToken?: string }) {

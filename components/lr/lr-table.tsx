@@ -1,17 +1,9 @@
 "use client";
 import { useId, useMemo, useState } from "react";
 import { allowedScReasons } from "@/lib/hl7/vocab/lr-status";
+import type { LrRow, PatientLrList } from "@/lib/schemas/patient-lrs";
 import { displayDate } from "@/lib/ui/clinical-dates";
-import {
-  filterLrRows,
-  LR_STATUS_TAGS,
-  type LrRow,
-  type LrSortColumn,
-  type PatientLrList,
-  type SortDirection,
-  sortLrRows,
-  typesInRows,
-} from "@/lib/ui/lr-rows";
+import { filterLrRows, LR_STATUS_TAGS, type LrSortColumn, type SortDirection, sortLrRows, typesInRows } from "@/lib/ui/lr-rows";
 import { LrStatusTag } from "./lr-status-tag";
 
 export interface LrTableCopy {

@@ -1,10 +1,11 @@
 "use client";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useCallback, useEffect, useRef } from "react";
-import { apiFetch } from "@/lib/ui/api-fetch";
-import type { LrUpdateResponse, OperationState } from "@/lib/ui/lr-forms";
-import { patientQueryKeys } from "@/lib/ui/patient-queries";
-import { isUiError, type UiError } from "@/lib/ui/ui-error";
+import { apiFetch } from "@/components/api/api-fetch";
+import { patientQueryKeys } from "@/components/patient/patient-queries";
+import { isUiError, type UiError } from "@/lib/schemas/api-error";
+import type { LrUpdateResponse } from "@/lib/schemas/lr";
+import type { OperationStatus } from "@/lib/schemas/operations";
 
 /** Poll every 2 s for up to 90 s; after that the person is told it is still waiting and may check again. */
 const POLL_MS = 2_000;
@@ -33,9 +34,9 @@ export function useLrUpdate<TBody>(url: string, nhsNumber: string) {
     },
   });
   const operationId = mutation.data?.state === "pending" ? mutation.data.operationId : undefined;
-  const operation = useQuery<OperationState, UiError>({
+  const operation = useQuery<OperationStatus, UiError>({
     queryKey: ["operation", operationId],
-    queryFn: ({ signal }) => apiFetch<OperationState>(`/api/operations/${operationId}`, { signal }),
+    queryFn: ({ signal }) => apiFetch<OperationStatus>(`/api/operations/${operationId}`, { signal }),
     enabled: operationId !== undefined,
     refetchInterval: (query) =>
       (query.state.data?.state === "pending" || !query.state.data) && query.state.dataUpdateCount < MAX_POLLS ? POLL_MS : false,

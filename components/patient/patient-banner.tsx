@@ -1,5 +1,6 @@
+import type { PdsPatient } from "@/lib/schemas/patient";
 import { displayAge, displayDate } from "@/lib/ui/clinical-dates";
-import { bannerName, type PdsPatient } from "@/server/pds/pds-patient";
+import { bannerName } from "@/lib/ui/patient-name";
 import { NhsNumber } from "./nhs-number";
 
 export interface PatientBannerCopy {

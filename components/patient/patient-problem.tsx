@@ -1,5 +1,5 @@
 import { ProblemMessage } from "@/components/forms/problem-message";
-import type { UiError } from "@/lib/ui/ui-error";
+import type { UiError } from "@/lib/schemas/api-error";
 import { NhsNumber } from "./nhs-number";
 
 export interface PatientProblemCopy {

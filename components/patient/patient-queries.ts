@@ -1,5 +1,5 @@
-import { apiFetch } from "@/lib/ui/api-fetch";
-import type { PatientLrList, PatientRelationship } from "@/lib/ui/lr-rows";
+import { apiFetch } from "@/components/api/api-fetch";
+import type { PatientLrList, PatientRelationship } from "@/lib/schemas/patient-lrs";
 
 /**
  * TanStack Query keys and fetchers for a patient's LR data. The server page prefetches the same

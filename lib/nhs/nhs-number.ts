@@ -6,7 +6,14 @@
 
 export type NhsNumberProblem = "empty" | "format" | "length" | "check_digit";
 
-export type NhsNumberResult = { ok: true; nhsNumber: string } | { ok: false; problem: NhsNumberProblem };
+/**
+ * A normalised NHS number that has passed the format and Modulus 11 checks. Only
+ * `validateNhsNumber` (and the synthetic generator) make one, so a function that takes an
+ * `NhsNumber` never needs to check it again: each request validates its NHS number once, at the edge.
+ */
+export type NhsNumber = string & { readonly __brand: "NhsNumber" };
+
+export type NhsNumberResult = { ok: true; nhsNumber: NhsNumber } | { ok: false; problem: NhsNumberProblem };
 
 /** Strip the spaces a person may type; nothing else is tolerated. */
 export function normaliseNhsNumber(input: string): string {
@@ -31,7 +38,7 @@ export function validateNhsNumber(input: string): NhsNumberResult {
   if (digits.length !== 10) return { ok: false, problem: "length" };
   const check = nhsCheckDigit(digits.slice(0, 9));
   if (check === undefined || check !== Number(digits[9])) return { ok: false, problem: "check_digit" };
-  return { ok: true, nhsNumber: digits };
+  return { ok: true, nhsNumber: digits as NhsNumber };
 }
 
 export function isValidNhsNumber(input: string): boolean {
@@ -55,11 +62,18 @@ export function formatNhsNumber(nhsNumber: string): string {
  * A valid synthetic NHS number for seed n (n >= 0): 999 + n padded to six digits + check digit.
  * When that prefix has no valid check digit the next prefix up is used.
  */
-export function syntheticNhsNumber(n: number): string {
+export function syntheticNhsNumber(n: number): NhsNumber {
   for (let candidate = n; candidate < 1_000_000; candidate++) {
     const firstNine = `999${String(candidate).padStart(6, "0")}`;
     const check = nhsCheckDigit(firstNine);
-    if (check !== undefined) return `${firstNine}${check}`;
+    if (check !== undefined) return `${firstNine}${check}` as NhsNumber;
   }
   throw new RangeError("synthetic NHS number range exhausted");
+}
+
+/** A checked NHS number from a value known to be valid (seed data, fixtures); anything else is a programming error. */
+export function asNhsNumber(value: string): NhsNumber {
+  const checked = validateNhsNumber(value);
+  if (!checked.ok) throw new RangeError(`not a valid NHS number (${checked.problem})`);
+  return checked.nhsNumber;
 }

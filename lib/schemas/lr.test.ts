@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { emergencyAccessInput, fieldErrors, selfClaimInput } from "./lr-forms";
+import { emergencyAccessInput, fieldErrors, selfClaimInput } from "./lr";
 
 const key = "3b241101-e2bb-4255-8caf-4136c566a962";
 

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { ACCESS_REASON_CODES, LR_TYPES, SC_REASON_CODES } from "@/lib/hl7/vocab/lr-codes";
 import { DISSENT_OVERRIDES } from "@/lib/hl7/vocab/query-codes";
 import { isCodeIn } from "@/lib/hl7/vocab/vocabulary";
+import { nhsNumberSchema } from "./params";
 
 /**
  * The journeys' form inputs, shared by the browser (to show errors before sending) and the route
@@ -34,11 +35,13 @@ export const selfClaimInput = z.object({
 export type SelfClaimInput = z.infer<typeof selfClaimInput>;
 
 export const changeStatusInput = z.object({
-  nhsNumber: z.string().min(10).max(12),
+  nhsNumber: nhsNumberSchema,
   reasonCode: z.string({ error: "Select a reason" }).refine((code) => isCodeIn(SC_REASON_CODES, code), "Select a reason"),
   idempotencyKey: z.uuid(),
 });
-export type ChangeStatusInput = z.infer<typeof changeStatusInput>;
+export type ChangeStatusInput = z.output<typeof changeStatusInput>;
+/** What the browser sends (before the NHS number is checked and branded). */
+export type ChangeStatusForm = z.input<typeof changeStatusInput>;
 
 /** "0" (no override) is never an emergency reason. */
 export const emergencyAccessInput = z.object({
@@ -62,12 +65,4 @@ export function fieldErrors(error: z.ZodError): Record<string, string> {
     fields[key] ??= issue.message;
   }
   return fields;
-}
-
-/** GET /api/operations/{id}: the parts the journeys read while waiting for Spine. */
-export interface OperationState {
-  operationId: string;
-  state: "pending" | "confirmed" | "failed";
-  result?: { lrId?: string };
-  error?: { code: string; message: string; reference: string; retryable: boolean };
 }

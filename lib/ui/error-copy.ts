@@ -1,4 +1,4 @@
-import type { UiError } from "@/lib/ui/ui-error";
+import type { UiError } from "@/lib/schemas/api-error";
 
 /**
  * Plain-English headings and "what to do next" for every failure a person can meet, as data.

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { filterLrRows, howIHoldIt, type LrRow, sortLrRows, typesInRows } from "./lr-rows";
+import type { LrRow } from "@/lib/schemas/patient-lrs";
+import { filterLrRows, howIHoldIt, sortLrRows, typesInRows } from "./lr-rows";
 
 const row = (lrId: string, patch: Partial<LrRow> = {}): LrRow => ({
   lrId,

@@ -1,15 +1,16 @@
 import "server-only";
 import { createRemoteJWKSet, type JWTPayload, errors as joseErrors, jwtVerify } from "jose";
+import { AUDIT_ACTIONS } from "@/lib/schemas/audit";
+import { recordAuditOrLog } from "@/server/audit/record-audit";
 import { config } from "@/server/config";
 import { getDb } from "@/server/db/client";
 import { recordLogoutToken } from "@/server/db/logout-tokens";
 import { revokeSessionsBySid, revokeSessionsBySub } from "@/server/db/sessions";
-import { AUTH_AUDIT_ACTIONS, auditAuthEvent } from "./auth-audit";
 import { cis2Configuration } from "./cis2-client";
 import { now } from "./clock";
 
 /**
- * OIDC Back-Channel Logout 1.0 for CIS2 (cis2-rbac.md §1.9, §5; ASVS 10.5.5): verify the
+ * OIDC Back-Channel Logout 1.0 for CIS2 (docs/domain.md §9.3; ASVS 10.5.5): verify the
  * logout token with jose — signature against CIS2's JWKS, exact iss, aud = our client id, iat
  * within five minutes, the back-channel event present, no nonce, typ `logout+jwt` when given,
  * jti seen only once — then revoke by `sid` (else every session of `sub`).
@@ -90,10 +91,10 @@ export async function handleLogoutToken(token: string, requestId: string): Promi
     ? (await revokeSessionsBySid(db, verified.sid, "cis2-backchannel-logout", at)) +
       (verified.sub ? await revokeSessionsBySub(db, verified.sub, "cis2-backchannel-logout", at, { onlyWithoutSid: true }) : 0)
     : await revokeSessionsBySub(db, verified.sub ?? "", "cis2-backchannel-logout", at);
-  await auditAuthEvent({
-    action: AUTH_AUDIT_ACTIONS.backchannelLogout,
+  await recordAuditOrLog({
+    action: AUDIT_ACTIONS.backchannelLogout,
     outcome: "success",
-    actorSub: verified.sub ?? null,
+    actor: verified.sub ? { sub: verified.sub } : null,
     details: { ended, by: verified.sid ? "sid" : "sub" },
     requestId,
   });

@@ -1,11 +1,12 @@
 import "server-only";
 import { canUseService, decideRolePermissions } from "@/lib/rbac/role-permissions";
+import { AUDIT_ACTIONS } from "@/lib/schemas/audit";
+import { recordAuditOrLog } from "@/server/audit/record-audit";
 import { config } from "@/server/config";
 import { getDb } from "@/server/db/client";
 import { createSession, revokeSession, revokeSessionsBySub } from "@/server/db/sessions";
 import { requestLogger } from "@/server/log/logger";
 import { assurancePolicy, checkAssurance } from "./assurance-check";
-import { AUTH_AUDIT_ACTIONS, auditAuthEvent } from "./auth-audit";
 import { clearTransactionCookieHeader, readTransaction } from "./auth-transaction";
 import { callbackUrl } from "./begin-sign-in";
 import { cis2Configuration, client } from "./cis2-client";
@@ -40,10 +41,10 @@ export async function completeSignIn(request: Request, requestId: string): Promi
   const returned = new URLSearchParams(search);
 
   const refused = async (reason: SignInProblem, details: Record<string, unknown>, actorSub?: string) => {
-    await auditAuthEvent({
-      action: AUTH_AUDIT_ACTIONS.signInRefused,
+    await recordAuditOrLog({
+      action: AUDIT_ACTIONS.signInRefused,
       outcome: "denied",
-      actorSub: actorSub ?? null,
+      actor: actorSub ? { sub: actorSub } : null,
       details: { reason, ...details },
       requestId,
     });
@@ -115,12 +116,11 @@ export async function completeSignIn(request: Request, requestId: string): Promi
     expiresAt: new Date(signedInAt.getTime() + sessionLimits().absoluteLimitMs),
     now: signedInAt,
   });
-  await auditAuthEvent({
-    action: transaction.purpose === "change-role" ? AUTH_AUDIT_ACTIONS.roleChange : AUTH_AUDIT_ACTIONS.signIn,
+  await recordAuditOrLog({
+    action: transaction.purpose === "change-role" ? AUDIT_ACTIONS.roleChange : AUDIT_ACTIONS.signIn,
     outcome: "success",
-    actorSub: sub,
-    roleId: role.person_roleid,
-    details: { permissions: decision.permissions, orgCode: role.org_code, acr: claims.acr ?? null },
+    actor: { sub, roleProfileId: role.person_roleid, orgCode: role.org_code, sessionId: session.id },
+    details: { permissions: decision.permissions, acr: claims.acr ?? null },
     requestId,
   });
   const destination = canUseService(decision.permissions) ? transaction.returnTo : "/role-not-permitted";

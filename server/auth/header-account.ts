@@ -1,5 +1,5 @@
 import "server-only";
-import type { HeaderAccount } from "@/components/layout/site-header";
+import type { HeaderAccount } from "@/lib/schemas/shell";
 import { getPageSession } from "./page-session";
 import { sessionLimits } from "./session-policy";
 

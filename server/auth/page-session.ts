@@ -4,7 +4,8 @@ import { redirect } from "next/navigation";
 import { cache } from "react";
 import type { Permission } from "@/lib/rbac/permission-names";
 import { canUseService } from "@/lib/rbac/role-permissions";
-import { AUTH_AUDIT_ACTIONS, auditAuthEvent } from "./auth-audit";
+import { AUDIT_ACTIONS } from "@/lib/schemas/audit";
+import { recordAuditOrLog } from "@/server/audit/record-audit";
 import { safeReturnTo } from "./auth-transaction";
 import { sessionCookieName, sessionIdFromSealed } from "./session-cookie";
 import { type ActiveSession, loadActiveSession } from "./session-record";
@@ -40,11 +41,10 @@ export async function requirePageSession(returnTo?: string): Promise<ActiveSessi
 export async function requirePagePermission(permission: Permission, returnTo?: string): Promise<ActiveSession> {
   const session = await requirePageSession(returnTo);
   if (!session.permissions.includes(permission)) {
-    await auditAuthEvent({
-      action: AUTH_AUDIT_ACTIONS.accessRefused,
+    await recordAuditOrLog({
+      action: AUDIT_ACTIONS.accessRefused,
       outcome: "denied",
-      actorSub: session.sub,
-      roleId: session.roleProfileId,
+      actor: { sub: session.sub, roleProfileId: session.roleProfileId, orgCode: session.role?.orgCode ?? null },
       details: { permission, page: safeReturnTo(returnTo) },
     });
     redirect(canUseService(session.permissions) ? `/role-not-permitted?needed=${encodeURIComponent(permission)}` : "/role-not-permitted");

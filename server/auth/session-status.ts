@@ -2,7 +2,7 @@ import "server-only";
 import type { Permission } from "@/lib/rbac/permission-names";
 import { now } from "./clock";
 import { sessionLimits, sessionTiming } from "./session-policy";
-import { loadActiveSession } from "./session-record";
+import type { ActiveSession } from "./session-record";
 
 /**
  * What the idle-timeout dialog needs, in server-clock epoch ms (the client corrects for skew
@@ -23,9 +23,9 @@ export type SessionStatus =
       permissions: Permission[];
     };
 
-export async function sessionStatus(sessionId: string | undefined): Promise<SessionStatus> {
+/** From the session the route wrapper already read (no second lookup). */
+export function sessionStatus(session: ActiveSession | null): SessionStatus {
   const at = now().getTime();
-  const session = sessionId ? await loadActiveSession(sessionId, { touch: false }) : null;
   if (!session) return { signedIn: false, now: at };
   const limits = sessionLimits();
   const timing = sessionTiming(session, limits);

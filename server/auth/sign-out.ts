@@ -1,11 +1,12 @@
 import "server-only";
+import { AUDIT_ACTIONS } from "@/lib/schemas/audit";
+import { recordAuditOrLog } from "@/server/audit/record-audit";
 import { config } from "@/server/config";
 import { getDb } from "@/server/db/client";
 import { revokeSession } from "@/server/db/sessions";
-import { AUTH_AUDIT_ACTIONS, auditAuthEvent } from "./auth-audit";
 import { now } from "./clock";
-import type { RouteSession } from "./route-session";
 import { clearSessionCookieHeader } from "./session-cookie";
+import type { SignedInUser } from "./signed-in-user";
 
 /**
  * Log out: revoke the record (so the cookie is dead everywhere), clear the cookie and show
@@ -16,15 +17,14 @@ import { clearSessionCookieHeader } from "./session-cookie";
 export const SIGNED_OUT_REASONS = ["logout", "idle", "expired"] as const;
 export type SignedOutReason = (typeof SIGNED_OUT_REASONS)[number];
 
-export async function signOut(session: RouteSession | null, requestId: string, reason: SignedOutReason = "logout"): Promise<Response> {
+export async function signOut(session: SignedInUser | null, requestId: string, reason: SignedOutReason = "logout"): Promise<Response> {
   if (session) {
     const { db } = await getDb();
     await revokeSession(db, session.sessionId, reason === "logout" ? "signed-out" : reason, now());
-    await auditAuthEvent({
-      action: AUTH_AUDIT_ACTIONS.signOut,
+    await recordAuditOrLog({
+      action: AUDIT_ACTIONS.signOut,
       outcome: "success",
-      actorSub: session.sub,
-      roleId: session.roleProfileId,
+      actor: { sub: session.sub, roleProfileId: session.roleProfileId, orgCode: session.orgCode, sessionId: session.sessionId },
       details: { reason },
       requestId,
     });

@@ -14,11 +14,13 @@ export interface AuditEvent {
   at: Date;
   actorSub: string | null;
   roleId: string | null;
+  orgCode: string | null;
   action: string;
   nhsNumber: string | null;
   outcome: AuditOutcome;
   details: Record<string, unknown>;
   requestId: string | null;
+  spineMessageId: string | null;
 }
 
 export interface NewAuditEvent {
@@ -26,6 +28,8 @@ export interface NewAuditEvent {
   outcome: AuditOutcome;
   actorSub?: string | null;
   roleId?: string | null;
+  orgCode?: string | null;
+  spineMessageId?: string | null;
   /** Ten digits (spaces allowed). Put unvalidated user input in `details`, not here. */
   nhsNumber?: string | null;
   details?: Record<string, unknown>;
@@ -53,11 +57,13 @@ function toAuditEvent(row: Selectable<AuditEventsTable>): AuditEvent {
     at: row.at,
     actorSub: row.actor_sub,
     roleId: row.role_id,
+    orgCode: row.org_code,
     action: row.action,
     nhsNumber: row.nhs_number,
     outcome: row.outcome,
     details: row.details,
     requestId: row.request_id,
+    spineMessageId: row.spine_message_id,
   };
 }
 
@@ -68,6 +74,8 @@ export async function appendAuditEvent(db: Kysely<Database>, event: NewAuditEven
       at: event.at ?? new Date(),
       actor_sub: event.actorSub ?? null,
       role_id: event.roleId ?? null,
+      org_code: event.orgCode ?? null,
+      spine_message_id: event.spineMessageId ?? null,
       action: event.action,
       nhs_number: event.nhsNumber ? normaliseNhsNumber(event.nhsNumber) : null,
       outcome: event.outcome,

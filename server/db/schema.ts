@@ -45,18 +45,24 @@ export interface SessionsTable {
   revoked_reason: string | null;
 }
 
-export type AuditOutcome = "success" | "failure" | "denied";
+export type { AuditOutcome } from "@/lib/schemas/audit";
+
+import type { AuditOutcome } from "@/lib/schemas/audit";
 
 export interface AuditEventsTable {
   id: Generated<number>;
   at: CreatedAt;
   actor_sub: string | null;
   role_id: string | null;
+  /** ODS code of the actor's selected role's organisation. */
+  org_code: ColumnType<string | null, string | null | undefined, never>;
   action: string;
   nhs_number: string | null;
   outcome: AuditOutcome;
   details: Json<Record<string, unknown>>;
   request_id: string | null;
+  /** The Spine message the action sent, when it sent one. */
+  spine_message_id: ColumnType<string | null, string | null | undefined, never>;
 }
 
 export type OutboxState = "pending" | "sent" | "confirmed" | "failed";

@@ -1,6 +1,6 @@
 import "server-only";
 import { isAppError } from "@/lib/errors/app-error";
-import type { UiError } from "@/lib/ui/ui-error";
+import type { UiError } from "@/lib/schemas/api-error";
 import { logger } from "@/server/log/logger";
 
 /** A thrown error as the plain UiError a page can hydrate; unknown errors leak nothing. */

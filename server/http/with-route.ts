@@ -2,26 +2,40 @@ import "server-only";
 import type { z } from "zod";
 import { AppError, isAppError } from "@/lib/errors/app-error";
 import type { Permission } from "@/lib/rbac/permission-names";
-import { AUTH_AUDIT_ACTIONS, auditAuthEvent } from "@/server/auth/auth-audit";
-import { type RouteSession, resolveRouteSession } from "@/server/auth/route-session";
+import { AUDIT_ACTIONS } from "@/lib/schemas/audit";
+import { recordAuditOrLog } from "@/server/audit/record-audit";
+import { sessionForRequest } from "@/server/auth/request-session";
 import { isSameOriginBrowserRequest } from "@/server/auth/same-origin";
+import type { ActiveSession } from "@/server/auth/session-record";
+import { type SignedInUser, signedInUserFrom } from "@/server/auth/signed-in-user";
 import { requestLogger } from "@/server/log/logger";
+import { type LrContext, lrContextFor } from "@/server/lr/lr-context";
+import { type BodyFormat, readBody } from "./read-body";
 
 /**
  * The one way into the BFF. Every route handler is `withRoute(handler, options)`:
- *   session → permission → same-origin check for state changes → body cap + zod input → handler,
- * with every thrown error mapped to a status and a JSON body that never leaks internals.
+ *   session (read once) → permission (decided here, from the selected role's activity codes)
+ *   → same-origin check for state changes → caller check → path params, query and body
+ *   (size-capped while reading, then zod) → handler,
+ * with every thrown error mapped to a status and a JSON body that never leaks internals. The
+ * handler receives the signed-in user and the LR context already built, so its body is the
+ * business step only.
  */
 
 /** Who may call a route: a permission, any signed-in user, or anyone (health, sign-in, inbound Spine). */
 export type RouteAccess = { permission: Permission } | { signedIn: true } | { public: string };
 
-export interface RouteOptions<B extends z.ZodType | undefined, Q extends z.ZodType | undefined> {
-  access: RouteAccess;
+type Schema = z.ZodType | undefined;
+
+export interface RouteOptions<A extends RouteAccess, P extends Schema, B extends Schema, Q extends Schema> {
+  access: A;
+  /** Path parameters, e.g. `patientParams` (the NHS number checked once, here). */
+  params?: P;
   body?: B;
   query?: Q;
   /** How the body arrives; JSON unless a standard says otherwise (logout tokens are form-encoded). */
-  bodyFormat?: "json" | "form" | "text";
+  bodyFormat?: BodyFormat;
+  /** This route's body cap, counted while reading (a chunked body cannot slip past it). */
   maxBodyBytes?: number;
   /** Skip the same-origin check: only for server-to-server callers (Spine inbound, back-channel logout). */
   crossOriginAllowed?: string;
@@ -29,17 +43,26 @@ export interface RouteOptions<B extends z.ZodType | undefined, Q extends z.ZodTy
   callerCheck?: (request: Request) => void;
 }
 
-export interface RouteContext<B, Q> {
+type Infer<T> = T extends z.ZodType ? z.output<T> : undefined;
+type UserFor<A extends RouteAccess> = A extends { public: string } ? SignedInUser | null : SignedInUser;
+
+export interface RouteContext<A extends RouteAccess, P, B, Q> {
   request: Request;
   requestId: string;
-  session: RouteSession | null;
+  log: ReturnType<typeof requestLogger>;
+  params: P;
   body: B;
   query: Q;
-  params: Record<string, string>;
-  log: ReturnType<typeof requestLogger>;
+  /** The signed-in user (never null on a route that needs a session). */
+  user: UserFor<A>;
+  /** The server-side session record behind `user` (for the session endpoints). */
+  session: A extends { public: string } ? ActiveSession | null : ActiveSession;
+  /**
+   * Who is acting, for the LR service: built on first use, and refused (403) when the selected
+   * role has no CIS2 job role, since Spine must be told who the user is acting as.
+   */
+  readonly lr: LrContext;
 }
-
-type Infer<T> = T extends z.ZodType ? z.infer<T> : undefined;
 
 export interface RouteMeta {
   access: RouteAccess;
@@ -49,39 +72,45 @@ export type RouteHandler = ((request: Request, ctx: { params: Promise<Record<str
   routeMeta: RouteMeta;
 };
 
-const DEFAULT_MAX_BODY_BYTES = 64 * 1024;
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
-export function withRoute<B extends z.ZodType | undefined = undefined, Q extends z.ZodType | undefined = undefined>(
-  handler: (ctx: RouteContext<Infer<B>, Infer<Q>>) => Promise<Response | unknown>,
-  options: RouteOptions<B, Q>,
+export function withRoute<A extends RouteAccess, P extends Schema = undefined, B extends Schema = undefined, Q extends Schema = undefined>(
+  handler: (ctx: RouteContext<A, Infer<P>, Infer<B>, Infer<Q>>) => Promise<Response | unknown>,
+  options: RouteOptions<A, P, B, Q>,
 ): RouteHandler {
-  const wrapped = async (request: Request, ctx: { params: Promise<Record<string, string | string[]>> }) => {
+  const wrapped = async (request: Request, next: { params: Promise<Record<string, string | string[]>> }) => {
+    // proxy.ts sets a server-chosen id; a direct call (tests, harness) gets a fresh one.
     const requestId = request.headers.get("x-request-id") ?? crypto.randomUUID();
     const log = requestLogger(requestId);
     try {
-      const stateChanging = !SAFE_METHODS.has(request.method);
-      const session = await resolveRouteSession(request);
-      await checkAccess(options.access, session, request, requestId);
+      const session = await sessionForRequest(request);
+      const user = session ? signedInUserFrom(session) : null;
+      await checkAccess(options.access, user, request, requestId);
       // State changes must come from our own pages (Origin, or Sec-Fetch-Site for form posts).
-      if (stateChanging && !options.crossOriginAllowed && !isSameOriginBrowserRequest(request)) {
+      if (!SAFE_METHODS.has(request.method) && !options.crossOriginAllowed && !isSameOriginBrowserRequest(request)) {
         throw new AppError("forbidden", "This request did not come from LR Manager.");
       }
       options.callerCheck?.(request);
-      const rawParams = ctx?.params ? await ctx.params : {};
-      const params = Object.fromEntries(Object.entries(rawParams).map(([k, v]) => [k, Array.isArray(v) ? v.join("/") : v]));
+      const params = options.params ? parseParams(options.params, await rawParams(next)) : undefined;
       const query = options.query ? parseInput(options.query, Object.fromEntries(new URL(request.url).searchParams)) : undefined;
       const body = options.body
-        ? parseInput(options.body, await readBody(request, options.bodyFormat ?? "json", options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES))
+        ? parseInput(options.body, await readBody(request, options.bodyFormat ?? "json", options.maxBodyBytes))
         : undefined;
+      let lr: LrContext | undefined;
       const result = await handler({
         request,
         requestId,
-        session,
-        body: body as Infer<B>,
-        query: query as Infer<Q>,
-        params,
         log,
+        params: params as Infer<P>,
+        query: query as Infer<Q>,
+        body: body as Infer<B>,
+        user: user as UserFor<A>,
+        session: session as RouteContext<A, unknown, unknown, unknown>["session"],
+        get lr() {
+          if (!user) throw new AppError("unauthenticated", "Sign in to continue.");
+          lr ??= lrContextFor(user, log, requestId);
+          return lr;
+        },
       });
       const response = result instanceof Response ? result : Response.json(result ?? { ok: true });
       response.headers.set("x-request-id", requestId);
@@ -91,21 +120,18 @@ export function withRoute<B extends z.ZodType | undefined = undefined, Q extends
       return errorResponse(error, requestId, log);
     }
   };
-  return Object.assign(wrapped, {
-    routeMeta: { access: options.access },
-  });
+  return Object.assign(wrapped, { routeMeta: { access: options.access } });
 }
 
-async function checkAccess(access: RouteAccess, session: RouteSession | null, request: Request, requestId: string): Promise<void> {
+async function checkAccess(access: RouteAccess, user: SignedInUser | null, request: Request, requestId: string): Promise<void> {
   if ("public" in access) return;
-  if (!session) throw new AppError("unauthenticated", "Sign in to continue.");
-  if ("permission" in access && !session.permissions.includes(access.permission)) {
+  if (!user) throw new AppError("unauthenticated", "Sign in to continue.");
+  if ("permission" in access && !user.permissions.includes(access.permission)) {
     // Every refused use of a signed-in role is audited (a privacy officer may need to see attempts).
-    await auditAuthEvent({
-      action: AUTH_AUDIT_ACTIONS.accessRefused,
+    await recordAuditOrLog({
+      action: AUDIT_ACTIONS.accessRefused,
       outcome: "denied",
-      actorSub: session.sub,
-      roleId: session.roleProfileId,
+      actor: { sub: user.sub, roleProfileId: user.roleProfileId, orgCode: user.orgCode, sessionId: user.sessionId },
       details: { permission: access.permission, method: request.method, path: new URL(request.url).pathname },
       requestId,
     });
@@ -113,45 +139,35 @@ async function checkAccess(access: RouteAccess, session: RouteSession | null, re
   }
 }
 
-async function readBody(request: Request, format: "json" | "form" | "text", maxBytes: number): Promise<unknown> {
-  const declared = Number(request.headers.get("content-length") ?? "0");
-  if (declared > maxBytes) throw new AppError("payload_too_large", `The request is larger than ${maxBytes} bytes.`);
-  const text = await readCapped(request, maxBytes);
-  const type = request.headers.get("content-type") ?? "";
-  if (format === "text") return text;
-  if (format === "form") {
-    if (!type.startsWith("application/x-www-form-urlencoded")) {
-      throw new AppError("unsupported_media_type", "Send the form as application/x-www-form-urlencoded.");
-    }
-    return Object.fromEntries(new URLSearchParams(text));
-  }
-  if (!type.startsWith("application/json")) throw new AppError("unsupported_media_type", "Send JSON.");
+async function rawParams(next: { params: Promise<Record<string, string | string[]>> } | undefined): Promise<Record<string, string>> {
+  const raw = next?.params ? await next.params : {};
+  return Object.fromEntries(Object.entries(raw).map(([key, value]) => [key, decoded(Array.isArray(value) ? value.join("/") : value)]));
+}
+
+/** Segments may arrive still percent-encoded (an NHS number typed with spaces); a stray "%" stays as it is. */
+function decoded(segment: string): string {
   try {
-    return text === "" ? {} : JSON.parse(text);
+    return decodeURIComponent(segment);
   } catch {
-    throw new AppError("invalid_input", "The request body is not valid JSON.");
+    return segment;
   }
 }
 
-async function readCapped(request: Request, maxBytes: number): Promise<string> {
-  if (!request.body) return "";
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > maxBytes) {
-      await reader.cancel();
-      throw new AppError("payload_too_large", `The request is larger than ${maxBytes} bytes.`);
-    }
-    chunks.push(value);
+/** A path that names nothing we hold is "not found", not a form error; NHS numbers say what is wrong with them. */
+function parseParams<T extends z.ZodType>(schema: T, value: Record<string, string>): z.output<T> {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  const field = String(issue?.path[0] ?? "");
+  if (field === "nhsNumber") {
+    throw new AppError("invalid_input", "Enter a valid 10-digit NHS number.", {
+      fields: { nhsNumber: issue?.message ?? "Enter a valid NHS number" },
+    });
   }
-  return new TextDecoder().decode(Buffer.concat(chunks));
+  throw new AppError("not_found", issue?.message ?? "Page not found.");
 }
 
-function parseInput<T extends z.ZodType>(schema: T, value: unknown): z.infer<T> {
+function parseInput<T extends z.ZodType>(schema: T, value: unknown): z.output<T> {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
   const fields: Record<string, string> = {};

@@ -3,11 +3,15 @@ import { AppError } from "@/lib/errors/app-error";
 import { SC_REASON_CODES } from "@/lib/hl7/vocab/lr-codes";
 import { allowedScReasons, type LrStatus, nextLrStatus } from "@/lib/hl7/vocab/lr-status";
 import { displayNameOf } from "@/lib/hl7/vocab/vocabulary";
-import type { ChangeStatusInput, LrUpdateResponse } from "@/lib/ui/lr-forms";
-import { changeLrStatus, getPatientLrs, type LrContext } from "@/server/lr";
+import type { NhsNumber } from "@/lib/nhs/nhs-number";
+import type { ChangeStatusInput, LrUpdateResponse } from "@/lib/schemas/lr";
+import { sendLrStatusChange } from "./interactions/change-lr-status";
+import { getPatientLrs } from "./interactions/get-patient-lrs";
+import type { LrContext } from "./lr-context";
+import { updateResponse } from "./outcome-response";
 
 /** The LR's current status from Spine's complete list, or not_found when the patient has no such LR. */
-export async function currentLrStatus(ctx: LrContext, nhsNumber: string, lrId: string): Promise<{ status: LrStatus; typeName: string }> {
+export async function currentLrStatus(ctx: LrContext, nhsNumber: NhsNumber, lrId: string): Promise<{ status: LrStatus; typeName: string }> {
   const list = await getPatientLrs(ctx, { nhsNumber, detail: "comprehensive" });
   if (list.detail !== "comprehensive")
     throw new AppError("spine_unavailable", "Spine did not return the complete list.", { reference: list.messageId });
@@ -31,22 +35,21 @@ export function reasonOptions(status: LrStatus): { code: string; name: string; t
 
 /**
  * Change an LR's status after re-checking, on the server, that the transition map allows this
- * reason from the LR's current status (the page only offered allowed reasons, but pages can be stale).
+ * reason from the LR's current status (the page only offered allowed reasons, but pages can be
+ * stale). Audited by the outbox (requested, then confirmed or failed).
  */
-export async function changeLrStatusChecked(ctx: LrContext, lrId: string, input: ChangeStatusInput): Promise<LrUpdateResponse> {
+export async function changeLrStatus(ctx: LrContext, lrId: string, input: ChangeStatusInput): Promise<LrUpdateResponse> {
   const { status } = await currentLrStatus(ctx, input.nhsNumber, lrId);
   if (!nextLrStatus(status, input.reasonCode)) {
     throw new AppError("conflict", `This relationship is ${status}, so it cannot be changed for this reason.`, {
       fields: { reasonCode: "Select a reason that applies to this relationship" },
     });
   }
-  const outcome = await changeLrStatus(ctx, {
+  const outcome = await sendLrStatusChange(ctx, {
     nhsNumber: input.nhsNumber,
     lrId,
     reasonCode: input.reasonCode,
     idempotencyKey: input.idempotencyKey,
   });
-  return outcome.state === "confirmed"
-    ? { state: "confirmed", lrId: outcome.lrId, reference: outcome.messageId }
-    : { state: "pending", operationId: outcome.operationId, reference: outcome.messageId };
+  return updateResponse(outcome);
 }

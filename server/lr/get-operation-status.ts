@@ -1,10 +1,14 @@
 import "server-only";
 import { AppError } from "@/lib/errors/app-error";
 import type { Hl7Reply } from "@/lib/hl7";
+import type { OperationStatus } from "@/lib/schemas/operations";
 import { findByMessageId } from "@/server/db/outbox";
 import type { OutboxState } from "@/server/db/schema";
 import { getSpineRuntime } from "@/server/spine/default-runtime";
 import { storedReply } from "@/server/spine/send-update";
+
+export type { OperationStatus };
+
 import type { SpineRuntime } from "@/server/spine/spine-runtime";
 
 /**
@@ -12,17 +16,6 @@ import type { SpineRuntime } from "@/server/spine/spine-runtime";
  * Spine MessageId; only the user who started the operation may read it — anyone else gets
  * not_found, so ids cannot be probed.
  */
-export interface OperationStatus {
-  operationId: string;
-  /** pending = not yet confirmed by Spine (includes "sent"). */
-  state: "pending" | "confirmed" | "failed";
-  kind: string;
-  description?: string;
-  createdAt: string;
-  updatedAt: string;
-  result?: { lrId?: string; flag?: boolean };
-  error?: { code: string; message: string; reference: string; retryable: boolean };
-}
 
 const UI_STATE: Record<OutboxState, OperationStatus["state"]> = {
   pending: "pending",

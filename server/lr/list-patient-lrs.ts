@@ -1,33 +1,46 @@
 import "server-only";
-import type { PatientLrList } from "@/lib/ui/lr-rows";
-import { getPatientLrs, type LrContext } from "@/server/lr";
-import { type Clinician, can } from "./clinician";
+import type { NhsNumber } from "@/lib/nhs/nhs-number";
+import { AUDIT_ACTIONS } from "@/lib/schemas/audit";
+import type { PatientLrList } from "@/lib/schemas/patient-lrs";
+import { auditedQuery } from "./audited-query";
+import { getPatientLrs } from "./interactions/get-patient-lrs";
+import { ctxCan, type LrContext } from "./lr-context";
 import { rowFromComplete, rowFromSimple } from "./lr-rows-from-spine";
 import { myWorkgroups } from "./my-workgroups";
 
 /**
  * The patient's LRs from the details query: the complete list (status, author, history) for roles
- * with lr.viewComplete, the simple list for everyone else. An emergency read passes its
- * DissentOverride code; the caller audits it.
+ * with lr.viewComplete, the simple list for everyone else. Audited as one details query, or — with
+ * a DissentOverride reason — as one emergency access with the reason the user gave.
  */
-export async function getPatientLrList(
-  clinician: Clinician,
+export async function listPatientLrs(
   ctx: LrContext,
-  input: { nhsNumber: string; dissentOverride?: string },
+  nhsNumber: NhsNumber,
+  emergency?: { dissentOverride: string; reasonText: string },
 ): Promise<PatientLrList> {
-  const detail = can(clinician, "lr.viewComplete") ? "comprehensive" : "simple";
-  const [result, workgroups] = await Promise.all([
-    getPatientLrs(ctx, {
-      nhsNumber: input.nhsNumber,
-      detail,
-      ...(input.dissentOverride ? { dissentOverride: input.dissentOverride } : {}),
-    }),
-    myWorkgroups(ctx),
-  ]);
-  const viewer = { roleProfileId: clinician.roleProfileId, workgroupIds: workgroups.map((w) => w.workgroupId) };
-  const rows =
-    result.detail === "comprehensive"
-      ? result.entries.map((entry) => rowFromComplete(entry, viewer))
-      : result.entries.map((entry) => rowFromSimple(entry, viewer));
-  return { nhsNumber: result.nhsNumber, detail: result.detail, rows, reference: result.messageId };
+  const detail = ctxCan(ctx, "lr.viewComplete") ? "comprehensive" : "simple";
+  const event = emergency
+    ? {
+        action: AUDIT_ACTIONS.emergencyAccess,
+        nhsNumber,
+        details: { dissentOverride: emergency.dissentOverride, reasonText: emergency.reasonText },
+      }
+    : { action: AUDIT_ACTIONS.detailsQuery, nhsNumber, details: { detail } };
+  return auditedQuery(
+    ctx,
+    event,
+    async () => {
+      const [result, workgroups] = await Promise.all([
+        getPatientLrs(ctx, { nhsNumber, detail, ...(emergency ? { dissentOverride: emergency.dissentOverride } : {}) }),
+        myWorkgroups(ctx),
+      ]);
+      const viewer = { roleProfileId: ctx.roleProfileId, workgroupIds: workgroups.map((w) => w.workgroupId) };
+      const rows =
+        result.detail === "comprehensive"
+          ? result.entries.map((entry) => rowFromComplete(entry, viewer))
+          : result.entries.map((entry) => rowFromSimple(entry, viewer));
+      return { nhsNumber: result.nhsNumber, detail: result.detail, rows, reference: result.messageId };
+    },
+    (list) => list.reference,
+  );
 }

@@ -1,24 +1,25 @@
 import "server-only";
 import { redirect } from "next/navigation";
 import { isAppError } from "@/lib/errors/app-error";
-import { validateNhsNumber } from "@/lib/nhs/nhs-number";
+import { type NhsNumber, validateNhsNumber } from "@/lib/nhs/nhs-number";
 import type { Permission } from "@/lib/rbac/permission-names";
-import type { UiError } from "@/lib/ui/ui-error";
+import type { UiError } from "@/lib/schemas/api-error";
+import type { PdsPatient } from "@/lib/schemas/patient";
 import { requirePagePermission } from "@/server/auth/page-session";
+import { type SignedInUser, signedInUserFrom } from "@/server/auth/signed-in-user";
+import { uiErrorFrom } from "@/server/http/ui-error-from";
 import { requestLogger } from "@/server/log/logger";
-import type { LrContext } from "@/server/lr";
-import type { PdsPatient } from "@/server/pds/pds-patient";
 import { readPdsPatient } from "@/server/pds/read-pds-patient";
-import { type Clinician, clinicianFromSession, lrContextFor } from "./clinician";
-import { uiErrorFrom } from "./ui-error-from";
+import { type LrContext, lrContextFor } from "./lr-context";
 
 /**
- * What every patient page starts with: the page permission, a checked NHS number (a bad one goes
- * back to the search box with its error), the clinician, and the PDS record for the banner.
+ * What every patient page starts with: the page permission, the NHS number checked once (a bad
+ * one goes back to the search box with its error), the signed-in user, their LR context, and the
+ * PDS record for the banner.
  */
 export interface LoadedPatient {
-  nhsNumber: string;
-  clinician: Clinician;
+  nhsNumber: NhsNumber;
+  user: SignedInUser;
   ctx: LrContext;
   patient: PdsPatient | { problem: UiError };
 }
@@ -32,13 +33,13 @@ export async function loadPatientPage(
   const session = await requirePagePermission(permission, returnPath(decoded));
   const checked = validateNhsNumber(decoded);
   if (!checked.ok) redirect(`/patients?nhsNumber=${encodeURIComponent(decoded)}`);
-  const clinician = clinicianFromSession(session);
-  const ctx = lrContextFor(clinician, requestLogger(crypto.randomUUID()));
+  const user = signedInUserFrom(session);
+  const ctx = lrContextFor(user, requestLogger(crypto.randomUUID()));
   try {
-    return { nhsNumber: checked.nhsNumber, clinician, ctx, patient: await readPdsPatient(checked.nhsNumber) };
+    return { nhsNumber: checked.nhsNumber, user, ctx, patient: await readPdsPatient(checked.nhsNumber) };
   } catch (error) {
     if (!isAppError(error)) throw error;
-    return { nhsNumber: checked.nhsNumber, clinician, ctx, patient: { problem: uiErrorFrom(error) } };
+    return { nhsNumber: checked.nhsNumber, user, ctx, patient: { problem: uiErrorFrom(error) } };
   }
 }
 

@@ -5,14 +5,14 @@ import { buildRequest, type Hl7Request, validateRequest } from "@/lib/hl7";
 import { SAMPLE_REQUESTS } from "@/lib/hl7/fixtures/samples";
 import { openStore, type Store } from "@/lib/store/open-store";
 import type { ActiveSession } from "@/server/auth/session-record";
+import { signedInUserFrom } from "@/server/auth/signed-in-user";
 import { appMigrations } from "@/server/db/migrations";
 import type { Database } from "@/server/db/schema";
-import { newMessageHeader } from "@/server/lr/lr-context";
+import { lrContextFor, newMessageHeader } from "@/server/lr/lr-context";
 import { testSpineOptions } from "@/server/spine/scripted-spine.fixture";
 import { createSpineRuntime } from "@/server/spine/spine-runtime";
-import { clinicianFromSession, lrContextFor } from "./clinician";
 
-/** The job role Spine is told (spine-lr.md §1.3, §2.3, §2.6): CIS2's whole role_code, never an invented one. */
+/** The job role Spine is told (docs/domain.md §2.4, §6.1): CIS2's whole role_code, never an invented one. */
 const log = pino({ level: "silent" });
 let store: Store<Database>;
 beforeAll(async () => {
@@ -39,7 +39,7 @@ function session(roleCode: string | undefined): ActiveSession {
 
 describe("the clinician's job role on Spine messages", () => {
   it("writes the full CIS2 role_code in ControlActEvent/author/part/partSDSRole/id, and the request passes Spine's rules", () => {
-    const ctx = lrContextFor(clinicianFromSession(session("S8000:G8000:R8000")), log);
+    const ctx = lrContextFor(signedInUserFrom(session("S8000:G8000:R8000")), log);
     expect(ctx.jobRoleCode).toBe("S8000:G8000:R8000");
     const spine = createSpineRuntime({ store, options: testSpineOptions(), log });
     const sample = SAMPLE_REQUESTS.find((request) => request.interactionId === "REPC_IN010000UK15") as Hl7Request;
@@ -52,7 +52,7 @@ describe("the clinician's job role on Spine messages", () => {
     ["no role code", undefined],
     ["a blank role code", "  "],
   ])("refuses to act for a role with %s rather than inventing one", (_label, roleCode) => {
-    const clinician = clinicianFromSession(session(roleCode));
+    const clinician = signedInUserFrom(session(roleCode));
     expect(clinician.jobRoleCode).toBeUndefined();
     let thrown: unknown;
     try {

@@ -2,7 +2,8 @@ import "server-only";
 import type { Logger } from "pino";
 import { AppError } from "@/lib/errors/app-error";
 import { type Hl7Reply, type MessageHeader, makeRequestHeader, type RequestInteractionId, type RequestOf } from "@/lib/hl7";
-import { validateNhsNumber } from "@/lib/nhs/nhs-number";
+import type { Permission } from "@/lib/rbac/permission-names";
+import type { SignedInUser } from "@/server/auth/signed-in-user";
 import type { OperationSummary } from "@/server/db/schema";
 import { getSpineRuntime } from "@/server/spine/default-runtime";
 import { sendQuery } from "@/server/spine/send-query";
@@ -26,6 +27,11 @@ export interface LrContext {
   jobRoleCode: string;
   /** Owner of the operations this call starts (defaults to userId): only they may read them. */
   sessionSub?: string;
+  /** The selected role's permissions (what the role may do beyond the route's own permission). */
+  permissions?: readonly Permission[];
+  /** The sign-in this call belongs to (audit "recently viewed in this session"). */
+  sessionId?: string;
+  requestId?: string;
   log: Logger;
   /** Spine runtime; production leaves it unset and the shared one is used. */
   spine?: SpineRuntime;
@@ -84,15 +90,49 @@ export async function updateAsUser(
     actorSub: ownerOf(ctx),
     roleId: ctx.roleProfileId,
     ...record,
+    // The outbox's audit trigger writes who, for whom and from which request (migration 0002).
+    operation: { ...record.operation, orgCode: ctx.orgCode, ...(ctx.requestId ? { requestId: ctx.requestId } : {}) },
   });
 }
 
-/** A checked, normalised NHS number, or invalid_input naming the field. */
-export function checkedNhsNumber(value: string, field = "nhsNumber"): string {
-  const result = validateNhsNumber(value);
-  if (!result.ok)
-    throw new AppError("invalid_input", "Enter a valid 10-digit NHS number.", { fields: { [field]: "Enter a valid NHS number" } });
-  return result.nhsNumber;
+/**
+ * The LR context of a signed-in user. Spine needs the acting user's job role on every
+ * ControlActEvent/author (docs/domain.md, validator rules: MANDATORY_FIELD_MISSING): without one
+ * from CIS2 nothing may be sent — one is never invented.
+ */
+export function lrContextFor(user: SignedInUser, log: Logger, requestId?: string): LrContext {
+  if (!user.jobRoleCode) {
+    throw new AppError(
+      "forbidden",
+      "Your selected role has no job role in NHS CIS2, so Spine cannot be told who you are acting as. Choose another role or ask your registration authority.",
+    );
+  }
+  return {
+    userId: user.sub,
+    roleProfileId: user.roleProfileId,
+    orgCode: user.orgCode,
+    jobRoleCode: user.jobRoleCode,
+    sessionSub: user.sub,
+    permissions: user.permissions,
+    sessionId: user.sessionId,
+    ...(requestId ? { requestId } : {}),
+    log,
+  };
+}
+
+/** Whether the context's role has a permission (a context without permissions has none). */
+export function ctxCan(ctx: LrContext, permission: Permission): boolean {
+  return ctx.permissions?.includes(permission) ?? false;
+}
+
+/** The context's user as an audit actor. */
+export function auditActorOf(ctx: LrContext): { sub: string; roleProfileId: string; orgCode: string; sessionId?: string } {
+  return {
+    sub: ownerOf(ctx),
+    roleProfileId: ctx.roleProfileId,
+    orgCode: ctx.orgCode,
+    ...(ctx.sessionId ? { sessionId: ctx.sessionId } : {}),
+  };
 }
 
 /** What an update returns: Spine's confirmation, or a pending operation id to poll. */

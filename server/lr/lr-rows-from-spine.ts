@@ -3,8 +3,8 @@ import type { CompleteLrEntry, ListSubject, LrActor, SimpleLrEntry } from "@/lib
 import { ACCESS_REASON_CODES, LIST_FIELD_MEANING, LR_TYPES } from "@/lib/hl7/vocab/lr-codes";
 import { LR_STATUSES, type LrStatus } from "@/lib/hl7/vocab/lr-status";
 import { displayNameOf } from "@/lib/hl7/vocab/vocabulary";
+import type { LrRow } from "@/lib/schemas/patient-lrs";
 import { isoDateOf } from "@/lib/ui/clinical-dates";
-import type { LrRow } from "@/lib/ui/lr-rows";
 
 /** Whose point of view the list is shown from: "You" and "your workgroup" depend on it. */
 export interface Viewer {

@@ -1,5 +1,6 @@
 import "server-only";
-import { getUserRoleProfiles, type LrContext } from "@/server/lr";
+import { getUserRoleProfiles } from "./interactions/get-user-role-profiles";
+import type { LrContext } from "./lr-context";
 
 /**
  * The workgroups the signed-in role belongs to, from SDS (the URP query answers with each role

@@ -3,6 +3,7 @@ import type { AddressInfo } from "node:net";
 import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type AppError, isAppError } from "@/lib/errors/app-error";
+import { asNhsNumber } from "@/lib/nhs/nhs-number";
 import { openStore, type Store } from "@/lib/store/open-store";
 import { appMigrations } from "@/server/db/migrations";
 import type { Database } from "@/server/db/schema";
@@ -12,7 +13,7 @@ import { testSpineOptions } from "@/server/spine/scripted-spine.fixture";
 import { createSpineRuntime } from "@/server/spine/spine-runtime";
 import notable from "@/simulator/data/notable-patients.json";
 import { startTestRig, type TestRig } from "@/simulator/test-support/test-simulator";
-import { getPatientRelationship } from "./get-patient-relationship";
+import { checkRelationship } from "./check-relationship";
 import { rowFromComplete, rowFromSimple } from "./lr-rows-from-spine";
 
 /**
@@ -21,7 +22,7 @@ import { rowFromComplete, rowFromSimple } from "./lr-rows-from-spine";
  */
 process.env.APP_DB_IN_MEMORY = "1";
 const log = pino({ level: "silent" });
-const nhs = (key: string) => notable.patients.find((p) => p.key === key)?.nhsNumber ?? "";
+const nhs = (key: string) => asNhsNumber(notable.patients.find((p) => p.key === key)?.nhsNumber ?? "");
 let rig: TestRig;
 let store: Store<Database>;
 
@@ -71,19 +72,19 @@ describe("PDS read for the patient banner", () => {
 describe("your relationship with this patient (confirm query)", () => {
   it("is true for the GP's own LR and false for a patient with none", async () => {
     const gp = ctxFor(rig.simulator.url, "900000000101", "900000000001");
-    expect((await getPatientRelationship(gp, nhs("gpActive"))).hasLr).toBe(true);
-    expect((await getPatientRelationship(gp, nhs("noLrs"))).hasLr).toBe(false);
+    expect((await checkRelationship(gp, nhs("gpActive"))).hasLr).toBe(true);
+    expect((await checkRelationship(gp, nhs("noLrs"))).hasLr).toBe(false);
   });
   it("is true through the nurse's workgroup", async () => {
     const nurse = ctxFor(rig.simulator.url, "900000000201", "900000000002");
-    const answer = await getPatientRelationship(nurse, nhs("workgroupOnly"));
+    const answer = await checkRelationship(nurse, nhs("workgroupOnly"));
     expect(answer.hasLr).toBe(true);
     expect(answer.reference).toMatch(/^[0-9A-F-]{36}$/);
   });
   it("Spine down: a spine_unavailable error a person can act on, with the message reference", async () => {
     const port = await closedPort();
     const down = ctxFor(`http://127.0.0.1:${port}`, "900000000101", "900000000001");
-    const error = (await getPatientRelationship(down, nhs("gpActive")).catch((e: unknown) => e)) as AppError;
+    const error = (await checkRelationship(down, nhs("gpActive")).catch((e: unknown) => e)) as AppError;
     expect(isAppError(error)).toBe(true);
     expect(error.code).toBe("spine_unavailable");
     expect(error.reference).toMatch(/^[0-9A-F-]{36}$/);

@@ -1,23 +1,21 @@
 import "server-only";
 import { AppError } from "@/lib/errors/app-error";
 import { SELF_CLAIMED_LR_TYPE } from "@/lib/hl7/vocab/lr-codes";
-import type { LrUpdateResponse, SelfClaimInput } from "@/lib/ui/lr-forms";
-import { createLegitimateRelationship, type LrContext } from "@/server/lr";
-import { type Clinician, can } from "./clinician";
+import type { NhsNumber } from "@/lib/nhs/nhs-number";
+import type { LrUpdateResponse, SelfClaimInput } from "@/lib/schemas/lr";
+import { createLegitimateRelationship } from "./interactions/create-legitimate-relationship";
+import { ctxCan, type LrContext } from "./lr-context";
 import { myWorkgroups } from "./my-workgroups";
+import { updateResponse } from "./outcome-response";
 
 /**
  * Self-claim (or, where the role allows, create another type of) LR for the user or one of their
  * workgroups. The server re-checks what the form offered: other types need lr.create, and a
- * workgroup must be one the role belongs to in SDS.
+ * workgroup must be one the role belongs to in SDS. Audited by the outbox (requested, then
+ * confirmed or failed).
  */
-export async function selfClaimLr(
-  clinician: Clinician,
-  ctx: LrContext,
-  nhsNumber: string,
-  input: SelfClaimInput,
-): Promise<LrUpdateResponse> {
-  if (input.lrType !== SELF_CLAIMED_LR_TYPE && !can(clinician, "lr.create")) {
+export async function selfClaimLr(ctx: LrContext, nhsNumber: NhsNumber, input: SelfClaimInput): Promise<LrUpdateResponse> {
+  if (input.lrType !== SELF_CLAIMED_LR_TYPE && !ctxCan(ctx, "lr.create")) {
     throw new AppError("forbidden", "Your selected role can only self-claim relationships.");
   }
   if (input.subject.kind === "workgroup") {
@@ -36,7 +34,5 @@ export async function selfClaimLr(
     accessReason: { code: input.accessReasonCode, text: input.accessReasonText },
     idempotencyKey: input.idempotencyKey,
   });
-  return outcome.state === "confirmed"
-    ? { state: "confirmed", lrId: outcome.lrId, reference: outcome.messageId }
-    : { state: "pending", operationId: outcome.operationId, reference: outcome.messageId };
+  return updateResponse(outcome);
 }

@@ -1,9 +1,9 @@
 import "server-only";
 import { z } from "zod";
 import { AppError } from "@/lib/errors/app-error";
-import { validateNhsNumber } from "@/lib/nhs/nhs-number";
+import type { NhsNumber } from "@/lib/nhs/nhs-number";
+import type { PdsPatient } from "@/lib/schemas/patient";
 import { config } from "@/server/config";
-import type { PdsPatient } from "./pds-patient";
 
 /**
  * PDS FHIR R4 read (GET {PDS_BASE_URL}/Patient/{nhsNumber}) for the patient banner. Only the
@@ -54,14 +54,12 @@ export function pdsPatientFromFhir(resource: unknown): PdsPatient {
   };
 }
 
-export async function readPdsPatient(nhsNumber: string, options: { baseUrl?: string; timeoutMs?: number } = {}): Promise<PdsPatient> {
-  const checked = validateNhsNumber(nhsNumber);
-  if (!checked.ok)
-    throw new AppError("invalid_input", "Enter a valid 10-digit NHS number.", { fields: { nhsNumber: "Enter a valid NHS number" } });
+/** PDS read of a patient whose NHS number the caller has already checked (the type says so). */
+export async function readPdsPatient(nhsNumber: NhsNumber, options: { baseUrl?: string; timeoutMs?: number } = {}): Promise<PdsPatient> {
   const baseUrl = (options.baseUrl ?? config().PDS_BASE_URL).replace(/\/$/, "");
   let response: Response;
   try {
-    response = await fetch(`${baseUrl}/Patient/${checked.nhsNumber}`, {
+    response = await fetch(`${baseUrl}/Patient/${nhsNumber}`, {
       headers: { accept: "application/fhir+json", "x-request-id": crypto.randomUUID() },
       signal: AbortSignal.timeout(options.timeoutMs ?? PDS_TIMEOUT_MS),
       cache: "no-store",
@@ -79,6 +77,6 @@ export async function readPdsPatient(nhsNumber: string, options: { baseUrl?: str
   if (!response.ok) throw new AppError("upstream_unavailable", `PDS answered with status ${response.status}.`, { retryable: true });
   const patient = pdsPatientFromFhir(body);
   // Never show one patient's details under another's number.
-  if (patient.nhsNumber !== checked.nhsNumber) throw new AppError("upstream_unavailable", "PDS returned a different patient.");
+  if (patient.nhsNumber !== nhsNumber) throw new AppError("upstream_unavailable", "PDS returned a different patient.");
   return patient;
 }

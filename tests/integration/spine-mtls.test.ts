@@ -9,7 +9,7 @@ import { syntheticNhsNumber } from "@/lib/nhs/nhs-number";
 import { openStore, type Store } from "@/lib/store/open-store";
 import { appMigrations } from "@/server/db/migrations";
 import type { Database } from "@/server/db/schema";
-import { confirmLr } from "@/server/lr/confirm-lr";
+import { confirmLr } from "@/server/lr/interactions/confirm-lr";
 import type { LrContext } from "@/server/lr/lr-context";
 import { replyTo, type ScriptedSpine, soapReply, startScriptedSpine, testSpineOptions } from "@/server/spine/scripted-spine.fixture";
 import type { SpineOptions } from "@/server/spine/spine-options";

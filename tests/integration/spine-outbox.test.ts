@@ -5,8 +5,8 @@ import { buildRequest, type Hl7Request, makeRequestHeader, newMessageId } from "
 import { syntheticNhsNumber } from "@/lib/nhs/nhs-number";
 import { findByMessageId, insertPending } from "@/server/db/outbox";
 import { logger } from "@/server/log/logger";
-import { createLegitimateRelationship } from "@/server/lr/create-legitimate-relationship";
 import { getOperationStatus } from "@/server/lr/get-operation-status";
+import { createLegitimateRelationship } from "@/server/lr/interactions/create-legitimate-relationship";
 import type { LrContext } from "@/server/lr/lr-context";
 import { setSpineRuntime } from "@/server/spine/default-runtime";
 import { createOutboxWorker } from "@/server/spine/outbox-worker";

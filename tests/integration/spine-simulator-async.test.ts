@@ -1,10 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { isAppError } from "@/lib/errors/app-error";
+import { asNhsNumber } from "@/lib/nhs/nhs-number";
 import { findByMessageId } from "@/server/db/outbox";
 import { logger } from "@/server/log/logger";
-import { addWorkgroupMember } from "@/server/lr/add-workgroup-member";
-import { createLegitimateRelationship } from "@/server/lr/create-legitimate-relationship";
-import { getPatientLrs } from "@/server/lr/get-patient-lrs";
+import { addWorkgroupMember } from "@/server/lr/interactions/add-workgroup-member";
+import { createLegitimateRelationship } from "@/server/lr/interactions/create-legitimate-relationship";
+import { getPatientLrs } from "@/server/lr/interactions/get-patient-lrs";
 import faultCatalogue from "@/simulator/data/faults.json";
 import notable from "@/simulator/data/notable-patients.json";
 import type { InboundDelivery } from "@/tests/support/bff-inbound-host";
@@ -17,8 +18,8 @@ import { personaContext, spineSimulatorRigForFile } from "@/tests/support/spine-
 process.env.APP_DB_IN_MEMORY = "1";
 logger.level = "silent";
 
-const NO_LRS = notable.patients.find((p) => p.key === "noLrs")?.nhsNumber ?? "";
-const DUPLICATE_REPLY = faultCatalogue.faults.find((f) => f.name === "duplicateReply")?.nhsNumber ?? "";
+const NO_LRS = asNhsNumber(notable.patients.find((p) => p.key === "noLrs")?.nhsNumber ?? "");
+const DUPLICATE_REPLY = asNhsNumber(faultCatalogue.faults.find((f) => f.name === "duplicateReply")?.nhsNumber ?? "");
 const GP = "900000000001";
 const RA_MANAGER = "900000000004";
 

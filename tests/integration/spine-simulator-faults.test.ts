@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { confirmLr } from "@/server/lr/confirm-lr";
-import { createLegitimateRelationship } from "@/server/lr/create-legitimate-relationship";
-import { getPatientLrs } from "@/server/lr/get-patient-lrs";
+import { asNhsNumber, type NhsNumber } from "@/lib/nhs/nhs-number";
+import { confirmLr } from "@/server/lr/interactions/confirm-lr";
+import { createLegitimateRelationship } from "@/server/lr/interactions/create-legitimate-relationship";
+import { getPatientLrs } from "@/server/lr/interactions/get-patient-lrs";
 import faultCatalogue from "@/simulator/data/faults.json";
 import { personaContext, spineSimulatorRigForFile } from "@/tests/support/spine-simulator-rig";
 
@@ -11,10 +12,10 @@ import { personaContext, spineSimulatorRigForFile } from "@/tests/support/spine-
  * (create) — and never as a success.
  */
 const GP = "900000000001";
-const magic = (name: string): string => {
+const magic = (name: string): NhsNumber => {
   const entry = faultCatalogue.faults.find((f) => f.name === name);
   if (!entry) throw new Error(`no fault ${name} in simulator/data/faults.json`);
-  return entry.nhsNumber;
+  return asNhsNumber(entry.nhsNumber);
 };
 
 const rig = spineSimulatorRigForFile({ startTimeoutMs: 120_000 });

@@ -1,17 +1,18 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { formatHl7Timestamp, spineError } from "@/lib/hl7";
+import { asNhsNumber, type NhsNumber } from "@/lib/nhs/nhs-number";
 import { findPersona, findWorkgroup } from "@/lib/personas";
 import { findByMessageId } from "@/server/db/outbox";
 import { logger } from "@/server/log/logger";
-import { addWorkgroupMember } from "@/server/lr/add-workgroup-member";
-import { batchConfirm } from "@/server/lr/batch-confirm";
-import { changeLrStatus } from "@/server/lr/change-lr-status";
-import { confirmLr } from "@/server/lr/confirm-lr";
-import { createLegitimateRelationship } from "@/server/lr/create-legitimate-relationship";
-import { getPatientLrs } from "@/server/lr/get-patient-lrs";
-import { getUserRoleProfiles } from "@/server/lr/get-user-role-profiles";
-import { queryWorkgroups } from "@/server/lr/query-workgroups";
-import { removeWorkgroupMember } from "@/server/lr/remove-workgroup-member";
+import { addWorkgroupMember } from "@/server/lr/interactions/add-workgroup-member";
+import { batchConfirm } from "@/server/lr/interactions/batch-confirm";
+import { sendLrStatusChange } from "@/server/lr/interactions/change-lr-status";
+import { confirmLr } from "@/server/lr/interactions/confirm-lr";
+import { createLegitimateRelationship } from "@/server/lr/interactions/create-legitimate-relationship";
+import { getPatientLrs } from "@/server/lr/interactions/get-patient-lrs";
+import { getUserRoleProfiles } from "@/server/lr/interactions/get-user-role-profiles";
+import { queryWorkgroups } from "@/server/lr/interactions/query-workgroups";
+import { removeWorkgroupMember } from "@/server/lr/interactions/remove-workgroup-member";
 import faultCatalogue from "@/simulator/data/faults.json";
 import notable from "@/simulator/data/notable-patients.json";
 import { rejection } from "@/tests/support/app-error-rejection";
@@ -24,10 +25,10 @@ import { personaContext, type RigRuntime, type SpineMode, spineSimulatorRigForFi
 process.env.APP_DB_IN_MEMORY = "1";
 logger.level = "silent";
 
-const notableNumber = (key: string): string => {
+const notableNumber = (key: string): NhsNumber => {
   const found = notable.patients.find((p) => p.key === key);
   if (!found) throw new Error(`no notable patient ${key}`);
-  return found.nhsNumber;
+  return asNhsNumber(found.nhsNumber);
 };
 const patient = {
   manyLrs: notableNumber("manyLrs"),
@@ -133,7 +134,7 @@ describe.each(["direct", "mhs"] as const)("BFF Spine client ↔ simulator, %s mo
     expect(await rig.lrs(patient.noLrs)).toHaveLength(1);
 
     const statusAfter = async (reasonCode: string) => {
-      const changed = await changeLrStatus(as(GP), { nhsNumber: patient.noLrs, lrId: created.lrId, reasonCode });
+      const changed = await sendLrStatusChange(as(GP), { nhsNumber: patient.noLrs, lrId: created.lrId, reasonCode });
       expect(changed).toMatchObject({ state: "confirmed", lrId: created.lrId });
       return (await rig.lrs(patient.noLrs))[0]?.status;
     };
@@ -142,11 +143,11 @@ describe.each(["direct", "mhs"] as const)("BFF Spine client ↔ simulator, %s mo
     expect(await statusAfter("08")).toBe("active");
     expect(await statusAfter("06")).toBe("closed");
 
-    const refused = await rejection(changeLrStatus(as(GP), { nhsNumber: patient.noLrs, lrId: created.lrId, reasonCode: "06" }));
+    const refused = await rejection(sendLrStatusChange(as(GP), { nhsNumber: patient.noLrs, lrId: created.lrId, reasonCode: "06" }));
     expect(refused.code).toBe("spine_business_error");
     expect((await findByMessageId(rig.store.db, refused.reference ?? ""))?.state).toBe("failed");
     // Another patient's LR id is Spine's business error too, never a success.
-    const mismatch = await rejection(changeLrStatus(as(GP), { nhsNumber: patient.gpActive, lrId: created.lrId, reasonCode: "02" }));
+    const mismatch = await rejection(sendLrStatusChange(as(GP), { nhsNumber: patient.gpActive, lrId: created.lrId, reasonCode: "02" }));
     expect(mismatch.code).toBe("spine_business_error");
 
     const forWorkgroup = await createLegitimateRelationship(as(GP), {
@@ -195,7 +196,7 @@ describe.each(["direct", "mhs"] as const)("BFF Spine client ↔ simulator, %s mo
 
     const added = await addWorkgroupMember(as(RA_MANAGER), member);
     expect(added).toMatchObject({ state: "confirmed", flag: false });
-    // spine-lr.md §2.5: identifiedWorkgroupsOnly is always on the wire, its placeholder code system on the 2.999 example arc.
+    // docs/domain.md §3.9: identifiedWorkgroupsOnly is always on the wire, its placeholder code system on the 2.999 example arc.
     const sent = (await findByMessageId(rig.store.db, added.messageId))?.requestBody ?? "";
     expect(sent).toMatch(
       /<originatingURP[^>]*>.*<subjectOf typeCode="SUBJ"><identifiedWorkgroupsOnly classCode="OBS" moodCode="EVN"><code code="IWO" codeSystem="2\.999\.4"\/><value value="false"\/>/s,

@@ -7,10 +7,10 @@ import { parseReplyDocument, parseSoapEnvelope } from "@/lib/hl7";
 import { syntheticNhsNumber } from "@/lib/nhs/nhs-number";
 import { findByMessageId } from "@/server/db/outbox";
 import { logger } from "@/server/log/logger";
-import { changeLrStatus } from "@/server/lr/change-lr-status";
-import { confirmLr } from "@/server/lr/confirm-lr";
-import { createLegitimateRelationship } from "@/server/lr/create-legitimate-relationship";
-import { getPatientLrs } from "@/server/lr/get-patient-lrs";
+import { sendLrStatusChange } from "@/server/lr/interactions/change-lr-status";
+import { confirmLr } from "@/server/lr/interactions/confirm-lr";
+import { createLegitimateRelationship } from "@/server/lr/interactions/create-legitimate-relationship";
+import { getPatientLrs } from "@/server/lr/interactions/get-patient-lrs";
 import type { LrContext } from "@/server/lr/lr-context";
 import { setSpineRuntime } from "@/server/spine/default-runtime";
 import { fileJournal } from "@/server/spine/message-journal";
@@ -26,7 +26,7 @@ process.env.APP_DB_IN_MEMORY = "1";
 const log = pino({ level: "silent" });
 logger.level = "silent"; // the route wrapper's request logger
 const patient = syntheticNhsNumber(1);
-const { store, spine, inbound } = scriptedSpineForFile();
+const { store, spine, inbound, inboundAuthHeaders } = scriptedSpineForFile();
 
 function runtime(overrides: Parameters<typeof testSpineOptions>[0] = {}): SpineRuntime {
   const rt = createSpineRuntime({ store, options: testSpineOptions({ baseUrl: spine.url, ...overrides }), log });
@@ -179,7 +179,7 @@ describe("async ebXML (create LR) with the inbound endpoint", () => {
     // Spine re-delivers the same reply (e.g. our ack was lost): a different reply id is not needed.
     const again = await fetch(`${inbound.url}/api/spine/inbound`, {
       method: "POST",
-      headers: { "content-type": replies[0]!.contentType },
+      headers: { ...inboundAuthHeaders, "content-type": replies[0]!.contentType },
       body: replies[0]!.body,
     });
     expect(again.status).toBe(200);
@@ -199,7 +199,7 @@ describe("async ebXML (create LR) with the inbound endpoint", () => {
       };
       return { status: 202, inbound: ebxmlReply(fake, replyTo(fake.request, "REPC_IN050000UK13", { lrId: "LR1" })) };
     });
-    const result = await changeLrStatus(ctx(runtime({ asyncWaitMs: 100 })), {
+    const result = await sendLrStatusChange(ctx(runtime({ asyncWaitMs: 100 })), {
       nhsNumber: patient,
       lrId: "LR0000000000000002AB",
       reasonCode: "06",
@@ -232,7 +232,9 @@ describe("async ebXML (create LR) with the inbound endpoint", () => {
         ),
       ),
     );
-    const error = await rejection(changeLrStatus(ctx(runtime()), { nhsNumber: patient, lrId: "LR0000000000000001AB", reasonCode: "06" }));
+    const error = await rejection(
+      sendLrStatusChange(ctx(runtime()), { nhsNumber: patient, lrId: "LR0000000000000001AB", reasonCode: "06" }),
+    );
     expect(error.code).toBe("spine_business_error");
     expect(error.message).toContain("already closed");
     const row = await findByMessageId(store.db, error.reference!);
@@ -252,7 +254,7 @@ describe("async ebXML (create LR) with the inbound endpoint", () => {
   it("refuses to send what Spine would reject (validator rule names in the error), and stores nothing", async () => {
     spine.setScript(() => ({ status: 202 }));
     const error = await rejection(
-      changeLrStatus(ctx(runtime()), { nhsNumber: patient, lrId: "LR-ID-MUCH-TOO-LONG-FOR-SPINE-0001", reasonCode: "06" }),
+      sendLrStatusChange(ctx(runtime()), { nhsNumber: patient, lrId: "LR-ID-MUCH-TOO-LONG-FOR-SPINE-0001", reasonCode: "06" }),
     );
     expect(error.code).toBe("spine_rejected");
     expect(error.message).toContain("ErrorBase1712.LR_ID_LENGTH");

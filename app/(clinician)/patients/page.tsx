@@ -3,9 +3,9 @@ import { redirect } from "next/navigation";
 import { NhsNumberSearch } from "@/components/forms/nhs-number-search";
 import { NhsNumber } from "@/components/patient/nhs-number";
 import { formatNhsNumber, validateNhsNumber } from "@/lib/nhs/nhs-number";
+import { recentlyViewedPatients } from "@/server/audit/recently-viewed";
 import { requirePagePermission } from "@/server/auth/page-session";
-import { clinicianFromSession } from "@/server/patients/clinician";
-import { recentlyViewedPatients } from "@/server/patients/patient-audit";
+import { signedInUserFrom } from "@/server/auth/signed-in-user";
 import { findPatientCopy as copy } from "./copy";
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
@@ -34,7 +34,7 @@ export default async function FindPatientPage({ searchParams }: { searchParams: 
     if (result.ok) redirect(`/patients/${result.nhsNumber}`);
     problem = copy.problems[result.problem];
   }
-  const recent = await recentlyViewedPatients(clinicianFromSession(session));
+  const recent = await recentlyViewedPatients(signedInUserFrom(session));
   return (
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">

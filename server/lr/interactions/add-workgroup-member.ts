@@ -1,6 +1,6 @@
 import "server-only";
 import { PLACEHOLDER_CODES } from "@/lib/hl7";
-import type { LrContext, UpdateOutcome } from "./lr-context";
+import type { LrContext, UpdateOutcome } from "../lr-context";
 import { changeWorkgroupMembership, type WorkgroupMemberInput } from "./workgroup-membership";
 
 /** Add a user (role profile) to an SDS workgroup (REPC_IN130002UK01). `flag` = already a member. */

@@ -2,7 +2,7 @@ import "server-only";
 import { AppError } from "@/lib/errors/app-error";
 import type { BatchConfirmResult } from "@/lib/hl7";
 import { normaliseNhsNumber, validateNhsNumber } from "@/lib/nhs/nhs-number";
-import { type LrContext, queryAsUser, unexpectedReply } from "./lr-context";
+import { type LrContext, queryAsUser, unexpectedReply } from "../lr-context";
 
 /** One user against up to 10 000 patients (QUPC_IN090000UK03): which of them have an LR with the user. */
 export interface BatchConfirmInput {

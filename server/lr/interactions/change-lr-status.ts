@@ -1,11 +1,12 @@
 import "server-only";
 import { AppError } from "@/lib/errors/app-error";
 import { isCodeIn, SC_REASON_CODES } from "@/lib/hl7";
-import { checkedNhsNumber, type LrContext, pending, type UpdateOutcome, unexpectedReply, updateAsUser } from "./lr-context";
+import type { NhsNumber } from "@/lib/nhs/nhs-number";
+import { type LrContext, pending, type UpdateOutcome, unexpectedReply, updateAsUser } from "../lr-context";
 
-/** Change an LR's status (REPC_IN040000UK15): freeze, close or re-activate, by SC reason code. */
+/** Send an LR status change (REPC_IN040000UK15): freeze, close or re-activate, by SC reason code. */
 export interface ChangeLrStatusInput {
-  nhsNumber: string;
+  nhsNumber: NhsNumber;
   /** Spine's LR id (CreationResponseConfirm/id), 1–20 chars. */
   lrId: string;
   /** SCReasonCode, e.g. "06" Relationship Termination. */
@@ -13,8 +14,8 @@ export interface ChangeLrStatusInput {
   idempotencyKey?: string;
 }
 
-export async function changeLrStatus(ctx: LrContext, input: ChangeLrStatusInput): Promise<UpdateOutcome<{ lrId: string }>> {
-  const nhsNumber = checkedNhsNumber(input.nhsNumber);
+export async function sendLrStatusChange(ctx: LrContext, input: ChangeLrStatusInput): Promise<UpdateOutcome<{ lrId: string }>> {
+  const { nhsNumber } = input;
   if (!isCodeIn(SC_REASON_CODES, input.reasonCode)) {
     throw new AppError("invalid_input", "Choose why the relationship is changing.", { fields: { reasonCode: "Choose a reason" } });
   }
@@ -33,6 +34,7 @@ export async function changeLrStatus(ctx: LrContext, input: ChangeLrStatusInput)
       idempotencyKey: input.idempotencyKey,
       nhsNumber,
       operation: {
+        audit: "lr.status-change",
         kind: "change-lr-status",
         description: "Change legitimate relationship status",
         lrId: input.lrId,

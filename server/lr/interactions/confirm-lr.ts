@@ -1,10 +1,11 @@
 import "server-only";
 import type { Coded } from "@/lib/hl7";
-import { checkedNhsNumber, type LrContext, queryAsUser, unexpectedReply } from "./lr-context";
+import type { NhsNumber } from "@/lib/nhs/nhs-number";
+import { type LrContext, queryAsUser, unexpectedReply } from "../lr-context";
 
 /** "Does this user (or their workgroups) have an LR with this patient?" (QUPC_IN010000UK32, sync). */
 export interface ConfirmLrInput {
-  nhsNumber: string;
+  nhsNumber: NhsNumber;
   /** short → yes/no; historic → also the last relevant change. */
   responseType?: "short" | "historic";
   /** Workgroups to count as the user's own (SDS workgroup ids). */
@@ -20,7 +21,7 @@ export interface ConfirmLrResult {
 const RESPONSE_TYPE_CODES = { short: "01", historic: "02" } as const;
 
 export async function confirmLr(ctx: LrContext, input: ConfirmLrInput): Promise<ConfirmLrResult> {
-  const nhsNumber = checkedNhsNumber(input.nhsNumber);
+  const { nhsNumber } = input;
   const { messageId, reply } = await queryAsUser(
     ctx,
     {

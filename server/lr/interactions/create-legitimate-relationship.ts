@@ -1,11 +1,12 @@
 import "server-only";
 import { AppError } from "@/lib/errors/app-error";
 import { type CreateLrRequest, formatHl7Timestamp, isCodeIn, LR_TYPES, SELF_CLAIMED_LR_TYPE } from "@/lib/hl7";
-import { checkedNhsNumber, type LrContext, pending, type UpdateOutcome, unexpectedReply, updateAsUser } from "./lr-context";
+import type { NhsNumber } from "@/lib/nhs/nhs-number";
+import { type LrContext, pending, type UpdateOutcome, unexpectedReply, updateAsUser } from "../lr-context";
 
 /** Create an LR (REPC_IN010000UK15) between the signed-in user — or one of their workgroups — and a patient. */
 export interface CreateLrInput {
-  nhsNumber: string;
+  nhsNumber: NhsNumber;
   /** LRType code, e.g. "08" Self Claimed Relationship. */
   lrType: string;
   /** Default: the signed-in user in their selected role. */
@@ -20,7 +21,7 @@ export interface CreateLrInput {
 }
 
 export async function createLegitimateRelationship(ctx: LrContext, input: CreateLrInput): Promise<UpdateOutcome<{ lrId: string }>> {
-  const nhsNumber = checkedNhsNumber(input.nhsNumber);
+  const { nhsNumber } = input;
   if (!isCodeIn(LR_TYPES, input.lrType)) {
     throw new AppError("invalid_input", "Choose the type of relationship.", { fields: { lrType: "Choose a relationship type" } });
   }
@@ -43,7 +44,13 @@ export async function createLegitimateRelationship(ctx: LrContext, input: Create
     {
       idempotencyKey: input.idempotencyKey,
       nhsNumber,
-      operation: { kind: "create-lr", description: "Create legitimate relationship", lrType: input.lrType, subjectKind: subject.kind },
+      operation: {
+        audit: "lr.create",
+        kind: "create-lr",
+        description: "Create legitimate relationship",
+        lrType: input.lrType,
+        subjectKind: subject.kind,
+      },
     },
   );
   if (result.state === "pending") return pending(result.messageId);

@@ -1,11 +1,12 @@
 import "server-only";
 import { AppError } from "@/lib/errors/app-error";
 import { type CompleteLrEntry, DISSENT_OVERRIDES, formatHl7Timestamp, isCodeIn, type SimpleLrEntry } from "@/lib/hl7";
-import { checkedNhsNumber, type LrContext, queryAsUser, unexpectedReply } from "./lr-context";
+import type { NhsNumber } from "@/lib/nhs/nhs-number";
+import { type LrContext, queryAsUser, unexpectedReply } from "../lr-context";
 
 /** All LRs of a patient (QUPC_IN020000UK17, async express), with a dissent override where justified. */
 export interface GetPatientLrsInput {
-  nhsNumber: string;
+  nhsNumber: NhsNumber;
   detail: "simple" | "comprehensive";
   /** DissentOverride code; "0" = no override. */
   dissentOverride?: string;
@@ -19,7 +20,7 @@ export type PatientLrs =
 const DETAIL_CODES = { simple: "01", comprehensive: "02" } as const;
 
 export async function getPatientLrs(ctx: LrContext, input: GetPatientLrsInput): Promise<PatientLrs> {
-  const nhsNumber = checkedNhsNumber(input.nhsNumber);
+  const { nhsNumber } = input;
   const dissentOverride = input.dissentOverride ?? "0";
   if (!isCodeIn(DISSENT_OVERRIDES, dissentOverride)) {
     throw new AppError("invalid_input", "Choose a reason for overriding the patient's dissent.", {

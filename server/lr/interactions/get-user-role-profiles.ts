@@ -1,6 +1,6 @@
 import "server-only";
 import type { RoleProfile } from "@/lib/hl7";
-import { type LrContext, queryAsUser, unexpectedReply } from "./lr-context";
+import { type LrContext, queryAsUser, unexpectedReply } from "../lr-context";
 
 /** A user's role profiles from SDS (QUPC_IN010102UK01); default: the signed-in user. */
 export interface GetUserRoleProfilesInput {

@@ -1,7 +1,7 @@
 import "server-only";
 import { AppError } from "@/lib/errors/app-error";
 import type { WorkgroupInfo } from "@/lib/hl7";
-import { type LrContext, queryAsUser, unexpectedReply } from "./lr-context";
+import { type LrContext, queryAsUser, unexpectedReply } from "../lr-context";
 
 /** Details of SDS workgroups by id (QUPC_IN041234UK01). */
 export async function queryWorkgroups(

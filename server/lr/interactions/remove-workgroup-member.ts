@@ -1,6 +1,6 @@
 import "server-only";
 import { PLACEHOLDER_CODES } from "@/lib/hl7";
-import type { LrContext, UpdateOutcome } from "./lr-context";
+import type { LrContext, UpdateOutcome } from "../lr-context";
 import { changeWorkgroupMembership, type WorkgroupMemberInput } from "./workgroup-membership";
 
 /** Remove a user (role profile) from an SDS workgroup (REPC_IN130004UK01). `flag` = was not a member. */

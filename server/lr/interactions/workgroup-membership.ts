@@ -1,6 +1,6 @@
 import "server-only";
 import { IDENTIFIED_WORKGROUPS_ONLY_DEFAULT, type WorkgroupMembershipRequest } from "@/lib/hl7";
-import { type LrContext, pending, type UpdateOutcome, unexpectedReply, updateAsUser } from "./lr-context";
+import { type LrContext, pending, type UpdateOutcome, unexpectedReply, updateAsUser } from "../lr-context";
 
 /** Shared by add/remove workgroup member: the two messages have the same shape. */
 export interface WorkgroupMemberInput {
@@ -31,7 +31,7 @@ export async function changeWorkgroupMembership(
     userId: input.memberUserId,
     workgroupId: input.workgroupId,
     originatingRoleProfileId: ctx.roleProfileId,
-    // Always sent (spine-lr.md §2.5); code and value are data (INFERRED placeholder).
+    // Always sent (docs/domain.md §3.9); code and value are data (INFERRED placeholder).
     identifiedWorkgroupsOnly: IDENTIFIED_WORKGROUPS_ONLY_DEFAULT,
   };
   const result = await updateAsUser(
@@ -39,7 +39,13 @@ export async function changeWorkgroupMembership(
     { interactionId: change.interactionId, payload },
     {
       idempotencyKey: input.idempotencyKey,
-      operation: { kind: change.kind, description: change.description, workgroupId: input.workgroupId, memberUserId: input.memberUserId },
+      operation: {
+        audit: change.interactionId === "REPC_IN130002UK01" ? "workgroup.add" : "workgroup.remove",
+        kind: change.kind,
+        description: change.description,
+        workgroupId: input.workgroupId,
+        memberUserId: input.memberUserId,
+      },
     },
   );
   if (result.state === "pending") return pending(result.messageId);

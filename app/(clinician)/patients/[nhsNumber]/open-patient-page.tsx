@@ -1,8 +1,8 @@
 import type { ReactNode } from "react";
 import { PatientProblem } from "@/components/patient/patient-problem";
 import type { Permission } from "@/lib/rbac/permission-names";
-import { hasPatient, type LoadedPatient, loadPatientPage, problemOf } from "@/server/patients/load-patient";
-import type { PdsPatient } from "@/server/pds/pds-patient";
+import type { PdsPatient } from "@/lib/schemas/patient";
+import { hasPatient, type LoadedPatient, loadPatientPage, problemOf } from "@/server/lr/load-patient-page";
 import { patientCopy } from "./copy";
 
 /**

@@ -1,13 +1,15 @@
 import { dehydrate, HydrationBoundary, QueryClient } from "@tanstack/react-query";
 import type { Metadata } from "next";
 import { PatientBanner } from "@/components/patient/patient-banner";
-import { patientQueryKeys } from "@/lib/ui/patient-queries";
+import { patientQueryKeys } from "@/components/patient/patient-queries";
+import { AUDIT_ACTIONS } from "@/lib/schemas/audit";
+import { recordAudit } from "@/server/audit/record-audit";
+import { can } from "@/server/auth/signed-in-user";
 import { config } from "@/server/config";
-import { can } from "@/server/patients/clinician";
-import { getPatientLrList } from "@/server/patients/get-patient-lr-list";
-import { getPatientRelationship } from "@/server/patients/get-patient-relationship";
-import { auditPatientEvent, PATIENT_AUDIT_ACTIONS } from "@/server/patients/patient-audit";
-import { asUiResult } from "@/server/patients/ui-error-from";
+import { asUiResult } from "@/server/http/ui-error-from";
+import { checkRelationship } from "@/server/lr/check-relationship";
+import { listPatientLrs } from "@/server/lr/list-patient-lrs";
+import { auditActorOf } from "@/server/lr/lr-context";
 import { patientCopy as copy } from "./copy";
 import { openPatientPage } from "./open-patient-page";
 import { PatientLrs } from "./patient-lrs";
@@ -26,19 +28,19 @@ export const metadata: Metadata = { title: copy.titleSuffix };
 export default async function PatientPage({ params }: { params: Params }) {
   const opened = await openPatientPage(params, "lr.view", (n) => `/patients/${n}`);
   if ("problem" in opened) return opened.problem;
-  const { nhsNumber, clinician, ctx, patient } = opened.loaded;
-  await auditPatientEvent(clinician, { action: PATIENT_AUDIT_ACTIONS.patientViewed, nhsNumber, outcome: "success" });
+  const { nhsNumber, user, ctx, patient } = opened.loaded;
+  await recordAudit({ action: AUDIT_ACTIONS.patientViewed, outcome: "success", actor: auditActorOf(ctx), nhsNumber });
 
   const queryClient = new QueryClient();
   await Promise.all([
     queryClient.prefetchQuery({
       queryKey: patientQueryKeys.relationship(nhsNumber),
-      queryFn: () => asUiResult(getPatientRelationship(ctx, nhsNumber)),
+      queryFn: () => asUiResult(checkRelationship(ctx, nhsNumber)),
       retry: false,
     }),
     queryClient.prefetchQuery({
       queryKey: patientQueryKeys.lrs(nhsNumber),
-      queryFn: () => asUiResult(getPatientLrList(clinician, ctx, { nhsNumber })),
+      queryFn: () => asUiResult(listPatientLrs(ctx, nhsNumber)),
       retry: false,
     }),
   ]);
@@ -55,9 +57,9 @@ export default async function PatientPage({ params }: { params: Params }) {
         <PatientLrs
           nhsNumber={nhsNumber}
           can={{
-            selfClaim: can(clinician, "lr.selfClaim"),
-            changeStatus: can(clinician, "lr.changeStatus"),
-            emergency: can(clinician, "lr.emergencyView"),
+            selfClaim: can(user, "lr.selfClaim"),
+            changeStatus: can(user, "lr.changeStatus"),
+            emergency: can(user, "lr.emergencyView"),
           }}
         />
       </HydrationBoundary>

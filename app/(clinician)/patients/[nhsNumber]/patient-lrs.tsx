@@ -2,9 +2,10 @@
 import { useQuery } from "@tanstack/react-query";
 import { ProblemMessage } from "@/components/forms/problem-message";
 import { LrTable } from "@/components/lr/lr-table";
-import { howIHoldIt, type PatientLrList, type PatientRelationship } from "@/lib/ui/lr-rows";
-import { patientLrsQuery, patientRelationshipQuery } from "@/lib/ui/patient-queries";
-import type { UiError } from "@/lib/ui/ui-error";
+import { patientLrsQuery, patientRelationshipQuery } from "@/components/patient/patient-queries";
+import type { UiError } from "@/lib/schemas/api-error";
+import type { PatientLrList, PatientRelationship } from "@/lib/schemas/patient-lrs";
+import { howIHoldIt } from "@/lib/ui/lr-rows";
 import { patientCopy as copy } from "./copy";
 
 export interface PatientAbilities {

@@ -10,9 +10,9 @@ export const runtime = "nodejs";
  * signed-out page; the wrapper's same-origin check stops other sites logging users out.
  */
 export const POST = withRoute(
-  async ({ request, session, requestId }) => {
+  async ({ request, user, requestId }) => {
     assertSameOriginBrowserPost(request);
-    return signOut(session, requestId, "logout");
+    return signOut(user, requestId, "logout");
   },
   {
     access: { public: "ends the caller's own session, if any" },

@@ -2,16 +2,16 @@
 import { useMutation } from "@tanstack/react-query";
 import { Button, Panel, Radios } from "nhsuk-react-components";
 import { type FormEvent, useRef, useState } from "react";
+import { apiFetch } from "@/components/api/api-fetch";
 import { ProblemMessage } from "@/components/forms/problem-message";
 import { ReasonDetails } from "@/components/forms/reason-details";
 import { StepLayout } from "@/components/forms/step-layout";
 import { useStepErrors } from "@/components/forms/use-step-errors";
 import { useStepFocus } from "@/components/forms/use-step-focus";
 import { LrTable } from "@/components/lr/lr-table";
-import { apiFetch } from "@/lib/ui/api-fetch";
-import { type EmergencyAccessInput, emergencyAccessInput, fieldErrors } from "@/lib/ui/lr-forms";
-import type { PatientLrList } from "@/lib/ui/lr-rows";
-import type { UiError } from "@/lib/ui/ui-error";
+import type { UiError } from "@/lib/schemas/api-error";
+import { type EmergencyAccessInput, emergencyAccessInput, fieldErrors } from "@/lib/schemas/lr";
+import type { PatientLrList } from "@/lib/schemas/patient-lrs";
 import { patientCopy } from "../copy";
 import { emergencyCopy as copy } from "./copy";
 

@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import { PatientBanner } from "@/components/patient/patient-banner";
 import { ACCESS_REASON_CODES, LR_TYPES, SELF_CLAIMED_LR_TYPE } from "@/lib/hl7/vocab/lr-codes";
+import { can } from "@/server/auth/signed-in-user";
 import { config } from "@/server/config";
-import { can } from "@/server/patients/clinician";
-import { myWorkgroups } from "@/server/patients/my-workgroups";
+import { myWorkgroups } from "@/server/lr/my-workgroups";
 import { patientCopy } from "../copy";
 import { openPatientPage } from "../open-patient-page";
 import { selfClaimCopy as copy } from "./copy";
@@ -16,9 +16,9 @@ export const metadata: Metadata = { title: copy.title };
 export default async function SelfClaimPage({ params }: { params: Promise<{ nhsNumber: string }> }) {
   const opened = await openPatientPage(params, "lr.selfClaim", (n) => `/patients/${n}/self-claim`);
   if ("problem" in opened) return opened.problem;
-  const { nhsNumber, clinician, ctx, patient } = opened.loaded;
+  const { nhsNumber, user, ctx, patient } = opened.loaded;
   // Other LR types only where the role may create them (lr.create); everyone here may self-claim.
-  const types = can(clinician, "lr.create") ? LR_TYPES.entries.map((e) => ({ code: e.code, name: e.displayName })) : [];
+  const types = can(user, "lr.create") ? LR_TYPES.entries.map((e) => ({ code: e.code, name: e.displayName })) : [];
   const workgroups = await myWorkgroups(ctx);
   return (
     <>

@@ -8,7 +8,7 @@ import { useStepFocus } from "@/components/forms/use-step-focus";
 import { UpdateOutcomeStep } from "@/components/lr/update-outcome";
 import { useLrUpdateFlow } from "@/components/lr/use-lr-update-flow";
 import { SELF_CLAIMED_LR_TYPE } from "@/lib/hl7/vocab/lr-codes";
-import { type SelfClaimInput, selfClaimInput } from "@/lib/ui/lr-forms";
+import { type SelfClaimInput, selfClaimInput } from "@/lib/schemas/lr";
 import { selfClaimCopy as copy } from "./copy";
 
 interface Option {

@@ -5,6 +5,6 @@ export const dynamic = "force-dynamic";
 export const runtime = "nodejs";
 
 /** "Stay signed in": resolving the session already recorded activity; answer the new timing. */
-export const POST = withRoute(async ({ session }) => sessionStatus(session?.sessionId), {
+export const POST = withRoute(async ({ session }) => sessionStatus(session), {
   access: { signedIn: true },
 });

@@ -1,17 +1,13 @@
-import { changeStatusInput } from "@/lib/ui/lr-forms";
+import { changeStatusInput } from "@/lib/schemas/lr";
+import { lrParams } from "@/lib/schemas/params";
 import { withRoute } from "@/server/http/with-route";
-import { changeLrStatusChecked } from "@/server/patients/change-lr-status-checked";
-import { clinicianForRoute, lrContextFor } from "@/server/patients/clinician";
-import { lrIdParam, nhsNumberParam } from "@/server/patients/route-params";
+import { changeLrStatus } from "@/server/lr/change-lr-status";
 
 export const dynamic = "force-dynamic";
 
 /** Change an LR's status; the transition is re-checked against Spine's current status first. */
-export const POST = withRoute(
-  async ({ params, session, body, log }) => {
-    const clinician = await clinicianForRoute(session);
-    const nhsNumber = nhsNumberParam({ nhsNumber: body.nhsNumber });
-    return changeLrStatusChecked(lrContextFor(clinician, log), lrIdParam(params), { ...body, nhsNumber });
-  },
-  { access: { permission: "lr.changeStatus" }, body: changeStatusInput },
-);
+export const POST = withRoute(({ lr, params, body }) => changeLrStatus(lr, params.lrId, body), {
+  access: { permission: "lr.changeStatus" },
+  params: lrParams,
+  body: changeStatusInput,
+});

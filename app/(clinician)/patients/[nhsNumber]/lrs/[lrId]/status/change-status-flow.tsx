@@ -8,7 +8,7 @@ import { LrStatusTag } from "@/components/lr/lr-status-tag";
 import { UpdateOutcomeStep } from "@/components/lr/update-outcome";
 import { useLrUpdateFlow } from "@/components/lr/use-lr-update-flow";
 import type { LrStatus } from "@/lib/hl7/vocab/lr-status";
-import { type ChangeStatusInput, changeStatusInput } from "@/lib/ui/lr-forms";
+import { type ChangeStatusForm, changeStatusInput } from "@/lib/schemas/lr";
 import { changeStatusCopy as copy } from "./copy";
 
 type Step = "reason" | "check";
@@ -27,7 +27,7 @@ export function ChangeStatusFlow({
   const [reasonCode, setReasonCode] = useState("");
   const { errors, attempt, report, hasErrors } = useStepErrors();
   const container = useRef<HTMLDivElement>(null);
-  const flow = useLrUpdateFlow<ChangeStatusInput>(`/api/lrs/${encodeURIComponent(lrId)}/status`, nhsNumber, (idempotencyKey) => ({
+  const flow = useLrUpdateFlow<ChangeStatusForm>(`/api/lrs/${encodeURIComponent(lrId)}/status`, nhsNumber, (idempotencyKey) => ({
     nhsNumber,
     reasonCode,
     idempotencyKey,

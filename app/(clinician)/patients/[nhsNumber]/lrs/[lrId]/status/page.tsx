@@ -2,10 +2,11 @@ import type { Metadata } from "next";
 import { ProblemMessage } from "@/components/forms/problem-message";
 import { LrStatusTag } from "@/components/lr/lr-status-tag";
 import { PatientBanner } from "@/components/patient/patient-banner";
+import { AppError } from "@/lib/errors/app-error";
+import { lrIdSchema } from "@/lib/schemas/params";
 import { config } from "@/server/config";
-import { currentLrStatus, reasonOptions } from "@/server/patients/change-lr-status-checked";
-import { lrIdParam } from "@/server/patients/route-params";
-import { uiErrorFrom } from "@/server/patients/ui-error-from";
+import { uiErrorFrom } from "@/server/http/ui-error-from";
+import { currentLrStatus, reasonOptions } from "@/server/lr/change-lr-status";
 import { patientCopy } from "../../../copy";
 import { openPatientPage } from "../../../open-patient-page";
 import { ChangeStatusFlow } from "./change-status-flow";
@@ -24,7 +25,9 @@ export default async function ChangeStatusPage({ params }: { params: Promise<{ n
   let current: Awaited<ReturnType<typeof currentLrStatus>>;
   let lrId: string;
   try {
-    lrId = lrIdParam({ lrId: decodeURIComponent(rawLrId) });
+    const checked = lrIdSchema.safeParse(decodeURIComponent(rawLrId));
+    if (!checked.success) throw new AppError("not_found", "There is no relationship with this reference.");
+    lrId = checked.data;
     current = await currentLrStatus(ctx, nhsNumber, lrId);
   } catch (error) {
     return (

@@ -1,0 +1,38 @@
+import type { LrStatus } from "@/lib/hl7/vocab/lr-status";
+
+/**
+ * The LR list as the pages show it: one row per LR, already translated from HL7 (codes → names,
+ * subjects → "You" / workgroup name). Built on the server (server/lr/lr-rows-from-spine.ts),
+ * sorted and filtered in the browser.
+ */
+export interface LrRow {
+  lrId: string;
+  typeCode: string;
+  typeName: string;
+  /** Only the complete (comprehensive) list carries a status. */
+  status?: LrStatus;
+  /** `mine`: held by the viewer directly ("me") or by one of the viewer's workgroups. */
+  subject: { kind: "me" | "user" | "workgroup" | "other"; label: string; mine: boolean; workgroupName?: string };
+  /** ISO date (yyyy-mm-dd). */
+  startDate?: string;
+  endDate?: string;
+  /** Complete list only. */
+  author?: string;
+  lastChange?: { reason: string; by: string };
+  accessReason?: string;
+}
+
+export interface PatientLrList {
+  nhsNumber: string;
+  detail: "simple" | "comprehensive";
+  rows: LrRow[];
+  /** Spine message id of the details query. */
+  reference: string;
+}
+
+/** "Your relationship with this patient": the confirm query's answer and how the user holds it. */
+export interface PatientRelationship {
+  nhsNumber: string;
+  hasLr: boolean;
+  reference: string;
+}
