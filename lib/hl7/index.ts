@@ -8,6 +8,7 @@ export * from "@/lib/hl7/requests";
 export * from "@/lib/hl7/transport/documents";
 export * from "@/lib/hl7/transport/ebxml-envelope";
 export * from "@/lib/hl7/transport/ebxml-multipart";
+export * from "@/lib/hl7/transport/outbound";
 export * from "@/lib/hl7/transport/soap-envelope";
 export * from "@/lib/hl7/transport/soap-fault";
 export * from "@/lib/hl7/types";

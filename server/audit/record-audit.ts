@@ -1,9 +1,11 @@
 import "server-only";
+import type { Kysely } from "kysely";
 import type { NhsNumber } from "@/lib/nhs/nhs-number";
 import type { AuditAction, AuditOutcome } from "@/lib/schemas/audit";
 import { now } from "@/server/auth/clock";
 import { appendAuditEvent } from "@/server/db/audit-events";
 import { getDb } from "@/server/db/client";
+import type { Database } from "@/server/db/schema";
 import { requestLogger } from "@/server/log/logger";
 
 /**
@@ -29,9 +31,13 @@ export interface AuditRecord {
   requestId?: string | null;
 }
 
-/** Write one event; a failure to write is thrown, so an action that must be audited is not reported as done. */
-export async function recordAudit(record: AuditRecord): Promise<void> {
-  const { db } = await getDb();
+/**
+ * Write one event; a failure to write is thrown, so an action that must be audited is not reported
+ * as done. `db` is the store to write to when the caller already holds it (the Spine runtime's,
+ * which is the app's own store outside tests); default: the app's store.
+ */
+export async function recordAudit(record: AuditRecord, db?: Kysely<Database>): Promise<void> {
+  db ??= (await getDb()).db;
   await appendAuditEvent(db, {
     at: now(),
     action: record.action,

@@ -3,7 +3,7 @@ import { isAppError } from "@/lib/errors/app-error";
 import type { NhsNumber } from "@/lib/nhs/nhs-number";
 import type { AuditAction } from "@/lib/schemas/audit";
 import { recordAudit } from "@/server/audit/record-audit";
-import { auditActorOf, type LrContext } from "./lr-context";
+import { auditActorOf, type LrContext, runtimeOf } from "./lr-context";
 
 /**
  * A Spine query as one audited action: exactly one event, "success" with the Spine message id of
@@ -16,19 +16,23 @@ export async function auditedQuery<T>(
   query: () => Promise<T>,
   spineMessageIdOf: (result: T) => string,
 ): Promise<T> {
+  const { db } = (await runtimeOf(ctx)).store;
   const base = { action: event.action, actor: auditActorOf(ctx), nhsNumber: event.nhsNumber ?? null, requestId: ctx.requestId ?? null };
   let result: T;
   try {
     result = await query();
   } catch (error) {
-    await recordAudit({
-      ...base,
-      outcome: "failure",
-      spineMessageId: isAppError(error) ? (error.reference ?? null) : null,
-      details: { ...event.details, error: isAppError(error) ? error.code : "internal" },
-    });
+    await recordAudit(
+      {
+        ...base,
+        outcome: "failure",
+        spineMessageId: isAppError(error) ? (error.reference ?? null) : null,
+        details: { ...event.details, error: isAppError(error) ? error.code : "internal" },
+      },
+      db,
+    );
     throw error;
   }
-  await recordAudit({ ...base, outcome: "success", spineMessageId: spineMessageIdOf(result), details: event.details ?? {} });
+  await recordAudit({ ...base, outcome: "success", spineMessageId: spineMessageIdOf(result), details: event.details ?? {} }, db);
   return result;
 }

@@ -6,7 +6,7 @@ import type { Permission } from "@/lib/rbac/permission-names";
 import type { SignedInUser } from "@/server/auth/signed-in-user";
 import type { OperationSummary } from "@/server/db/schema";
 import { getSpineRuntime } from "@/server/spine/default-runtime";
-import { sendQuery } from "@/server/spine/send-query";
+import { sendQuery, sendQueryAsJob } from "@/server/spine/send-query";
 import { sendUpdate, type UpdateInput, type UpdateResult } from "@/server/spine/send-update";
 import { spineRouteFor } from "@/server/spine/spine-route";
 import type { SpineRuntime } from "@/server/spine/spine-runtime";
@@ -74,8 +74,28 @@ export async function queryAsUser(
 ): Promise<{ messageId: string; reply: Hl7Reply }> {
   const rt = await runtimeOf(ctx);
   const header = newMessageHeader(ctx, rt, request.interactionId);
-  const reply = await sendQuery(rt, { request: { ...request, header }, actorSub: ownerOf(ctx), roleId: ctx.roleProfileId, operation });
+  const reply = await sendQuery(rt, { request: { ...request, header }, ...queryRecord(ctx, request, operation) });
   return { messageId: header.messageId, reply };
+}
+
+/** A long async query as a job: Spine's reply if it comes quickly, else a pending operation to poll. */
+export async function queryAsJob(ctx: LrContext, request: HeaderlessRequest, operation: OperationSummary): Promise<UpdateResult> {
+  const rt = await runtimeOf(ctx);
+  return sendQueryAsJob(rt, {
+    request: { ...request, header: newMessageHeader(ctx, rt, request.interactionId) },
+    ...queryRecord(ctx, request, operation),
+  });
+}
+
+/** Who asked, for which patient (a single-patient query names one), from which request. */
+function queryRecord(ctx: LrContext, request: HeaderlessRequest, operation: OperationSummary) {
+  const payload = request.payload as { nhsNumber?: unknown };
+  return {
+    actorSub: ownerOf(ctx),
+    roleId: ctx.roleProfileId,
+    nhsNumber: typeof payload.nhsNumber === "string" ? payload.nhsNumber : null,
+    operation: { ...operation, orgCode: ctx.orgCode, ...(ctx.requestId ? { requestId: ctx.requestId } : {}) },
+  };
 }
 
 /** An update sent as the context's user, in the same way as queryAsUser; the rest of its record is the caller's. */

@@ -1,12 +1,11 @@
 import "server-only";
-import { type Hl7Reply, type Hl7Request, parseRequest } from "@/lib/hl7";
+import type { Hl7Reply, OutboundHl7, RequestInteractionId } from "@/lib/hl7";
 import { markConfirmed, markFailed, markSent, type OutboxMessage, type OutboxTransitionResult } from "@/server/db/outbox";
 import type { OutboxError } from "@/server/db/schema";
 import { interactionPolicy, patternOf } from "./interaction-policy";
 import { attemptsOf, sendWithRetry } from "./send-with-retry";
 import { isSpineCallError, type SpineCallError } from "./spine-call-error";
 import { callFailureToOutboxError, judgeReply } from "./spine-failure";
-import { STORED_MESSAGE_PARSE_OPTIONS } from "./spine-options";
 import type { SpineRuntime } from "./spine-runtime";
 
 /**
@@ -33,23 +32,29 @@ export async function completeWithReply(
 }
 
 /** When to look at a sent message again: reliable ones are re-sent, the rest only expire. */
-export function nextLookAt(rt: SpineRuntime, message: Pick<OutboxMessage, "interactionId" | "persistUntil">, request: Hl7Request): Date {
-  const policy = interactionPolicy(request.interactionId, rt.options.timeScale);
-  if (patternOf(request.interactionId) === "async-reliable") return new Date(rt.now().getTime() + policy.resendAfterMs);
+export function nextLookAt(rt: SpineRuntime, message: Pick<OutboxMessage, "interactionId" | "persistUntil">): Date {
+  const interactionId = message.interactionId as RequestInteractionId;
+  const policy = interactionPolicy(interactionId, rt.options.timeScale);
+  if (patternOf(interactionId) === "async-reliable") return new Date(rt.now().getTime() + policy.resendAfterMs);
   return message.persistUntil;
 }
 
 export async function deliverOutboxMessage(rt: SpineRuntime, message: OutboxMessage): Promise<DeliveryResult> {
-  const request = parseRequest(message.requestBody, STORED_MESSAGE_PARSE_OPTIONS);
-  const policy = interactionPolicy(request.interactionId, rt.options.timeScale);
+  // The stored bytes are the message: re-sent as built, never parsed back or rebuilt.
+  const outbound: OutboundHl7 = {
+    interactionId: message.interactionId as RequestInteractionId,
+    messageId: message.messageId,
+    hl7: message.requestBody,
+  };
+  const policy = interactionPolicy(outbound.interactionId, rt.options.timeScale);
   try {
-    const { outcome } = await sendWithRetry(rt.transport, { request, conversationId: message.messageId }, policy, {
+    const { outcome } = await sendWithRetry(rt.transport, { message: outbound, conversationId: message.messageId }, policy, {
       log: rt.log,
       sleep: rt.sleep,
     });
     if (outcome.kind === "accepted") {
       // If the reply already landed (fast Spine, other instance) the row is final and this is a no-op.
-      await markSent(rt.store.db, message.messageId, { nextAttemptAt: nextLookAt(rt, message, request), now: rt.now() });
+      await markSent(rt.store.db, message.messageId, { nextAttemptAt: nextLookAt(rt, message), now: rt.now() });
       return { kind: "accepted" };
     }
     const result = await completeWithReply(rt, message.messageId, outcome.reply, outcome.rawReply);

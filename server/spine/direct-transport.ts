@@ -4,9 +4,9 @@ import {
   buildEbxmlMessage,
   buildSoapRequest,
   fromWsaMessageId,
-  type Hl7Request,
   INTERACTIONS,
   isHl7CodecError,
+  type OutboundHl7,
   type ParsedReplyDocument,
   parseReplyDocument,
 } from "@/lib/hl7";
@@ -34,7 +34,7 @@ export function createDirectTransport(deps: DirectTransportDeps): SpineTransport
   return {
     name: "direct",
     send(input) {
-      return INTERACTIONS[input.request.interactionId].pattern === "sync" ? sendSync(deps, input) : sendAsync(deps, input);
+      return INTERACTIONS[input.message.interactionId].pattern === "sync" ? sendSync(deps, input) : sendAsync(deps, input);
     },
   };
 }
@@ -74,8 +74,8 @@ function faultError(doc: Extract<ParsedReplyDocument, { kind: "soap-fault" }>, s
   );
 }
 
-async function journalInbound(deps: DirectTransportDeps, request: Hl7Request, response: HttpPostResponse, doc?: ParsedReplyDocument) {
-  const messageId = doc?.kind === "hl7" ? doc.reply.header.messageId : request.header.messageId;
+async function journalInbound(deps: DirectTransportDeps, request: OutboundHl7, response: HttpPostResponse, doc?: ParsedReplyDocument) {
+  const messageId = doc?.kind === "hl7" ? doc.reply.header.messageId : request.messageId;
   const interactionId = doc?.kind === "hl7" ? doc.reply.interactionId : (doc?.kind ?? "unreadable");
   await deps.journal({
     direction: "inbound",
@@ -87,10 +87,10 @@ async function journalInbound(deps: DirectTransportDeps, request: Hl7Request, re
 }
 
 async function sendSync(deps: DirectTransportDeps, input: TransportSendInput): Promise<TransportOutcome> {
-  const { request } = input;
+  const { message: request } = input;
   const to = spineUrl(deps.options.baseUrl, SYNC_PATH);
   const soap = buildSoapRequest(request, { to, fromAddress: deps.options.appBaseUrl, replyTo: deps.options.appBaseUrl });
-  await deps.journal({ direction: "outbound", interactionId: request.interactionId, messageId: request.header.messageId, body: soap.body });
+  await deps.journal({ direction: "outbound", interactionId: request.interactionId, messageId: request.messageId, body: soap.body });
   const response = await post(deps, to, { "content-type": soap.contentType, soapaction: soap.soapAction }, soap.body, input.timeoutMs);
   let doc: ParsedReplyDocument | undefined;
   try {
@@ -106,8 +106,8 @@ async function sendSync(deps: DirectTransportDeps, input: TransportSendInput): P
   }
   // A reply that does not name our MessageID belongs to someone else's request: never use it.
   const relatesTo = doc.soap?.relatesTo;
-  if (!relatesTo || fromWsaMessageId(relatesTo).toUpperCase() !== request.header.messageId.toUpperCase()) {
-    throw new SpineCallError("bad-reply", `wsa:RelatesTo "${relatesTo ?? ""}" does not match request ${request.header.messageId}`, {
+  if (!relatesTo || fromWsaMessageId(relatesTo).toUpperCase() !== request.messageId.toUpperCase()) {
+    throw new SpineCallError("bad-reply", `wsa:RelatesTo "${relatesTo ?? ""}" does not match request ${request.messageId}`, {
       httpStatus: response.status,
     });
   }
@@ -115,12 +115,12 @@ async function sendSync(deps: DirectTransportDeps, input: TransportSendInput): P
 }
 
 async function sendAsync(deps: DirectTransportDeps, input: TransportSendInput): Promise<TransportOutcome> {
-  const { request } = input;
+  const { message: request } = input;
   const info = INTERACTIONS[request.interactionId];
   const url = spineUrl(deps.options.baseUrl, info.spinePath ?? "/reliablemessaging/reliablerequest");
   // SDS gives each service+interaction its own CPA (and Spine party): one CPA for all would be refused.
   const route = spineRouteFor(deps.options, request.interactionId);
-  const message = buildEbxmlMessage(request, {
+  const ebxml = buildEbxmlMessage(request, {
     fromPartyId: deps.options.partyKey,
     toPartyId: route.toPartyKey,
     cpaId: route.cpaId,
@@ -129,17 +129,11 @@ async function sendAsync(deps: DirectTransportDeps, input: TransportSendInput): 
   await deps.journal({
     direction: "outbound",
     interactionId: request.interactionId,
-    messageId: request.header.messageId,
-    body: message.body,
+    messageId: request.messageId,
+    body: ebxml.body,
     multipart: true,
   });
-  const response = await post(
-    deps,
-    url,
-    { "content-type": message.contentType, soapaction: message.soapAction },
-    message.body,
-    input.timeoutMs,
-  );
+  const response = await post(deps, url, { "content-type": ebxml.contentType, soapaction: ebxml.soapAction }, ebxml.body, input.timeoutMs);
   if (response.status === 202 && response.body.trim() === "") return { kind: "accepted" };
   let doc: ParsedReplyDocument | undefined;
   try {

@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { buildRequest, INTERACTIONS, isHl7CodecError, type ParsedReplyDocument, parseReplyDocument } from "@/lib/hl7";
+import { INTERACTIONS, isHl7CodecError, type ParsedReplyDocument, parseReplyDocument } from "@/lib/hl7";
 import type { MessageJournal } from "./message-journal";
 import { mhsWaitForResponse } from "./mhs-sync-async";
 import { postToSpine } from "./post-to-spine";
@@ -43,13 +43,13 @@ export function createMhsTransport(deps: MhsTransportDeps): SpineTransport {
     name: "mhs",
     async send(input): Promise<TransportOutcome> {
       if (!url) throw new SpineCallError("connection", "MHS_ADAPTOR_URL is not set");
-      const { request } = input;
-      const payload = buildRequest(request);
+      const { message: request } = input;
+      const payload = request.hl7;
       const headers: Record<string, string> = {
         "content-type": "application/json",
         "interaction-id": request.interactionId,
         "wait-for-response": mhsWaitForResponse(request.interactionId),
-        "message-id": request.header.messageId,
+        "message-id": request.messageId,
         "correlation-id": input.conversationId,
       };
       // The adaptor documents from-asid for the sync workflow only.
@@ -57,7 +57,7 @@ export function createMhsTransport(deps: MhsTransportDeps): SpineTransport {
       await deps.journal({
         direction: "outbound",
         interactionId: request.interactionId,
-        messageId: request.header.messageId,
+        messageId: request.messageId,
         body: payload,
       });
       const response = await postToSpine({
@@ -76,7 +76,7 @@ export function createMhsTransport(deps: MhsTransportDeps): SpineTransport {
         await deps.journal({
           direction: "inbound",
           interactionId: doc?.kind === "hl7" ? doc.reply.interactionId : "mhs-unreadable",
-          messageId: doc?.kind === "hl7" ? doc.reply.header.messageId : request.header.messageId,
+          messageId: doc?.kind === "hl7" ? doc.reply.header.messageId : request.messageId,
           body: response.body,
         });
         if (doc?.kind === "hl7") return { kind: "reply", reply: doc.reply, rawReply: response.body };
@@ -88,7 +88,7 @@ export function createMhsTransport(deps: MhsTransportDeps): SpineTransport {
         await deps.journal({
           direction: "inbound",
           interactionId: `mhs-${response.status}`,
-          messageId: request.header.messageId,
+          messageId: request.messageId,
           body: response.body,
         });
       }

@@ -1,18 +1,18 @@
 import "server-only";
 import { AppError } from "@/lib/errors/app-error";
-import { buildRequest, type Hl7Reply, type Hl7Request } from "@/lib/hl7";
+import type { Hl7Reply, Hl7Request } from "@/lib/hl7";
 import { findByMessageId, insertPending, markFailed, type OutboxMessage } from "@/server/db/outbox";
 import type { OperationSummary, OutboxError } from "@/server/db/schema";
-import { deliverOutboxMessage } from "./deliver-message";
 import { interactionPolicy, patternOf } from "./interaction-policy";
 import { ensureOutboxWorker } from "./outbox-worker";
-import { resultOf } from "./send-update";
+import { sendAndSettle } from "./send-and-settle";
+import { resultOf, type UpdateResult } from "./send-update";
 import { attemptsOf, sendWithRetry } from "./send-with-retry";
 import { isSpineCallError } from "./spine-call-error";
 import { callFailureToOutboxError, judgeReply, outboxErrorToAppError } from "./spine-failure";
 import type { SpineRuntime } from "./spine-runtime";
-import { assertSendable } from "./validate-before-send";
-import { isFinal, waitForCompletion } from "./wait-for-completion";
+import { sendableOutbound } from "./validate-before-send";
+import { isFinal } from "./wait-for-completion";
 
 /**
  * A query. Sync ones (confirm LR) are one SOAP exchange. Async-express ones (details, batch,
@@ -20,23 +20,36 @@ import { isFinal, waitForCompletion } from "./wait-for-completion";
  * the worker) but so the reply, which may land on another instance, can be correlated through
  * the shared store. The caller waits up to the interaction's reply timeout, then gets spine_timeout.
  * Returns only a successful reply; AE/AR and transport failures are thrown as AppError.
+ *
+ * A long query (a 10,000-patient batch) can instead run as a job (`sendQueryAsJob`): it answers
+ * "pending" with an operation id after a short wait, and the browser polls /api/operations/{id};
+ * the row completes when Spine's reply lands, or fails when its reply time runs out (the outbox
+ * worker expires it), so a job survives a restart of the app and never silently vanishes.
  */
 export interface QueryInput {
   request: Hl7Request;
   actorSub: string | null;
   roleId?: string | null;
+  nhsNumber?: string | null;
   operation: OperationSummary;
 }
+
+const TIMED_OUT: OutboxError = {
+  code: "spine_timeout",
+  message: "Spine did not answer the query in time. Try again.",
+  failure: "timeout",
+  retryable: true,
+};
 
 export async function sendQuery(rt: SpineRuntime, input: QueryInput): Promise<Hl7Reply> {
   const { request } = input;
   const messageId = request.header.messageId;
-  assertSendable(request);
+  const outbound = sendableOutbound(request);
   const policy = interactionPolicy(request.interactionId, rt.options.timeScale);
 
   if (patternOf(request.interactionId) === "sync") {
     try {
-      const { outcome } = await sendWithRetry(rt.transport, { request, conversationId: messageId }, policy, {
+      const { outcome } = await sendWithRetry(rt.transport, { message: outbound, conversationId: messageId }, policy, {
         log: rt.log,
         sleep: rt.sleep,
       });
@@ -45,56 +58,55 @@ export async function sendQuery(rt: SpineRuntime, input: QueryInput): Promise<Hl
       }
       return successOrThrow(outcome.reply, messageId);
     } catch (error) {
-      if (isSpineCallError(error)) {
-        const attempts = attemptsOf(error);
-        throw outboxErrorToAppError(callFailureToOutboxError(error, attempts), messageId);
-      }
+      if (isSpineCallError(error)) throw outboxErrorToAppError(callFailureToOutboxError(error, attemptsOf(error)), messageId);
       throw error;
     }
   }
 
+  const message = await storeQuery(rt, input, outbound.hl7);
+  const settled = await sendAndSettle(rt, message, policy.replyTimeoutMs);
+  if (settled && isFinal(settled)) return answerOf(settled, messageId);
+  const marked = await markFailed(rt.store.db, messageId, { error: TIMED_OUT, now: rt.now() });
+  if (!marked.ok) return answerOf(await findByMessageId(rt.store.db, messageId), messageId);
+  throw outboxErrorToAppError(TIMED_OUT, messageId);
+}
+
+/** An async-express query as a job: Spine's reply if it comes within `SPINE_ASYNC_WAIT_MS`, else "pending" to poll. */
+export async function sendQueryAsJob(rt: SpineRuntime, input: QueryInput): Promise<UpdateResult> {
+  const { request } = input;
+  if (patternOf(request.interactionId) === "sync") throw new Error(`${request.interactionId} is a sync query and cannot run as a job`);
+  const outbound = sendableOutbound(request);
+  const message = await storeQuery(rt, { ...input, operation: { ...input.operation, job: true } }, outbound.hl7);
+  return resultOf(await sendAndSettle(rt, message, rt.options.asyncWaitMs), message.messageId);
+}
+
+async function storeQuery(rt: SpineRuntime, input: QueryInput, requestBody: string): Promise<OutboxMessage> {
   ensureOutboxWorker(rt);
+  const { request } = input;
+  const policy = interactionPolicy(request.interactionId, rt.options.timeScale);
   const now = rt.now();
   const persistUntil = new Date(now.getTime() + Math.max(policy.persistDurationMs, policy.replyTimeoutMs));
   const { message } = await insertPending(rt.store.db, {
-    messageId,
+    messageId: request.header.messageId,
     interactionId: request.interactionId,
-    idempotencyKey: `query:${messageId}`,
-    requestBody: buildRequest(request),
+    idempotencyKey: `query:${request.header.messageId}`,
+    requestBody,
     persistUntil,
     // Express queries are not re-sent: the worker only looks again to expire them.
     nextAttemptAt: persistUntil,
     operation: { category: "query", ...input.operation },
     actorSub: input.actorSub,
     roleId: input.roleId ?? null,
+    nhsNumber: input.nhsNumber ?? null,
     now,
   });
-  const delivery = await deliverOutboxMessage(rt, message);
-  if (delivery.kind === "failed") {
-    const marked = await markFailed(rt.store.db, messageId, { error: delivery.error, now: rt.now() });
-    if (!marked.ok) return answerOf(await findByMessageId(rt.store.db, messageId), messageId, delivery.error);
-    throw outboxErrorToAppError(delivery.error, messageId);
-  }
-  const settled = await waitForCompletion(rt.store, messageId, {
-    timeoutMs: delivery.kind === "completed" ? 0 : policy.replyTimeoutMs,
-    pollMs: rt.options.completionPollMs,
-  });
-  const timedOut = {
-    code: "spine_timeout",
-    message: "Spine did not answer the query in time. Try again.",
-    failure: "timeout",
-    retryable: true,
-  };
-  if (settled && isFinal(settled)) return answerOf(settled, messageId, timedOut);
-  const marked = await markFailed(rt.store.db, messageId, { error: timedOut, now: rt.now() });
-  if (!marked.ok) return answerOf(await findByMessageId(rt.store.db, messageId), messageId, timedOut);
-  throw outboxErrorToAppError(timedOut, messageId);
+  return message;
 }
 
-/** A final row → the reply, or its stored error; a row still open → `fallback`. */
-function answerOf(message: OutboxMessage | undefined, messageId: string, fallback: OutboxError): Hl7Reply {
+/** A final row → the reply, or its stored error; a row still open → a timeout. */
+function answerOf(message: OutboxMessage | undefined, messageId: string): Hl7Reply {
   const result = resultOf(message, messageId);
-  if (result.state === "pending") throw outboxErrorToAppError(fallback, messageId);
+  if (result.state === "pending") throw outboxErrorToAppError(TIMED_OUT, messageId);
   return result.reply;
 }
 

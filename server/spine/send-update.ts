@@ -1,17 +1,17 @@
 import "server-only";
 import { AppError } from "@/lib/errors/app-error";
-import { buildRequest, type Hl7Reply, type Hl7Request, parseReplyDocument } from "@/lib/hl7";
-import { findByIdempotencyKey, findByMessageId, insertPending, markFailed, type OutboxMessage } from "@/server/db/outbox";
+import { type Hl7Reply, type Hl7Request, parseReplyDocument } from "@/lib/hl7";
+import { findByIdempotencyKey, insertPending, type OutboxMessage } from "@/server/db/outbox";
 import type { OperationSummary } from "@/server/db/schema";
-import { deliverOutboxMessage } from "./deliver-message";
 import { interactionPolicy } from "./interaction-policy";
 import { ensureOutboxWorker } from "./outbox-worker";
 import { reopenFailedForRetry } from "./reopen-failed";
+import { sendAndSettle } from "./send-and-settle";
 import { outboxErrorToAppError } from "./spine-failure";
 import { STORED_MESSAGE_PARSE_OPTIONS } from "./spine-options";
 import type { SpineRuntime } from "./spine-runtime";
-import { assertSendable } from "./validate-before-send";
-import { isFinal, waitForCompletion } from "./wait-for-completion";
+import { sendableOutbound } from "./validate-before-send";
+import { isFinal } from "./wait-for-completion";
 
 /**
  * An update (create LR, change status, workgroup add/remove): validated, written to the outbox
@@ -49,12 +49,13 @@ export async function sendUpdate(rt: SpineRuntime, input: UpdateInput): Promise<
     message = existing;
     created = false;
   } else {
-    assertSendable(input.request);
+    const outbound = sendableOutbound(input.request);
     ({ message, created } = await insertPending(rt.store.db, {
       messageId: input.request.header.messageId,
       interactionId: input.request.interactionId,
       idempotencyKey: key,
-      requestBody: buildRequest(input.request),
+      // Built once: these bytes are what every send and re-send of this message carries.
+      requestBody: outbound.hl7,
       persistUntil: new Date(now.getTime() + policy.persistDurationMs),
       // The worker leaves it alone while this request is sending and waiting.
       nextAttemptAt: new Date(now.getTime() + policy.resendAfterMs),
@@ -70,18 +71,7 @@ export async function sendUpdate(rt: SpineRuntime, input: UpdateInput): Promise<
     if (resumed) return resumed;
   }
 
-  const delivery = await deliverOutboxMessage(rt, message);
-  if (delivery.kind === "failed") {
-    const marked = await markFailed(rt.store.db, message.messageId, { error: delivery.error, now: rt.now() });
-    // Spine's reply beat our error (e.g. the 202 timed out but the reply arrived): the row knows best.
-    if (!marked.ok) return resultOf(await findByMessageId(rt.store.db, message.messageId), message.messageId);
-    throw outboxErrorToAppError(delivery.error, message.messageId);
-  }
-  const settled = await waitForCompletion(rt.store, message.messageId, {
-    timeoutMs: delivery.kind === "completed" ? 0 : rt.options.asyncWaitMs,
-    pollMs: rt.options.completionPollMs,
-  });
-  return resultOf(settled, message.messageId);
+  return resultOf(await sendAndSettle(rt, message, rt.options.asyncWaitMs), message.messageId);
 }
 
 /** A repeat of an action already in the outbox: answer from the row, or send it again (same id). */

@@ -56,7 +56,7 @@ export async function sendWithRetry(
       if (attempt >= maxAttempts) throw new SpineRetriesExhausted(error, attempt);
       const delay = policy.backoffMs * 2 ** (attempt - 1);
       opts.log?.warn(
-        { messageId: input.request.header.messageId, interactionId: input.request.interactionId, attempt, failure: error.failure, delay },
+        { messageId: input.message.messageId, interactionId: input.message.interactionId, attempt, failure: error.failure, delay },
         "Spine send failed; retrying with the same message id",
       );
       await sleep(delay);

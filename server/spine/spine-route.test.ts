@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadSpineRoutes, parseSpineRoutes, resolveSpineRoute } from "@/lib/config/spine-routes";
-import type { Hl7Request } from "@/lib/hl7";
+import { type Hl7Request, outboundOf } from "@/lib/hl7";
 import { SAMPLE_REQUESTS } from "@/lib/hl7/fixtures/samples";
 import { createDirectTransport } from "./direct-transport";
 import { type ScriptedSpine, startScriptedSpine, testSpineOptions } from "./scripted-spine.fixture";
@@ -83,7 +83,7 @@ describe("direct transport routing", () => {
     const transport = createDirectTransport({ options, journal: async () => {} });
     const sample = (id: string) => SAMPLE_REQUESTS.find((request) => request.interactionId === id) as Hl7Request;
     for (const id of ["REPC_IN010000UK15", "REPC_IN130002UK01"]) {
-      await transport.send({ request: sample(id), conversationId: sample(id).header.messageId, timeoutMs: 5_000 });
+      await transport.send({ message: outboundOf(sample(id)), conversationId: sample(id).header.messageId, timeoutMs: 5_000 });
     }
     const sent = spine.received.map((received) => received.document?.ebxml);
     expect(sent).toMatchObject([

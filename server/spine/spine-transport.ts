@@ -1,5 +1,6 @@
 import "server-only";
-import type { Hl7Reply, Hl7Request } from "@/lib/hl7/types";
+import type { OutboundHl7 } from "@/lib/hl7/transport/outbound";
+import type { Hl7Reply } from "@/lib/hl7/types";
 
 /**
  * What every transport (direct Spine, MHS adaptor) offers the outbox and the service. A send
@@ -8,7 +9,8 @@ import type { Hl7Reply, Hl7Request } from "@/lib/hl7/types";
  * Failures are thrown as SpineCallError.
  */
 export interface TransportSendInput {
-  request: Hl7Request;
+  /** The request as built once and stored: sent byte for byte under its MessageId. */
+  message: OutboundHl7;
   /** eb:ConversationId / MHS Correlation-Id. */
   conversationId: string;
   /** Deadline for this one HTTP exchange. */

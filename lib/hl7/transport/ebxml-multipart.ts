@@ -5,6 +5,7 @@ import { buildReply } from "@/lib/hl7/replies";
 import { buildRequest } from "@/lib/hl7/requests";
 import { ebxmlMessageEnvelope, readEbxmlEnvelope } from "@/lib/hl7/transport/ebxml-envelope";
 import { EBXML_HEADER_CONTENT_ID, MIME_BOUNDARY } from "@/lib/hl7/transport/namespaces";
+import { isOutboundHl7, type OutboundHl7 } from "@/lib/hl7/transport/outbound";
 import type { EbxmlError, EbxmlHeaderFields, EbxmlMultipartMessage, Hl7Reply, Hl7Request } from "@/lib/hl7/types";
 import { INTERACTIONS, RELIABILITY_BY_PATTERN, type SpineService, soapActionFor } from "@/lib/hl7/vocab/interactions";
 import { type ParseOptions, parseXml, resolveLimits } from "@/lib/hl7/xml/xml-read";
@@ -33,8 +34,10 @@ function mimePart(contentId: string, body: string): string {
   return [`Content-Id: <${contentId}>`, "Content-Type: text/xml; charset=UTF-8", "Content-Transfer-Encoding: 8bit", "", body].join("\r\n");
 }
 
-export function buildEbxmlMessage(message: Hl7Request | Hl7Reply, opts: EbxmlOptions): EbxmlMultipartMessage {
+/** An ebXML message around a typed request or reply, or around a request's stored wire form (sent as built). */
+export function buildEbxmlMessage(message: Hl7Request | Hl7Reply | OutboundHl7, opts: EbxmlOptions): EbxmlMultipartMessage {
   const info = INTERACTIONS[message.interactionId];
+  const messageId = isOutboundHl7(message) ? message.messageId : message.header.messageId;
   const service = opts.service ?? info.service;
   const header: EbxmlHeaderFields = {
     fromPartyId: opts.fromPartyId,
@@ -43,13 +46,17 @@ export function buildEbxmlMessage(message: Hl7Request | Hl7Reply, opts: EbxmlOpt
     conversationId: opts.conversationId,
     service,
     action: message.interactionId,
-    messageId: message.header.messageId,
+    messageId,
     timestamp: opts.timestamp ?? formatEbxmlTimestamp(new Date()),
     ...(opts.refToMessageId !== undefined ? { refToMessageId: opts.refToMessageId } : {}),
     ...(opts.reliability ?? RELIABILITY_BY_PATTERN[info.pattern]),
   };
-  const hl7 = info.direction === "request" ? buildRequest(message as Hl7Request) : buildReply(message as Hl7Reply);
-  const cid = payloadContentId(message.header.messageId);
+  const hl7 = isOutboundHl7(message)
+    ? message.hl7
+    : info.direction === "request"
+      ? buildRequest(message as Hl7Request)
+      : buildReply(message as Hl7Reply);
+  const cid = payloadContentId(messageId);
   if (/[\r\n<>]/.test(cid)) throw new Hl7CodecError("invalid_input", "message id cannot be used as a MIME Content-Id");
   const envelope = ebxmlMessageEnvelope(header, cid);
   // User text inside the HL7 part must never be able to close the part: if the usual boundary

@@ -2,8 +2,8 @@ import { Hl7CodecError } from "@/lib/hl7/errors";
 import { guardParse } from "@/lib/hl7/guard";
 import { toWsaMessageId } from "@/lib/hl7/message-id";
 import { replyToElement } from "@/lib/hl7/replies";
-import { requestToElement } from "@/lib/hl7/requests";
 import { NS, XML_CONTENT_TYPE } from "@/lib/hl7/transport/namespaces";
+import { isOutboundHl7, type OutboundHl7, outboundOf } from "@/lib/hl7/transport/outbound";
 import { readSoapFault } from "@/lib/hl7/transport/soap-fault";
 import type { Hl7Reply, Hl7Request, SoapFault, SoapHeaderFields } from "@/lib/hl7/types";
 import { type SpineService, soapActionFor } from "@/lib/hl7/vocab/interactions";
@@ -18,28 +18,40 @@ import { serializeXml } from "@/lib/hl7/xml/xml-write";
 const commFunction = (name: string, asid: string, prefix: string) =>
   el(`${prefix}${name}`, {}, el(`${prefix}device`, {}, el(`${prefix}id`, { root: OIDS.asid, extension: asid })));
 
+/** Where the already-built HL7 element goes in the serialised envelope (a name no HL7 message uses). */
+const BODY_SLOT = "lrm-hl7-body-slot";
+
+/**
+ * A sync SOAP request. Takes the typed request or the stored wire form (OutboundHl7): either way
+ * the HL7 element is serialised once and placed in the Body as it is.
+ */
 export function buildSoapRequest(
-  request: Hl7Request,
+  request: Hl7Request | OutboundHl7,
   opts: { to: string; fromAddress: string; replyTo?: string },
 ): { body: string; soapAction: string; contentType: string } {
-  const soapAction = soapActionFor(request.interactionId);
+  const outbound = isOutboundHl7(request) ? request : outboundOf(request);
+  if (!outbound.senderAsid || !outbound.receiverAsid) {
+    throw new Hl7CodecError("invalid_input", "a sync SOAP request needs the sender and receiver ASIDs");
+  }
+  const soapAction = soapActionFor(outbound.interactionId);
   const envelope = el(
     "SOAP-ENV:Envelope",
     { "xmlns:SOAP-ENV": NS.soap, "xmlns:wsa": NS.wsa, "xmlns:hl7": NS.hl7 },
     el(
       "SOAP-ENV:Header",
       {},
-      el("wsa:MessageID", {}, toWsaMessageId(request.header.messageId)),
+      el("wsa:MessageID", {}, toWsaMessageId(outbound.messageId)),
       el("wsa:Action", {}, soapAction),
       el("wsa:To", {}, opts.to),
       el("wsa:From", {}, el("wsa:Address", {}, opts.fromAddress)),
-      commFunction("communicationFunctionRcv", request.header.receiverAsid, "hl7:"),
-      commFunction("communicationFunctionSnd", request.header.senderAsid, "hl7:"),
+      commFunction("communicationFunctionRcv", outbound.receiverAsid, "hl7:"),
+      commFunction("communicationFunctionSnd", outbound.senderAsid, "hl7:"),
       el("wsa:ReplyTo", {}, el("wsa:Address", {}, opts.replyTo ?? opts.fromAddress)),
     ),
-    el("SOAP-ENV:Body", {}, requestToElement(request)),
+    el("SOAP-ENV:Body", {}, el(BODY_SLOT)),
   );
-  return { body: serializeXml(envelope, { declaration: true }), soapAction, contentType: XML_CONTENT_TYPE };
+  const body = serializeXml(envelope, { declaration: true }).replace(`<${BODY_SLOT}/>`, () => outbound.hl7);
+  return { body, soapAction, contentType: XML_CONTENT_TYPE };
 }
 
 export function buildSoapResponse(

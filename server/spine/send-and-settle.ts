@@ -1,0 +1,24 @@
+import "server-only";
+import { findByMessageId, markFailed, type OutboxMessage } from "@/server/db/outbox";
+import { deliverOutboxMessage } from "./deliver-message";
+import type { SpineRuntime } from "./spine-runtime";
+import { waitForCompletion } from "./wait-for-completion";
+
+/**
+ * The one tail every stored Spine send shares (updates, async queries, jobs): send the row's
+ * message, record a failure to send, then wait up to `waitMs` for Spine's reply — which may land
+ * on any instance. Returns the row as it then stands: final (confirmed or failed), or still open
+ * at the deadline (the caller decides: "pending", a job to poll, or a query timeout).
+ */
+export async function sendAndSettle(rt: SpineRuntime, message: OutboxMessage, waitMs: number): Promise<OutboxMessage | undefined> {
+  const delivery = await deliverOutboxMessage(rt, message);
+  if (delivery.kind === "failed") {
+    const marked = await markFailed(rt.store.db, message.messageId, { error: delivery.error, now: rt.now() });
+    // Spine's reply beat our error (e.g. the 202 timed out but the reply arrived): the row knows best.
+    return marked.ok ? marked.message : findByMessageId(rt.store.db, message.messageId);
+  }
+  return waitForCompletion(rt.store, message.messageId, {
+    timeoutMs: delivery.kind === "completed" ? 0 : waitMs,
+    pollMs: rt.options.completionPollMs,
+  });
+}
