@@ -1,47 +1,36 @@
 "use client";
-import { Button, Radios, Select, SummaryList, WarningCallout } from "nhsuk-react-components";
 import { type FormEvent, useRef, useState } from "react";
-import { ReasonDetails } from "@/components/forms/reason-details";
 import { StepLayout } from "@/components/forms/step-layout";
 import { useStepErrors } from "@/components/forms/use-step-errors";
 import { useStepFocus } from "@/components/forms/use-step-focus";
-import { UpdateOutcomeStep } from "@/components/lr/update-outcome";
 import { useLrUpdateFlow } from "@/components/lr/use-lr-update-flow";
-import { SELF_CLAIMED_LR_TYPE } from "@/lib/hl7/vocab/lr-codes";
 import { type SelfClaimInput, selfClaimInput } from "@/lib/schemas/lr";
 import { selfClaimCopy as copy } from "./copy";
-
-interface Option {
-  code: string;
-  name: string;
-}
+import { SelfClaimBackLink } from "./self-claim-back-link";
+import { SelfClaimCheckStep } from "./self-claim-check-step";
+import { SelfClaimOutcomeStep } from "./self-claim-outcome-step";
+import { SelfClaimReasonStep } from "./self-claim-reason-step";
+import { SelfClaimStartStep } from "./self-claim-start-step";
+import {
+  SELF_CLAIM_STEP_TITLES,
+  type SelfClaimAnswers,
+  type SelfClaimOption,
+  type SelfClaimStep,
+  type SelfClaimWorkgroup,
+  selfClaimSteps,
+} from "./self-claim-steps";
+import { SelfClaimSubjectStep } from "./self-claim-subject-step";
+import { SelfClaimTypeStep } from "./self-claim-type-step";
 
 /** The answers a step checks with the same zod schema the route handler uses. */
 type CheckedField = "lrType" | "accessReasonCode" | "accessReasonText";
-
-type Step = "start" | "type" | "reason" | "subject" | "check";
-
-interface Answers {
-  lrType: string;
-  accessReasonCode: string;
-  accessReasonText: string;
-  /** "self" or a workgroup id. */
-  subject: string;
-}
-
-const STEP_TITLES: Record<Step, string> = {
-  start: copy.start.title,
-  type: copy.type.title,
-  reason: copy.reason.title,
-  subject: copy.subject.title,
-  check: copy.check.title,
-};
 
 /**
  * The self-claim journey in place: start → type (only if the role may create other types) →
  * reason → for me or a workgroup (only if the role has workgroups) → check answers → submit →
  * waiting for Spine → confirmation. One idempotency key per set of answers: a retry or double
- * click re-sends the same Spine message; changing an answer makes a new one.
+ * click re-sends the same Spine message; changing an answer makes a new one. This component holds
+ * the state (step, answers, errors) and the moves between steps; each step renders itself.
  */
 export function SelfClaimFlow({
   nhsNumber,
@@ -52,19 +41,18 @@ export function SelfClaimFlow({
 }: {
   nhsNumber: string;
   defaultType: string;
-  types: Option[];
-  reasons: Option[];
-  workgroups: { workgroupId: string; name: string }[];
+  types: SelfClaimOption[];
+  reasons: SelfClaimOption[];
+  workgroups: SelfClaimWorkgroup[];
 }) {
-  const steps: Step[] = [
-    "start",
-    ...(types.length > 0 ? (["type"] as const) : []),
-    "reason",
-    ...(workgroups.length > 0 ? (["subject"] as const) : []),
-    "check",
-  ];
-  const [step, setStep] = useState<Step>("start");
-  const [answers, setAnswers] = useState<Answers>({ lrType: defaultType, accessReasonCode: "", accessReasonText: "", subject: "self" });
+  const steps = selfClaimSteps(types.length > 0, workgroups.length > 0);
+  const [step, setStep] = useState<SelfClaimStep>("start");
+  const [answers, setAnswers] = useState<SelfClaimAnswers>({
+    lrType: defaultType,
+    accessReasonCode: "",
+    accessReasonText: "",
+    subject: "self",
+  });
   const { errors, attempt, report, clear, hasErrors } = useStepErrors();
   const [returnToCheck, setReturnToCheck] = useState(false);
   const container = useRef<HTMLDivElement>(null);
@@ -79,27 +67,23 @@ export function SelfClaimFlow({
   useStepFocus(
     container,
     outcome ? outcome.phase : step,
-    `${hasErrors ? copy.errorPrefix : ""}${outcome ? copy.outcome.pendingHeading : STEP_TITLES[step]}`,
+    `${hasErrors ? copy.errorPrefix : ""}${outcome ? copy.outcome.pendingHeading : SELF_CLAIM_STEP_TITLES[step]}`,
   );
 
-  function change(patch: Partial<Answers>) {
+  function change(patch: Partial<SelfClaimAnswers>) {
     setAnswers((current) => ({ ...current, ...patch }));
     flow.answersChanged();
   }
 
-  function go(next: Step) {
+  function go(next: SelfClaimStep) {
     clear();
     if (next === "check") setReturnToCheck(false);
     setStep(next);
   }
 
-  function nextStep(): Step {
+  function nextStep(): SelfClaimStep {
     if (returnToCheck) return "check";
     return steps[steps.indexOf(step) + 1] ?? "check";
-  }
-
-  function previousStep(): Step | undefined {
-    return steps[steps.indexOf(step) - 1];
   }
 
   function continueFrom(event: FormEvent, fields: CheckedField[]) {
@@ -112,34 +96,11 @@ export function SelfClaimFlow({
     if (report(found)) go(nextStep());
   }
 
-  const typeName = (code: string) => types.find((t) => t.code === code)?.name ?? copy.check.selfClaimed;
-  const subjectName =
-    answers.subject === "self" ? copy.subject.me : (workgroups.find((w) => w.workgroupId === answers.subject)?.name ?? answers.subject);
-  const back = previousStep();
+  /** The question before this one; none on the first, or when a Change link returns to the check page. */
+  const back = step !== "start" && !returnToCheck ? steps[steps.indexOf(step) - 1] : undefined;
 
   if (outcome) {
-    return (
-      <UpdateOutcomeStep
-        container={container}
-        flow={flow}
-        copy={copy.outcome}
-        whatNext={
-          <>
-            <h2>{copy.whatNext.heading}</h2>
-            <p>{answers.lrType === SELF_CLAIMED_LR_TYPE ? copy.whatNext.body : copy.whatNext.bodyOtherType}</p>
-            <p>
-              <a href={`/patients/${nhsNumber}`}>{copy.whatNext.patientLink}</a>
-            </p>
-          </>
-        }
-      >
-        {outcome.phase === "failed" ? (
-          <p>
-            <a href={`/patients/${nhsNumber}`}>{copy.backToPatient}</a>
-          </p>
-        ) : null}
-      </UpdateOutcomeStep>
-    );
+    return <SelfClaimOutcomeStep container={container} flow={flow} nhsNumber={nhsNumber} lrType={answers.lrType} />;
   }
 
   return (
@@ -151,151 +112,48 @@ export function SelfClaimFlow({
         errors,
         anchors: { lrType: `lrType-${types[0]?.code ?? ""}`, accessReasonCode: "accessReasonCode", accessReasonText: "accessReasonText" },
       }}
-      before={
-        step !== "start" && back && !returnToCheck ? (
-          <a
-            className="nhsuk-back-link"
-            href={`#${back}`}
-            onClick={(e) => {
-              e.preventDefault();
-              go(back);
-            }}
-          >
-            {copy.back}
-          </a>
-        ) : (
-          <a className="nhsuk-back-link" href={`/patients/${nhsNumber}`}>
-            {copy.backToPatient}
-          </a>
-        )
-      }
+      before={<SelfClaimBackLink nhsNumber={nhsNumber} back={back} onBack={go} />}
     >
-      {step === "start" ? (
-        <>
-          <h1>{copy.start.heading}</h1>
-          <p>{copy.start.body}</p>
-          <WarningCallout>
-            <WarningCallout.Heading>{copy.start.warningHeading}</WarningCallout.Heading>
-            <p>{copy.start.warning}</p>
-          </WarningCallout>
-          <Button type="button" onClick={() => go(steps[1] ?? "reason")}>
-            {copy.start.start}
-          </Button>
-        </>
-      ) : null}
-
+      {step === "start" ? <SelfClaimStartStep onStart={() => go(steps[1] ?? "reason")} /> : null}
       {step === "type" ? (
-        <form noValidate onSubmit={(e) => continueFrom(e, ["lrType"])}>
-          <Radios
-            name="lrType"
-            legend={copy.type.legend}
-            legendProps={{ isPageHeading: true, size: "l" }}
-            hint={copy.type.hint}
-            error={errors.lrType}
-          >
-            {types.map((type) => (
-              <Radios.Item
-                key={type.code}
-                id={`lrType-${type.code}`}
-                value={type.code}
-                checked={answers.lrType === type.code}
-                onChange={() => change({ lrType: type.code })}
-              >
-                {type.name}
-              </Radios.Item>
-            ))}
-          </Radios>
-          <Button type="submit">{copy.continue}</Button>
-        </form>
+        <SelfClaimTypeStep
+          types={types}
+          lrType={answers.lrType}
+          error={errors.lrType}
+          onChange={(lrType) => change({ lrType })}
+          onContinue={(e) => continueFrom(e, ["lrType"])}
+        />
       ) : null}
-
       {step === "reason" ? (
-        <form noValidate onSubmit={(e) => continueFrom(e, ["accessReasonCode", "accessReasonText"])}>
-          <h1>{copy.reason.heading}</h1>
-          <Select
-            id="accessReasonCode"
-            name="accessReasonCode"
-            label={copy.reason.codeLegend}
-            error={errors.accessReasonCode}
-            value={answers.accessReasonCode}
-            onChange={(e) => change({ accessReasonCode: e.target.value })}
-          >
-            <Select.Option value="">{copy.reason.choose}</Select.Option>
-            {reasons.map((reason) => (
-              <Select.Option key={reason.code} value={reason.code}>
-                {reason.name}
-              </Select.Option>
-            ))}
-          </Select>
-          <ReasonDetails
-            field="accessReasonText"
-            copy={copy.reason}
-            error={errors.accessReasonText}
-            rows={4}
-            value={answers.accessReasonText}
-            onChange={(accessReasonText) => change({ accessReasonText })}
-          />
-          <Button type="submit">{copy.continue}</Button>
-        </form>
+        <SelfClaimReasonStep
+          reasons={reasons}
+          values={answers}
+          errors={errors}
+          onChange={change}
+          onContinue={(e) => continueFrom(e, ["accessReasonCode", "accessReasonText"])}
+        />
       ) : null}
-
       {step === "subject" ? (
-        <form noValidate onSubmit={(e) => continueFrom(e, [])}>
-          <Radios name="subject" legend={copy.subject.legend} legendProps={{ isPageHeading: true, size: "l" }} hint={copy.subject.hint}>
-            <Radios.Item id="subject-self" value="self" checked={answers.subject === "self"} onChange={() => change({ subject: "self" })}>
-              {copy.subject.me}
-            </Radios.Item>
-            {workgroups.map((workgroup) => (
-              <Radios.Item
-                key={workgroup.workgroupId}
-                id={`subject-${workgroup.workgroupId}`}
-                value={workgroup.workgroupId}
-                checked={answers.subject === workgroup.workgroupId}
-                onChange={() => change({ subject: workgroup.workgroupId })}
-              >
-                {workgroup.name} {copy.subject.workgroupSuffix}
-              </Radios.Item>
-            ))}
-          </Radios>
-          <Button type="submit">{copy.continue}</Button>
-        </form>
+        <SelfClaimSubjectStep
+          workgroups={workgroups}
+          subject={answers.subject}
+          onChange={(subject) => change({ subject })}
+          onContinue={(e) => continueFrom(e, [])}
+        />
       ) : null}
-
       {step === "check" ? (
-        <>
-          <h1>{copy.check.heading}</h1>
-          <SummaryList data-testid="check-answers">
-            {(
-              [
-                [copy.check.type, typeName(answers.lrType), types.length > 0 ? "type" : undefined],
-                [copy.check.reasonCode, reasons.find((r) => r.code === answers.accessReasonCode)?.name ?? "", "reason"],
-                [copy.check.reasonText, answers.accessReasonText, "reason"],
-                [copy.check.subject, subjectName, workgroups.length > 0 ? "subject" : undefined],
-              ] as const
-            ).map(([key, value, changeStep]) => (
-              <SummaryList.Row key={key}>
-                <SummaryList.Key>{key}</SummaryList.Key>
-                <SummaryList.Value>{value}</SummaryList.Value>
-                {changeStep ? (
-                  <SummaryList.Action
-                    href={`#${changeStep}`}
-                    visuallyHiddenText={key.toLowerCase()}
-                    onClick={(e) => {
-                      e.preventDefault();
-                      setReturnToCheck(true);
-                      go(changeStep);
-                    }}
-                  >
-                    {copy.check.change}
-                  </SummaryList.Action>
-                ) : null}
-              </SummaryList.Row>
-            ))}
-          </SummaryList>
-          <Button type="button" onClick={flow.submit} disabled={flow.submitting} aria-disabled={flow.submitting} data-testid="submit-claim">
-            {flow.submitting ? copy.check.submitting : copy.check.submit}
-          </Button>
-        </>
+        <SelfClaimCheckStep
+          answers={answers}
+          types={types}
+          reasons={reasons}
+          workgroups={workgroups}
+          submitting={flow.submitting}
+          onChange={(changeStep) => {
+            setReturnToCheck(true);
+            go(changeStep);
+          }}
+          onSubmit={flow.submit}
+        />
       ) : null}
     </StepLayout>
   );
