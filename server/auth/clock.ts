@@ -1,5 +1,5 @@
 import "server-only";
-import { config } from "@/server/config";
+import { config, environment } from "@/server/config";
 
 /**
  * The one clock for session timing (idle and absolute limits), so tests can move time:
@@ -34,10 +34,15 @@ export function setClockForTests(source: (() => number) | undefined): void {
 
 /** The e2e clock offset is allowed only when switched on by env, and never in live mode. */
 export function testClockAllowed(
-  env: Record<string, string | undefined> = process.env,
+  env: Readonly<Record<string, string | undefined>> = environment(),
   mode: "training" | "live" = config().LR_MODE,
 ): boolean {
   return env.LRM_TEST_CLOCK === "1" && mode !== "live";
+}
+
+/** The run's token a caller of the test-clock endpoint must send (only the run that started this server knows it). */
+export function testClockToken(env: Readonly<Record<string, string | undefined>> = environment()): string | undefined {
+  return env.LRM_TEST_CLOCK_TOKEN || undefined;
 }
 
 export function setTestClockOffset(offsetMs: number): void {

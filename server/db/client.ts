@@ -1,6 +1,7 @@
 import "server-only";
 import path from "node:path";
 import { type OpenStoreOptions, openStore, type Store } from "@/lib/store/open-store";
+import { environment } from "@/server/config";
 import { appMigrations } from "./migrations";
 import type { Database } from "./schema";
 
@@ -17,7 +18,7 @@ type GlobalWithStore = typeof globalThis & { [STORE_KEY]?: Promise<Store<Databas
  * Where the app's data lives, from the environment: DATABASE_URL (PostgreSQL), else PGlite in
  * APP_DATA_DIR (default .data/app); APP_DB_IN_MEMORY=1 for tests.
  */
-export function appStoreOptions(env: Readonly<Record<string, string | undefined>> = process.env): OpenStoreOptions {
+export function appStoreOptions(env: Readonly<Record<string, string | undefined>> = environment()): OpenStoreOptions {
   const databaseUrl = env.DATABASE_URL?.trim();
   const dataDir = env.APP_DATA_DIR?.trim();
   return {

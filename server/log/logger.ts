@@ -1,11 +1,12 @@
 import "server-only";
 import pino, { type Logger } from "pino";
 import { maskNhsNumbers, maskNhsNumbersDeep } from "@/lib/log/mask-nhs-numbers";
+import { logLevel } from "@/server/config";
 
 /** Structured JSON logs (pino) with NHS numbers masked in every field and message. */
 function createLogger(): Logger {
   return pino({
-    level: process.env.LOG_LEVEL ?? "info",
+    level: logLevel(),
     base: { service: "lr-manager-bff" },
     timestamp: pino.stdTimeFunctions.isoTime,
     formatters: {

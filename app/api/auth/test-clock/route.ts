@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { AppError } from "@/lib/errors/app-error";
-import { setTestClockOffset, testClockAllowed, testClockOffset } from "@/server/auth/clock";
+import { setTestClockOffset, testClockAllowed, testClockOffset, testClockToken } from "@/server/auth/clock";
 import { withRoute } from "@/server/http/with-route";
 
 export const dynamic = "force-dynamic";
@@ -15,7 +15,7 @@ export const POST = withRoute(
   async ({ body, request }) => {
     if (!testClockAllowed()) throw new AppError("not_found", "Page not found.");
     // Only the test run that started this server knows its token (LRM_TEST_CLOCK_TOKEN).
-    const token = process.env.LRM_TEST_CLOCK_TOKEN;
+    const token = testClockToken();
     if (!token || request.headers.get("x-lrm-test-clock") !== token) throw new AppError("not_found", "Page not found.");
     setTestClockOffset(body.offsetMs);
     return { offsetMs: testClockOffset() };
