@@ -197,7 +197,7 @@ export function LrTable({
                 ) : null}
                 {showActions ? (
                   <td className="nhsuk-table__cell">
-                    {row.status && allowedScReasons(row.status).length > 0 && changeStatusHref ? (
+                    {row.status && row.mayChangeStatus && allowedScReasons(row.status).length > 0 && changeStatusHref ? (
                       <a href={changeStatusHref(row)} data-testid="change-status-link">
                         {copy.changeStatus}
                         <span className="nhsuk-u-visually-hidden">

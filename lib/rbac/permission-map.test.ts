@@ -53,7 +53,12 @@ describe("persona role decisions (shipped tables)", () => {
   });
 
   it("privacy officer reviews alerts and audit; RA manager manages workgroups; admin trains", () => {
-    expect(roleDecision("900000000003", "900000000301").permissions).toEqual(["lr.viewComplete", "po.alerts", "audit.view"]);
+    expect(roleDecision("900000000003", "900000000301").permissions).toEqual([
+      "lr.viewComplete",
+      "lr.changeStatus",
+      "po.alerts",
+      "audit.view",
+    ]);
     expect(roleDecision("900000000004", "900000000401").permissions).toEqual(["workgroup.manage"]);
     expect(roleDecision("900000000008", "900000000801").permissions).toEqual([
       "lr.viewComplete",

@@ -1,6 +1,6 @@
 /**
  * The closed vocabulary of audit actions: every operation LR Manager performs writes exactly one
- * event per outcome under one of these names (docs/domain.md, audit). The privacy officer's audit
+ * event per outcome under one of these names (docs/domain.md §4b). The privacy officer's audit
  * viewer filters on them, so they are data shared by the server and the pages; a name is never
  * reused for another meaning.
  */

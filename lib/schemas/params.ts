@@ -22,7 +22,7 @@ export const nhsNumberSchema = z.string({ error: NHS_NUMBER_MESSAGES.empty }).tr
   return z.NEVER;
 });
 
-/** Spine LR ids are 1–20 characters (docs/domain.md, identifiers). */
+/** Spine LR ids are 1–20 characters (docs/domain.md §2.3). */
 export const lrIdSchema = z.string().regex(/^[A-Za-z0-9-]{1,20}$/, "There is no relationship with this reference.");
 
 /** Spine MessageIds, which are also operation ids: upper-case UUIDs (lower case accepted and upper-cased). */

@@ -19,6 +19,8 @@ export interface LrRow {
   /** Complete list only. */
   author?: string;
   lastChange?: { reason: string; by: string };
+  /** Complete list only: whether the viewer may change this LR's status (the server's scope rule). */
+  mayChangeStatus?: boolean;
   accessReason?: string;
 }
 

@@ -1,5 +1,6 @@
 import "server-only";
 import { AppError } from "@/lib/errors/app-error";
+import type { ListSubject } from "@/lib/hl7";
 import { SC_REASON_CODES } from "@/lib/hl7/vocab/lr-codes";
 import { allowedScReasons, type LrStatus, nextLrStatus } from "@/lib/hl7/vocab/lr-status";
 import { displayNameOf } from "@/lib/hl7/vocab/vocabulary";
@@ -9,9 +10,14 @@ import { sendLrStatusChange } from "./interactions/change-lr-status";
 import { getPatientLrs } from "./interactions/get-patient-lrs";
 import type { LrContext } from "./lr-context";
 import { updateResponse } from "./outcome-response";
+import { assertMayChangeStatus } from "./status-change-scope";
 
 /** The LR's current status from Spine's complete list, or not_found when the patient has no such LR. */
-export async function currentLrStatus(ctx: LrContext, nhsNumber: NhsNumber, lrId: string): Promise<{ status: LrStatus; typeName: string }> {
+export async function currentLrStatus(
+  ctx: LrContext,
+  nhsNumber: NhsNumber,
+  lrId: string,
+): Promise<{ status: LrStatus; typeName: string; subject: ListSubject }> {
   const list = await getPatientLrs(ctx, { nhsNumber, detail: "comprehensive" });
   if (list.detail !== "comprehensive")
     throw new AppError("spine_unavailable", "Spine did not return the complete list.", { reference: list.messageId });
@@ -21,7 +27,7 @@ export async function currentLrStatus(ctx: LrContext, nhsNumber: NhsNumber, lrId
   if (status !== "active" && status !== "frozen" && status !== "closed") {
     throw new AppError("spine_unavailable", "Spine reported a status LR Manager does not know.", { reference: list.messageId });
   }
-  return { status, typeName: entry.reasonCode.displayName ?? entry.reasonCode.code };
+  return { status, typeName: entry.reasonCode.displayName ?? entry.reasonCode.code, subject: entry.subject };
 }
 
 /** Reasons the transition map allows from a status, with their names, for the radios. */
@@ -36,10 +42,12 @@ export function reasonOptions(status: LrStatus): { code: string; name: string; t
 /**
  * Change an LR's status after re-checking, on the server, that the transition map allows this
  * reason from the LR's current status (the page only offered allowed reasons, but pages can be
- * stale). Audited by the outbox (requested, then confirmed or failed).
+ * stale), and that the user may change this LR at all (the scope rule: own, own workgroup's, or a
+ * privacy officer's own organisation). Audited by the outbox (requested, then confirmed or failed).
  */
 export async function changeLrStatus(ctx: LrContext, lrId: string, input: ChangeStatusInput): Promise<LrUpdateResponse> {
-  const { status } = await currentLrStatus(ctx, input.nhsNumber, lrId);
+  const { status, subject } = await currentLrStatus(ctx, input.nhsNumber, lrId);
+  await assertMayChangeStatus(ctx, subject);
   if (!nextLrStatus(status, input.reasonCode)) {
     throw new AppError("conflict", `This relationship is ${status}, so it cannot be changed for this reason.`, {
       fields: { reasonCode: "Select a reason that applies to this relationship" },

@@ -1,4 +1,5 @@
 import "server-only";
+import type { ListSubject } from "@/lib/hl7";
 import type { NhsNumber } from "@/lib/nhs/nhs-number";
 import { AUDIT_ACTIONS } from "@/lib/schemas/audit";
 import type { PatientLrList } from "@/lib/schemas/patient-lrs";
@@ -7,6 +8,18 @@ import { getPatientLrs } from "./interactions/get-patient-lrs";
 import { ctxCan, type LrContext } from "./lr-context";
 import { rowFromComplete, rowFromSimple } from "./lr-rows-from-spine";
 import { myWorkgroups } from "./my-workgroups";
+import { mayChangeStatus } from "./status-change-scope";
+
+/** Whether to offer "Change status" on a row: the server's own rule; if it cannot be checked now, not offered (the server still decides on submit). */
+async function offerStatusChange(ctx: LrContext, subject: ListSubject): Promise<boolean> {
+  if (!ctxCan(ctx, "lr.changeStatus")) return false;
+  try {
+    return await mayChangeStatus(ctx, subject);
+  } catch (error) {
+    ctx.log.warn({ err: error }, "could not decide whether to offer a status change");
+    return false;
+  }
+}
 
 /**
  * The patient's LRs from the details query: the complete list (status, author, history) for roles
@@ -37,7 +50,12 @@ export async function listPatientLrs(
       const viewer = { roleProfileId: ctx.roleProfileId, workgroupIds: workgroups.map((w) => w.workgroupId) };
       const rows =
         result.detail === "comprehensive"
-          ? result.entries.map((entry) => rowFromComplete(entry, viewer))
+          ? await Promise.all(
+              result.entries.map(async (entry) => ({
+                ...rowFromComplete(entry, viewer),
+                mayChangeStatus: await offerStatusChange(ctx, entry.subject),
+              })),
+            )
           : result.entries.map((entry) => rowFromSimple(entry, viewer));
       return { nhsNumber: result.nhsNumber, detail: result.detail, rows, reference: result.messageId };
     },

@@ -1,4 +1,5 @@
 import "server-only";
+import { AppError, isAppError } from "@/lib/errors/app-error";
 import { getUserRoleProfiles } from "./interactions/get-user-role-profiles";
 import type { LrContext } from "./lr-context";
 
@@ -15,7 +16,12 @@ export interface MyWorkgroup {
 const REMEMBER_MS = 5 * 60_000;
 const remembered = new Map<string, { at: number; workgroups: MyWorkgroup[] }>();
 
-export async function myWorkgroups(ctx: LrContext): Promise<MyWorkgroup[]> {
+/**
+ * `required`: the caller's decision depends on the answer (a workgroup self-claim, a status change
+ * of a workgroup's LR), so a failed lookup is that failure — never an empty list that would turn
+ * into a misleading "not your workgroup".
+ */
+export async function myWorkgroups(ctx: LrContext, options: { required?: boolean } = {}): Promise<MyWorkgroup[]> {
   const key = `${ctx.userId}:${ctx.roleProfileId}`;
   const hit = remembered.get(key);
   if (hit && Date.now() - hit.at < REMEMBER_MS) return hit.workgroups;
@@ -29,8 +35,14 @@ export async function myWorkgroups(ctx: LrContext): Promise<MyWorkgroup[]> {
     remembered.set(key, { at: Date.now(), workgroups });
     return workgroups;
   } catch (error) {
-    // Without SDS the user can still act for themselves; workgroup options are simply not offered.
     ctx.log.warn({ err: error }, "could not look up the role's workgroups");
+    if (options.required) {
+      throw new AppError("spine_unavailable", "LR Manager could not check your workgroups with Spine's directory (SDS). Try again.", {
+        retryable: true,
+        ...(isAppError(error) && error.reference ? { reference: error.reference } : {}),
+      });
+    }
+    // Without SDS the user can still act for themselves; workgroup options are simply not offered.
     return [];
   }
 }

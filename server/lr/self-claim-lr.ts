@@ -20,7 +20,7 @@ export async function selfClaimLr(ctx: LrContext, nhsNumber: NhsNumber, input: S
   }
   if (input.subject.kind === "workgroup") {
     const workgroupId = input.subject.workgroupId;
-    const mine = await myWorkgroups(ctx);
+    const mine = await myWorkgroups(ctx, { required: true });
     if (!mine.some((w) => w.workgroupId === workgroupId)) {
       throw new AppError("invalid_input", "You can only claim a relationship for a workgroup you belong to.", {
         fields: { subject: "Select yourself or one of your workgroups" },

@@ -11,6 +11,10 @@ export const changeStatusCopy = {
   reference: "Relationship reference",
   closed: "This relationship is closed. A closed relationship cannot be changed.",
   unavailableHeading: "The relationship could not be loaded",
+  notAllowed: {
+    heading: "You cannot change this relationship",
+    body: "You can only change the status of relationships held by you or by your own workgroups. A privacy officer at the organisation that holds this relationship can change it.",
+  },
   reason: {
     title: "Why is the status changing",
     legend: "Why is this relationship changing?",

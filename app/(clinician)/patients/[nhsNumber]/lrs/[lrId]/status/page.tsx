@@ -7,6 +7,7 @@ import { lrIdSchema } from "@/lib/schemas/params";
 import { config } from "@/server/config";
 import { uiErrorFrom } from "@/server/http/ui-error-from";
 import { currentLrStatus, reasonOptions } from "@/server/lr/change-lr-status";
+import { mayChangeStatus } from "@/server/lr/status-change-scope";
 import { patientCopy } from "../../../copy";
 import { openPatientPage } from "../../../open-patient-page";
 import { ChangeStatusFlow } from "./change-status-flow";
@@ -35,6 +36,18 @@ export default async function ChangeStatusPage({ params }: { params: Promise<{ n
         {banner}
         <h1>{copy.unavailableHeading}</h1>
         <ProblemMessage error={uiErrorFrom(error)} kind="query" />
+        <p>
+          <a href={`/patients/${nhsNumber}`}>{copy.backToPatient}</a>
+        </p>
+      </>
+    );
+  }
+  if (!(await mayChangeStatus(ctx, current.subject).catch(() => false))) {
+    return (
+      <>
+        {banner}
+        <h1>{copy.notAllowed.heading}</h1>
+        <p data-testid="status-change-not-allowed">{copy.notAllowed.body}</p>
         <p>
           <a href={`/patients/${nhsNumber}`}>{copy.backToPatient}</a>
         </p>
