@@ -11,6 +11,12 @@ const nextConfig = {
   typescript: { ignoreBuildErrors: true },
   // PGlite and oidc-provider stay plain Node modules on the server.
   serverExternalPackages: ["@electric-sql/pglite", "pg", "pino"],
+  experimental: {
+    // With proxy.ts in the path Next buffers request bodies and silently TRUNCATES them at this size
+    // (default 10 MB). Keep it above the largest per-route cap (Spine inbound, 12 MB) so the route
+    // wrapper, which counts bytes as they arrive, is what refuses an oversized body, with 413.
+    proxyClientMaxBodySize: "16mb",
+  },
   async headers() {
     return [{ source: "/:path*", headers: STATIC_SECURITY_HEADERS }];
   },
