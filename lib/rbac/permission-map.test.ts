@@ -28,7 +28,7 @@ describe("permission map", () => {
     expect(permissionsForActivities(["B0264"])).toEqual(["lr.view"]);
     expect(permissionsForActivities(["B0264", "B0360"])).toEqual(["lr.view", "lr.viewComplete", "lr.selfClaim"]);
     expect(permissionsForActivities(["B0168"])).toEqual([]); // emergency access needs the SCR gate too
-    expect(permissionsForActivities(["B0015"])).toEqual(["po.alerts"]);
+    expect(permissionsForActivities(["B0015"])).toEqual(["po.alerts", "po.alerts.access"]);
     expect(permissionsForActivities([])).toEqual([]);
   });
 });
@@ -57,6 +57,8 @@ describe("persona role decisions (shipped tables)", () => {
       "lr.viewComplete",
       "lr.changeStatus",
       "po.alerts",
+      "po.alerts.selfClaim",
+      "po.alerts.access",
       "audit.view",
     ]);
     expect(roleDecision("900000000004", "900000000401").permissions).toEqual(["workgroup.manage"]);

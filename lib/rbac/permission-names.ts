@@ -9,7 +9,9 @@ export const PERMISSIONS = [
   "lr.create", // create LRs of other types (referral, registration …)
   "lr.changeStatus", // freeze / close / reactivate an LR
   "lr.emergencyView", // dissent-override / emergency access to the LR list (audited, alerts PO)
-  "po.alerts", // privacy officer: review alerts raised by self-claims and emergency access
+  "po.alerts", // privacy officer: review alerts raised by self-claims and emergency access (either kind)
+  "po.alerts.selfClaim", // receive "Create LR (Self Claimed)" alerts (B0016)
+  "po.alerts.access", // receive legal-override and emergency-view access alerts (B0015)
   "audit.view", // read the audit trail
   "workgroup.manage", // add / remove workgroup members (training and local workgroups)
   "training.admin", // reset and seed the training world
