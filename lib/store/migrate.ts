@@ -23,9 +23,13 @@ export class MigrationFailedError extends Error {
   }
 }
 
-/** Apply every migration not yet applied, in key order. Idempotent: a second run applies nothing. */
+/**
+ * Apply every migration not yet applied, in key order. Idempotent: a second run applies nothing.
+ * A migration added with a lower number than one already applied (parallel branches of work) is
+ * still applied: each migration touches its own tables, so their relative order does not matter.
+ */
 export async function migrateToLatest(db: Kysely<unknown>, migrations: Record<string, Migration>): Promise<{ applied: string[] }> {
-  const migrator = new Migrator({ db, provider: inCodeProvider(migrations) });
+  const migrator = new Migrator({ db, provider: inCodeProvider(migrations), allowUnorderedMigrations: true });
   const { error, results } = await migrator.migrateToLatest();
   if (error !== undefined) {
     const failed = results?.find((result) => result.status === "Error");

@@ -1,5 +1,5 @@
 import "server-only";
-import { isRequestInteraction } from "@/lib/hl7";
+import { isRequestInteraction, type RequestInteractionId } from "@/lib/hl7";
 import { findUnconfirmed, markFailed, type OutboxMessage, scheduleRetry } from "@/server/db/outbox";
 import type { OutboxError } from "@/server/db/schema";
 import { deliverOutboxMessage } from "./deliver-message";
@@ -26,6 +26,32 @@ export interface OutboxWorker {
 }
 
 const FAILURES_WORTH_RETRYING = new Set(["connection", "timeout", "soap-fault", "http-status", "mhs-error"]);
+
+/**
+ * One send of a reliable message with the worker's policy: a failure worth retrying (no answer,
+ * a timeout, a SOAP fault, an HTTP error) keeps the message queued for a later re-send with the
+ * same MessageId; anything else fails it. Used by the worker and for messages that are queued
+ * rather than awaited (privacy-officer alerts).
+ */
+export async function deliverOrReschedule(rt: SpineRuntime, message: OutboxMessage): Promise<"sent" | "rescheduled" | "failed"> {
+  const policy = interactionPolicy(message.interactionId as RequestInteractionId, rt.options.timeScale);
+  const delivery = await deliverOutboxMessage(rt, message);
+  if (delivery.kind !== "failed") return "sent";
+  if (FAILURES_WORTH_RETRYING.has(delivery.callError.failure) && delivery.error.code !== "spine_rejected") {
+    await scheduleRetry(rt.store.db, message.messageId, {
+      error: delivery.error,
+      nextAttemptAt: new Date(rt.now().getTime() + policy.resendAfterMs),
+      now: rt.now(),
+    });
+    return "rescheduled";
+  }
+  const result = await markFailed(rt.store.db, message.messageId, { error: delivery.error, now: rt.now() });
+  rt.log.warn(
+    { messageId: message.messageId, interactionId: message.interactionId, reason: delivery.error.message },
+    "outbox message failed",
+  );
+  return result.ok ? "failed" : "sent";
+}
 
 export function createOutboxWorker(rt: SpineRuntime, opts: { intervalMs?: number; batchSize?: number } = {}): OutboxWorker {
   const intervalMs = opts.intervalMs ?? rt.options.workerIntervalMs;
@@ -80,21 +106,10 @@ export function createOutboxWorker(rt: SpineRuntime, opts: { intervalMs?: number
       { messageId: message.messageId, interactionId: message.interactionId, attempts: message.attempts },
       "outbox: re-sending unconfirmed message",
     );
-    const delivery = await deliverOutboxMessage(rt, message);
-    if (delivery.kind !== "failed") {
-      tick.resent.push(message.messageId);
-      return;
-    }
-    if (FAILURES_WORTH_RETRYING.has(delivery.callError.failure) && delivery.error.code !== "spine_rejected") {
-      await scheduleRetry(rt.store.db, message.messageId, {
-        error: delivery.error,
-        nextAttemptAt: new Date(rt.now().getTime() + policy.resendAfterMs),
-        now: rt.now(),
-      });
-      tick.skipped.push(message.messageId);
-      return;
-    }
-    await fail(message, delivery.error, tick);
+    const outcome = await deliverOrReschedule(rt, message);
+    if (outcome === "failed") tick.failed.push(message.messageId);
+    else if (outcome === "rescheduled") tick.skipped.push(message.messageId);
+    else tick.resent.push(message.messageId);
   }
 
   /** Move next_attempt_at from the value we read; whoever wins the UPDATE sends. */

@@ -4,7 +4,7 @@ import { type Hl7Reply, type Hl7Request, parseReplyDocument } from "@/lib/hl7";
 import { findByIdempotencyKey, insertPending, type OutboxMessage } from "@/server/db/outbox";
 import type { OperationSummary } from "@/server/db/schema";
 import { interactionPolicy } from "./interaction-policy";
-import { ensureOutboxWorker } from "./outbox-worker";
+import { deliverOrReschedule, ensureOutboxWorker } from "./outbox-worker";
 import { reopenFailedForRetry } from "./reopen-failed";
 import { sendAndSettle } from "./send-and-settle";
 import { outboxErrorToAppError } from "./spine-failure";
@@ -38,40 +38,53 @@ export function outboxKey(actorSub: string | null, interactionId: string, idempo
 }
 
 export async function sendUpdate(rt: SpineRuntime, input: UpdateInput): Promise<UpdateResult> {
-  ensureOutboxWorker(rt);
-  const policy = interactionPolicy(input.request.interactionId, rt.options.timeScale);
-  const now = rt.now();
-  let message: OutboxMessage;
-  let created: boolean;
   const key = outboxKey(input.actorSub, input.request.interactionId, input.idempotencyKey ?? input.request.header.messageId);
   const existing = input.idempotencyKey ? await findByIdempotencyKey(rt.store.db, key) : undefined;
-  if (existing) {
-    message = existing;
-    created = false;
-  } else {
-    const outbound = sendableOutbound(input.request);
-    ({ message, created } = await insertPending(rt.store.db, {
-      messageId: input.request.header.messageId,
-      interactionId: input.request.interactionId,
-      idempotencyKey: key,
-      // Built once: these bytes are what every send and re-send of this message carries.
-      requestBody: outbound.hl7,
-      persistUntil: new Date(now.getTime() + policy.persistDurationMs),
-      // The worker leaves it alone while this request is sending and waiting.
-      nextAttemptAt: new Date(now.getTime() + policy.resendAfterMs),
-      operation: { category: "update", ...input.operation },
-      actorSub: input.actorSub,
-      roleId: input.roleId ?? null,
-      nhsNumber: input.nhsNumber ?? null,
-      now,
-    }));
-  }
+  const { message, created } = existing ? { message: existing, created: false } : await storeUpdate(rt, input, key);
   if (!created) {
     const resumed = await resumeExisting(rt, message);
     if (resumed) return resumed;
   }
-
   return resultOf(await sendAndSettle(rt, message, rt.options.asyncWaitMs), message.messageId);
+}
+
+/** Validate and store an update before anything is sent: the row holds the bytes every send carries. */
+async function storeUpdate(rt: SpineRuntime, input: UpdateInput, key: string): Promise<{ message: OutboxMessage; created: boolean }> {
+  ensureOutboxWorker(rt);
+  const policy = interactionPolicy(input.request.interactionId, rt.options.timeScale);
+  const now = rt.now();
+  const outbound = sendableOutbound(input.request);
+  return insertPending(rt.store.db, {
+    messageId: input.request.header.messageId,
+    interactionId: input.request.interactionId,
+    idempotencyKey: key,
+    requestBody: outbound.hl7,
+    persistUntil: new Date(now.getTime() + policy.persistDurationMs),
+    // The worker leaves it alone while this request is sending and waiting.
+    nextAttemptAt: new Date(now.getTime() + policy.resendAfterMs),
+    operation: { category: "update", ...input.operation },
+    actorSub: input.actorSub,
+    roleId: input.roleId ?? null,
+    nhsNumber: input.nhsNumber ?? null,
+    now,
+  });
+}
+
+/**
+ * An update queued rather than awaited (a privacy-officer alert: the user's own action must not
+ * wait for it): stored like any update, its first send started in the background with the
+ * worker's retry policy, then re-sent by the worker until Spine confirms or its persist duration
+ * passes. A repeat with the same idempotency key returns the stored message, never a second one.
+ */
+export async function queueUpdate(rt: SpineRuntime, input: UpdateInput): Promise<{ messageId: string; created: boolean }> {
+  const key = outboxKey(input.actorSub, input.request.interactionId, input.idempotencyKey ?? input.request.header.messageId);
+  const { message, created } = await storeUpdate(rt, input, key);
+  if (created) {
+    void deliverOrReschedule(rt, message).catch((error: unknown) =>
+      rt.log.error({ err: error, messageId: message.messageId }, "queued Spine message: first send could not be attempted"),
+    );
+  }
+  return { messageId: message.messageId, created };
 }
 
 /** A repeat of an action already in the outbox: answer from the row, or send it again (same id). */
