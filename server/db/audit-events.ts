@@ -39,6 +39,7 @@ export interface NewAuditEvent {
 
 export interface AuditEventQuery {
   nhsNumber?: string;
+  orgCode?: string;
   actorSub?: string;
   action?: string;
   since?: Date;
@@ -92,6 +93,7 @@ export async function listAuditEvents(db: Kysely<Database>, filter: AuditEventQu
   let query = db.selectFrom("audit_events").selectAll();
   if (filter.nhsNumber !== undefined) query = query.where("nhs_number", "=", normaliseNhsNumber(filter.nhsNumber));
   if (filter.actorSub !== undefined) query = query.where("actor_sub", "=", filter.actorSub);
+  if (filter.orgCode !== undefined) query = query.where("org_code", "=", filter.orgCode);
   if (filter.action !== undefined) query = query.where("action", "=", filter.action);
   if (filter.since !== undefined) query = query.where("at", ">=", filter.since);
   if (filter.until !== undefined) query = query.where("at", "<", filter.until);
