@@ -123,4 +123,27 @@ export const simulatorMigrations: Record<string, Migration> = {
         .execute();
     },
   },
+  "0003_spine_alerts": {
+    async up(db: Kysely<unknown>) {
+      // Privacy-officer alerts received as COMT_IN000001UK01, one row per MessageId.
+      await db.schema
+        .createTable("spine_alerts")
+        .addColumn("message_id", "text", (c) => c.primaryKey())
+        .addColumn("alert_id", "text", (c) => c.notNull())
+        .addColumn("received_at", "text", (c) => c.notNull())
+        .addColumn("sender_asid", "text", (c) => c.notNull())
+        .addColumn("alert_type_code", "text", (c) => c.notNull())
+        .addColumn("alert_reason_code", "text", (c) => c.notNull())
+        .addColumn("reason_text", "text")
+        .addColumn("notification_text", "text")
+        .addColumn("effective_time", "text", (c) => c.notNull())
+        .addColumn("nhs_number", "text", (c) => c.notNull())
+        .addColumn("author_user_id", "text", (c) => c.notNull())
+        .addColumn("author_role_profile_id", "text", (c) => c.notNull())
+        .addColumn("author_org_code", "text", (c) => c.notNull())
+        .addColumn("payload", "text", (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex("spine_alerts_patient").on("spine_alerts").column("nhs_number").execute();
+    },
+  },
 };

@@ -113,6 +113,27 @@ export interface SeenMessageTable {
   reply_expects_ack: boolean | null;
 }
 
+/** A privacy-officer alert received as COMT_IN000001UK01 (docs/domain.md §10), kept once per MessageId. */
+export interface SpineAlertTable {
+  message_id: string;
+  /** AlertEvent/id. */
+  alert_id: string;
+  received_at: string;
+  sender_asid: string;
+  alert_type_code: string;
+  alert_reason_code: string;
+  reason_text: string | null;
+  notification_text: string | null;
+  /** HL7 TS of the access. */
+  effective_time: string;
+  nhs_number: string;
+  author_user_id: string;
+  author_role_profile_id: string;
+  author_org_code: string;
+  /** The whole AlertEvent as the codec read it (JSON). */
+  payload: string;
+}
+
 export interface CounterTable {
   counter_name: string;
   counter_value: ColumnType<number, number, number>;
@@ -133,6 +154,7 @@ export interface SimulatorDatabase {
   lr_status_changes: LrStatusChangeTable;
   message_log: MessageLogTable;
   seen_messages: SeenMessageTable;
+  spine_alerts: SpineAlertTable;
   counters: CounterTable;
   world_meta: WorldMetaTable;
 }
@@ -148,6 +170,7 @@ export const resettableTables = [
   "patients",
   "message_log",
   "seen_messages",
+  "spine_alerts",
   "counters",
   "world_meta",
 ] as const satisfies readonly (keyof SimulatorDatabase)[];
