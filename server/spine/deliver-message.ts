@@ -24,8 +24,9 @@ export async function completeWithReply(
   messageId: string,
   reply: Hl7Reply,
   rawReply: string,
+  requestInteractionId?: string,
 ): Promise<OutboxTransitionResult> {
-  const verdict = judgeReply(reply);
+  const verdict = judgeReply(reply, requestInteractionId);
   return verdict.ok
     ? markConfirmed(rt.store.db, messageId, { replyBody: rawReply, now: rt.now() })
     : markFailed(rt.store.db, messageId, { error: verdict.error!, replyBody: rawReply, now: rt.now() });
@@ -57,7 +58,7 @@ export async function deliverOutboxMessage(rt: SpineRuntime, message: OutboxMess
       await markSent(rt.store.db, message.messageId, { nextAttemptAt: nextLookAt(rt, message), now: rt.now() });
       return { kind: "accepted" };
     }
-    const result = await completeWithReply(rt, message.messageId, outcome.reply, outcome.rawReply);
+    const result = await completeWithReply(rt, message.messageId, outcome.reply, outcome.rawReply, message.interactionId);
     return { kind: "completed", confirmed: result.ok && result.message.state === "confirmed" };
   } catch (error) {
     if (!isSpineCallError(error)) throw error;

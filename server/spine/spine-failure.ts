@@ -1,6 +1,7 @@
 import "server-only";
 import { AppError, type AppErrorCode } from "@/lib/errors/app-error";
 import type { Hl7Reply } from "@/lib/hl7/types";
+import { INTERACTIONS, isRequestInteraction } from "@/lib/hl7/vocab/interactions";
 import type { OutboxError } from "@/server/db/schema";
 import { RETRIABLE_TMS_CODES, type SpineCallError } from "./spine-call-error";
 
@@ -41,10 +42,18 @@ export interface ReplyVerdict {
   error?: OutboxError;
 }
 
-/** AA on a success interaction = confirmed; AE = business error; AR = rejected. Never guess success. */
-export function judgeReply(reply: Hl7Reply): ReplyVerdict {
+/**
+ * AA on a success interaction = confirmed; AE = business error; AR = rejected. Never guess success.
+ * MCCI_IN010000UK13 is an error message, except for a request whose catalogued success reply it is
+ * (the alerts interaction COMT_IN000001UK01, answered by an MCCI AA): pass the request's interaction
+ * id so that its AA counts.
+ */
+export function judgeReply(reply: Hl7Reply, requestInteractionId?: string): ReplyVerdict {
   const ack = reply.header.acknowledgement.typeCode;
-  const isErrorMessage = reply.interactionId === "MCCI_IN010000UK13" || reply.interactionId === "QUQI_IN010000UK14";
+  const successReply =
+    requestInteractionId && isRequestInteraction(requestInteractionId) ? INTERACTIONS[requestInteractionId].replies[0] : undefined;
+  const isErrorMessage =
+    (reply.interactionId === "MCCI_IN010000UK13" || reply.interactionId === "QUQI_IN010000UK14") && reply.interactionId !== successReply;
   const queryFailed = reply.header.queryResponseCode !== undefined && FAILED_QUERY_CODES.includes(reply.header.queryResponseCode);
   if (ack === "AA" && !isErrorMessage && !queryFailed) return { ok: true };
   const issues = reply.header.issues.map((i) => ({ code: i.code, codeSystem: i.codeSystem, displayName: i.displayName }));
