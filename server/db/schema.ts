@@ -63,6 +63,9 @@ export interface AuditEventsTable {
   request_id: string | null;
   /** The Spine message the action sent, when it sent one. */
   spine_message_id: ColumnType<string | null, string | null | undefined, never>;
+  /** Hash chain (migration 0003): set by the database on insert, never by the app. */
+  prev_hash: ColumnType<string, never, never>;
+  row_hash: ColumnType<string, never, never>;
 }
 
 export type OutboxState = "pending" | "sent" | "confirmed" | "failed";

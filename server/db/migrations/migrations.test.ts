@@ -5,7 +5,15 @@ import { storeForSuite, testBackends } from "@/lib/store/test-backends";
 import type { Database } from "../schema";
 import { appMigrations } from "./index";
 
-const expectedTables = ["audit_events", "kysely_migration", "kysely_migration_lock", "outbox", "seen_logout_tokens", "sessions"];
+const expectedTables = [
+  "audit_chain_lock",
+  "audit_events",
+  "kysely_migration",
+  "kysely_migration_lock",
+  "outbox",
+  "seen_logout_tokens",
+  "sessions",
+];
 
 describe.each(testBackends())("BFF migrations on $name", (backend) => {
   const store = storeForSuite<Database>(backend, appMigrations);
