@@ -46,6 +46,8 @@ const schema = z.object({
   SPINE_INBOUND_AUTH_HEADER: z.string().min(1).optional(),
   SPINE_INBOUND_AUTH_VALUE: z.string().min(1).optional(),
   SPINE_ASYNC_WAIT_MS: z.coerce.number().int().min(0).default(8000),
+  /** How long a batch LR check's results are kept for its user before they are deleted. */
+  BATCH_RESULT_RETENTION_HOURS: z.coerce.number().positive().max(24 * 31).default(24),
   HEALTH_SIMULATOR_URL: z.url().optional(),
   CIS2_ISSUER: z.url().default(`http://127.0.0.1:${DEFAULT_PORTS.cis2}${CIS2_ISSUER_PATH}`),
   CIS2_CLIENT_ID: z.string().default("lr-manager"),

@@ -60,7 +60,8 @@ export async function getOperationStatus(ctx: GetOperationStatusContext, operati
     createdAt: message.createdAt.toISOString(),
     updatedAt: message.updatedAt.toISOString(),
   };
-  if (message.state === "confirmed") {
+  // Queries (a 10,000-patient batch reply is 2.8 MB) show no result here: their replies are not parsed on every poll.
+  if (message.state === "confirmed" && message.operation.category !== "query") {
     try {
       const result = resultOf(storedReply(message));
       if (result) status.result = result;

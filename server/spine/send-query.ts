@@ -1,6 +1,6 @@
 import "server-only";
 import { AppError } from "@/lib/errors/app-error";
-import type { Hl7Reply, Hl7Request } from "@/lib/hl7";
+import type { Hl7Reply, Hl7Request, OutboundHl7 } from "@/lib/hl7";
 import { findByMessageId, insertPending, markFailed, type OutboxMessage } from "@/server/db/outbox";
 import type { OperationSummary, OutboxError } from "@/server/db/schema";
 import { interactionPolicy, patternOf } from "./interaction-policy";
@@ -12,7 +12,7 @@ import { isSpineCallError } from "./spine-call-error";
 import { callFailureToOutboxError, judgeReply, outboxErrorToAppError } from "./spine-failure";
 import type { SpineRuntime } from "./spine-runtime";
 import { sendableOutbound } from "./validate-before-send";
-import { isFinal } from "./wait-for-completion";
+import { isFinal, waitForCompletion } from "./wait-for-completion";
 
 /**
  * A query. Sync ones (confirm LR) are one SOAP exchange. Async-express ones (details, batch,
@@ -63,7 +63,7 @@ export async function sendQuery(rt: SpineRuntime, input: QueryInput): Promise<Hl
     }
   }
 
-  const message = await storeQuery(rt, input, outbound.hl7);
+  const { message } = await storeQuery(rt, input, outbound);
   const settled = await sendAndSettle(rt, message, policy.replyTimeoutMs);
   if (settled && isFinal(settled)) return answerOf(settled, messageId);
   const marked = await markFailed(rt.store.db, messageId, { error: TIMED_OUT, now: rt.now() });
@@ -76,21 +76,50 @@ export async function sendQueryAsJob(rt: SpineRuntime, input: QueryInput): Promi
   const { request } = input;
   if (patternOf(request.interactionId) === "sync") throw new Error(`${request.interactionId} is a sync query and cannot run as a job`);
   const outbound = sendableOutbound(request);
-  const message = await storeQuery(rt, { ...input, operation: { ...input.operation, job: true } }, outbound.hl7);
+  const { message } = await storeQuery(rt, { ...input, operation: { ...input.operation, job: true } }, outbound);
   return resultOf(await sendAndSettle(rt, message, rt.options.asyncWaitMs), message.messageId);
 }
 
-async function storeQuery(rt: SpineRuntime, input: QueryInput, requestBody: string): Promise<OutboxMessage> {
+export interface BuiltQueryJobInput extends Omit<QueryInput, "request"> {
+  /** The request as built and checked by the caller (e.g. a 10,000-patient batch built in slices). */
+  outbound: OutboundHl7;
+  /** How long to wait for Spine's reply before returning the row still open. */
+  waitMs: number;
+}
+
+/**
+ * A job whose request the caller built and checked (sendableOutbound's rules) itself: stored under
+ * its MessageId, sent, and waited on for up to `waitMs`. Returns the row as it then stands; its
+ * reply is left as stored, for the caller to read as it needs (a 2.8 MB batch reply is not parsed
+ * here). The same MessageId again (a job resumed after a restart) is not stored twice, and is only
+ * sent again if it never left (still pending): one that Spine accepted is only waited on.
+ */
+export async function sendBuiltQueryAsJob(rt: SpineRuntime, input: BuiltQueryJobInput): Promise<OutboxMessage | undefined> {
+  if (patternOf(input.outbound.interactionId) === "sync")
+    throw new Error(`${input.outbound.interactionId} is a sync query and cannot run as a job`);
+  const { message, created } = await storeQuery(rt, { ...input, operation: { ...input.operation, job: true } }, input.outbound);
+  if (!created && message.state !== "pending") {
+    return isFinal(message)
+      ? message
+      : waitForCompletion(rt.store, message.messageId, { timeoutMs: input.waitMs, pollMs: rt.options.completionPollMs });
+  }
+  return sendAndSettle(rt, message, input.waitMs);
+}
+
+async function storeQuery(
+  rt: SpineRuntime,
+  input: Omit<QueryInput, "request">,
+  outbound: OutboundHl7,
+): Promise<{ message: OutboxMessage; created: boolean }> {
   ensureOutboxWorker(rt);
-  const { request } = input;
-  const policy = interactionPolicy(request.interactionId, rt.options.timeScale);
+  const policy = interactionPolicy(outbound.interactionId, rt.options.timeScale);
   const now = rt.now();
   const persistUntil = new Date(now.getTime() + Math.max(policy.persistDurationMs, policy.replyTimeoutMs));
-  const { message } = await insertPending(rt.store.db, {
-    messageId: request.header.messageId,
-    interactionId: request.interactionId,
-    idempotencyKey: `query:${request.header.messageId}`,
-    requestBody,
+  return insertPending(rt.store.db, {
+    messageId: outbound.messageId,
+    interactionId: outbound.interactionId,
+    idempotencyKey: `query:${outbound.messageId}`,
+    requestBody: outbound.hl7,
     persistUntil,
     // Express queries are not re-sent: the worker only looks again to expire them.
     nextAttemptAt: persistUntil,
@@ -100,7 +129,6 @@ async function storeQuery(rt: SpineRuntime, input: QueryInput, requestBody: stri
     nhsNumber: input.nhsNumber ?? null,
     now,
   });
-  return message;
 }
 
 /** A final row → the reply, or its stored error; a row still open → a timeout. */

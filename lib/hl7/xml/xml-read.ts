@@ -102,7 +102,7 @@ function tidyChildren(element: XmlElement): void {
 }
 
 /** UTF-8 byte length without allocating a copy (no Buffer, so this module also runs in a browser). */
-function utf8Length(text: string): number {
+export function utf8Length(text: string): number {
   let bytes = 0;
   for (let i = 0; i < text.length; i++) {
     const unit = text.charCodeAt(i);

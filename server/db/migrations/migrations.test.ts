@@ -8,6 +8,9 @@ import { appMigrations } from "./index";
 const expectedTables = [
   "audit_chain_lock",
   "audit_events",
+  "batch_check_results",
+  "batch_check_rows",
+  "batch_checks",
   "kysely_migration",
   "kysely_migration_lock",
   "outbox",
