@@ -1,5 +1,6 @@
 import "server-only";
 import { type AppConfig, loadConfig } from "@/lib/config/app-config";
+import { type DirectoryConfig, loadDirectoryConfig } from "@/lib/config/directory-config";
 
 /**
  * The app's one reader of the process environment (biome's noProcessEnv enforces it): the typed
@@ -23,4 +24,12 @@ export function logLevel(): (typeof LOG_LEVELS)[number] {
 
 export function environment(): Readonly<Record<string, string | undefined>> {
   return process.env;
+}
+
+let cachedDirectory: DirectoryConfig | undefined;
+
+/** The SDS directory's address and cache limits (lib/config/directory-config.ts), parsed once. */
+export function directoryConfig(): DirectoryConfig {
+  cachedDirectory ??= loadDirectoryConfig(process.env);
+  return cachedDirectory;
 }

@@ -8,6 +8,7 @@ import { PDS_PATIENT_PATH, readPdsPatient } from "@/simulator/pds/pds-patient-re
 import { handleEbxmlRequest } from "@/simulator/pipeline/ebxml-handler";
 import type { SpineFrontHandler } from "@/simulator/pipeline/front-steps";
 import { handleSyncRequest } from "@/simulator/pipeline/sync-handler";
+import { DIRECTORY_ROUTE, readDirectory } from "@/simulator/sds/directory-fhir";
 import { createSimulatorContext, type SimulatorContext } from "@/simulator/simulator-context";
 import { openSimulatorStore, type SimulatorStoreOptions } from "@/simulator/store/open-simulator-store";
 
@@ -37,7 +38,7 @@ const withBody =
   async (context, request, response) =>
     handler(context, request, response, await readBody(request, context.config.bodyLimitBytes));
 
-/** Spine's (and PDS's) public routes, as a table. */
+/** Spine's (and PDS's and the SDS directory's) public routes, as a table. */
 const routes: { method: string; path: RegExp; handler: RouteHandler }[] = [
   { method: "GET", path: /^\/health$/, handler: async (_context, _request, response) => sendJson(response, 200, { status: "ok" }) },
   { method: "POST", path: /^\/sync-service$/, handler: withBody(handleSyncRequest) },
@@ -49,6 +50,14 @@ const routes: { method: string; path: RegExp; handler: RouteHandler }[] = [
     handler: async (context, _request, response, url) => {
       const nhsNumber = PDS_PATIENT_PATH.exec(url.pathname)?.[1] ?? "";
       const result = await readPdsPatient(context.db, nhsNumber);
+      send(response, result.status, JSON.stringify(result.resource), "application/fhir+json");
+    },
+  },
+  {
+    method: "GET",
+    path: DIRECTORY_ROUTE,
+    handler: async (context, _request, response, url) => {
+      const result = await readDirectory(context.db, url);
       send(response, result.status, JSON.stringify(result.resource), "application/fhir+json");
     },
   },

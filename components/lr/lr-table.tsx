@@ -20,6 +20,8 @@ export interface LrTableCopy {
   lastChange: string;
   ended: string;
   accessReason: string;
+  /** Before the user id shown under a named person. */
+  userId: string;
 }
 
 /**
@@ -175,6 +177,11 @@ export function LrTable({
                     {copy.columns.subject}{" "}
                   </span>
                   {row.subject.label}
+                  {row.subject.userId && !row.subject.label.includes(row.subject.userId) ? (
+                    <span className="nhsuk-body-s block nhsuk-u-margin-top-1 nhsuk-u-margin-bottom-0">
+                      {copy.userId} {row.subject.userId}
+                    </span>
+                  ) : null}
                 </td>
                 <td className="nhsuk-table__cell">
                   <span className="nhsuk-table-responsive__heading" aria-hidden="true">

@@ -22,6 +22,8 @@ const roleProfileSchema = z.object({
   role_name: z.string().min(1),
   activity_codes: z.array(activityCode),
   workgroups_codes: z.array(syntheticId),
+  /** false: CIS2 gives this role, but Spine's SDS does not hold it (the simulator leaves it out), so the two disagree. Default true. */
+  in_sds: z.boolean().optional(),
 });
 
 const personaSchema = z.object({

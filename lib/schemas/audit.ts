@@ -29,9 +29,14 @@ export const AUDIT_ACTIONS = {
   workgroupRemoveRequested: "workgroup.remove.requested",
   workgroupRemoveConfirmed: "workgroup.remove.confirmed",
   workgroupRemoveFailed: "workgroup.remove.failed",
+  workgroupQuery: "workgroup.query",
+  roleProfileQuery: "sds.role-profile-query",
   alertRaised: "alert.raised",
   alertChanged: "alert.changed",
   trainingReset: "training.reset",
+  auditSearched: "audit.searched",
+  auditExported: "audit.exported",
+  auditVerified: "audit.verified",
 } as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[keyof typeof AUDIT_ACTIONS];

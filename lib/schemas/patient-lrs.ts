@@ -12,7 +12,16 @@ export interface LrRow {
   /** Only the complete (comprehensive) list carries a status. */
   status?: LrStatus;
   /** `mine`: held by the viewer directly ("me") or by one of the viewer's workgroups. */
-  subject: { kind: "me" | "user" | "workgroup" | "other"; label: string; mine: boolean; workgroupName?: string };
+  subject: {
+    kind: "me" | "user" | "workgroup" | "other";
+    /** The person's or workgroup's name from the directory, or "Name not available (…)" with the id. */
+    label: string;
+    mine: boolean;
+    workgroupName?: string;
+    /** The ids behind the label (shown beside it). */
+    userId?: string;
+    workgroupId?: string;
+  };
   /** ISO date (yyyy-mm-dd). */
   startDate?: string;
   endDate?: string;
@@ -30,6 +39,8 @@ export interface PatientLrList {
   rows: LrRow[];
   /** Spine message id of the details query. */
   reference: string;
+  /** Some names could not be looked up (directory or Spine unavailable): the page says so. */
+  namesUnavailable?: boolean;
 }
 
 /** "Your relationship with this patient": the confirm query's answer and how the user holds it. */

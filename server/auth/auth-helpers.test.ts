@@ -62,8 +62,57 @@ describe("CIS2 userinfo", () => {
       roleName: "Nurse Access Role",
       activityCodes: ["B0264", "B0370"],
       userName: "Robin SYNTHNURSE",
+      cis2Roles: [
+        {
+          roleProfileId: "900000000201",
+          orgCode: "ZZH",
+          orgName: "SYNTHETIC HOSPITALS NHS TRUST (FAKE)",
+          roleCode: "S8000:G8000:R8001",
+          roleName: "Nurse Access Role",
+          workgroups: [],
+        },
+      ],
     });
     expect(displayNameOf({ ...userInfo, given_name: undefined, family_name: undefined })).toBe("SYNTHNURSE Robin Ms");
+  });
+
+  it('keeps every CIS2 role profile, not only the selected one, with its workgroups (for "My role profiles")', () => {
+    const twoRoles = cis2UserInfoSchema.parse({
+      sub: "900000000002",
+      nhsid_user_orgs: [
+        { org_code: "ZZH", org_name: "SYNTHETIC HOSPITALS NHS TRUST (FAKE)" },
+        { org_code: "ZZC", org_name: "SYNTHETIC COMMUNITY TRUST (FAKE)" },
+      ],
+      nhsid_nrbac_roles: [
+        {
+          person_roleid: "900000000201",
+          org_code: "ZZH",
+          role_code: "S8000:G8000:R8001",
+          workgroups: ["SYNTH ED NURSES"],
+          workgroups_codes: ["900000000501"],
+        },
+        { person_roleid: "900000000202", org_code: "ZZC", role_code: "S8000:G8000:R8001", role_name: '"A":"B":"Nurse Access Role"' },
+      ],
+    });
+    const selected = twoRoles.nhsid_nrbac_roles[0];
+    if (!selected) throw new Error("fixture");
+    expect(roleSnapshotOf(twoRoles, selected, []).cis2Roles).toEqual([
+      {
+        roleProfileId: "900000000201",
+        orgCode: "ZZH",
+        orgName: "SYNTHETIC HOSPITALS NHS TRUST (FAKE)",
+        roleCode: "S8000:G8000:R8001",
+        workgroups: [{ workgroupId: "900000000501", name: "SYNTH ED NURSES" }],
+      },
+      {
+        roleProfileId: "900000000202",
+        orgCode: "ZZC",
+        orgName: "SYNTHETIC COMMUNITY TRUST (FAKE)",
+        roleCode: "S8000:G8000:R8001",
+        roleName: "Nurse Access Role",
+        workgroups: [],
+      },
+    ]);
   });
 
   it("accepts selected_roleid only when it names one of the user's roles", () => {

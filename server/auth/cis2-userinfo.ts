@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import type { SessionRole } from "./session-record";
+import type { Cis2RoleSummary, SessionRole } from "./session-record";
 
 /**
  * The parts of CIS2 userinfo we use (docs/domain.md §9.1): the role profiles and organisation
@@ -14,6 +14,9 @@ const nrbacRoleSchema = z.object({
   role_code: z.string().min(1),
   role_name: z.string().optional(),
   activity_codes: z.array(z.string()).optional(),
+  /** Workgroup names and ids, parallel arrays as CIS2 sends them (absent when the role has none). */
+  workgroups: z.array(z.string()).optional(),
+  workgroups_codes: z.array(z.string()).optional(),
 });
 
 export const cis2UserInfoSchema = z.object({
@@ -52,7 +55,27 @@ export function roleSnapshotOf(userInfo: Cis2UserInfo, role: Cis2NrbacRole, effe
     ...(roleName ? { roleName } : {}),
     activityCodes: effectiveActivities,
     userName: displayNameOf(userInfo),
+    cis2Roles: cis2RolesOf(userInfo),
   };
+}
+
+/** Every role profile in userinfo, as "My role profiles" compares them with SDS (names resolved from nhsid_user_orgs). */
+export function cis2RolesOf(userInfo: Cis2UserInfo): Cis2RoleSummary[] {
+  return userInfo.nhsid_nrbac_roles.map((role) => {
+    const orgName = userInfo.nhsid_user_orgs.find((org) => org.org_code === role.org_code)?.org_name;
+    const roleName = jobRoleNameOf(role.role_name);
+    return {
+      roleProfileId: role.person_roleid,
+      orgCode: role.org_code,
+      ...(orgName ? { orgName } : {}),
+      roleCode: role.role_code,
+      ...(roleName ? { roleName } : {}),
+      workgroups: (role.workgroups_codes ?? []).map((workgroupId, index) => {
+        const name = role.workgroups?.[index];
+        return { workgroupId, ...(name ? { name } : {}) };
+      }),
+    };
+  });
 }
 
 /**

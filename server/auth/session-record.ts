@@ -12,9 +12,24 @@ import { sessionLimits } from "./session-policy";
  * absolute-expired records are all "no session". Shared by route handlers and pages.
  */
 
-/** What we keep about the signed-in role, plus the user's display name for the header. */
+/**
+ * What we keep about the signed-in role, plus the user's display name for the header, and every
+ * role profile CIS2 gave at sign-in (the selected one included): "My role profiles" compares them
+ * with what Spine's SDS holds. Kept in the same jsonb snapshot, so no migration is needed.
+ */
 export interface SessionRole extends RoleSnapshot {
   userName?: string;
+  cis2Roles?: Cis2RoleSummary[];
+}
+
+/** One of the user's CIS2 role profiles as userinfo gave it at sign-in. */
+export interface Cis2RoleSummary {
+  roleProfileId: string;
+  orgCode: string;
+  orgName?: string;
+  roleCode: string;
+  roleName?: string;
+  workgroups: { workgroupId: string; name?: string }[];
 }
 
 const sessionRoleSchema = z.object({
@@ -25,6 +40,18 @@ const sessionRoleSchema = z.object({
   roleName: z.string().optional(),
   activityCodes: z.array(z.string()),
   userName: z.string().optional(),
+  cis2Roles: z
+    .array(
+      z.object({
+        roleProfileId: z.string(),
+        orgCode: z.string(),
+        orgName: z.string().optional(),
+        roleCode: z.string(),
+        roleName: z.string().optional(),
+        workgroups: z.array(z.object({ workgroupId: z.string(), name: z.string().optional() })),
+      }),
+    )
+    .optional(),
 });
 
 export interface ActiveSession {

@@ -5,11 +5,35 @@ import { LR_STATUSES, type LrStatus } from "@/lib/hl7/vocab/lr-status";
 import { displayNameOf } from "@/lib/hl7/vocab/vocabulary";
 import type { LrRow } from "@/lib/schemas/patient-lrs";
 import { isoDateOf } from "@/lib/ui/clinical-dates";
+import { personLabel, workgroupLabel } from "@/lib/ui/directory-names";
 
-/** Whose point of view the list is shown from: "You" and "your workgroup" depend on it. */
+/**
+ * Whose point of view the list is shown from: "You" and "your workgroup" depend on it; and the
+ * names the directory gave for the people and workgroups in it (an id it could not name is shown
+ * as "Name not available").
+ */
 export interface Viewer {
   roleProfileId: string;
   workgroupIds: readonly string[];
+  names?: { users: ReadonlyMap<string, string>; workgroups: ReadonlyMap<string, string> };
+}
+
+/** Every user and workgroup id a list names (subjects, authors, last changes), for one directory look-up. */
+export function idsToName(entries: readonly (SimpleLrEntry | CompleteLrEntry)[]): { userIds: string[]; workgroupIds: string[] } {
+  const userIds = new Set<string>();
+  const workgroupIds = new Set<string>();
+  const actor = (a: LrActor | undefined) => {
+    if (a?.kind === "user") userIds.add(a.userId);
+  };
+  for (const entry of entries) {
+    if (entry.subject.kind === "user") userIds.add(entry.subject.userId);
+    if (entry.subject.kind === "workgroup" && !entry.subject.workgroupName) workgroupIds.add(entry.subject.workgroupId);
+    if ("author" in entry) {
+      actor(entry.author);
+      actor(entry.statusChange?.author);
+    }
+  }
+  return { userIds: [...userIds], workgroupIds: [...workgroupIds] };
 }
 
 function typeName(code: string, displayName: string | undefined): string {
@@ -21,11 +45,22 @@ function subjectOf(subject: ListSubject, viewer: Viewer): LrRow["subject"] {
     case "user":
       return subject.roleProfileId === viewer.roleProfileId
         ? { kind: "me", label: "You", mine: true }
-        : { kind: "user", label: `User ${subject.userId} (role ${subject.roleProfileId})`, mine: false };
+        : {
+            kind: "user",
+            label: personLabel(viewer.names?.users.get(subject.userId), subject.userId),
+            mine: false,
+            userId: subject.userId,
+          };
     case "workgroup": {
-      const name = subject.workgroupName ?? `Workgroup ${subject.workgroupId}`;
+      const name = workgroupLabel(subject.workgroupName ?? viewer.names?.workgroups.get(subject.workgroupId), subject.workgroupId);
       const mine = viewer.workgroupIds.includes(subject.workgroupId);
-      return { kind: "workgroup", label: mine ? `${name} (your workgroup)` : name, mine, workgroupName: name };
+      return {
+        kind: "workgroup",
+        label: mine ? `${name} (your workgroup)` : name,
+        mine,
+        workgroupName: name,
+        workgroupId: subject.workgroupId,
+      };
     }
     default:
       return { kind: "other", label: "Other person", mine: false };
@@ -34,7 +69,7 @@ function subjectOf(subject: ListSubject, viewer: Viewer): LrRow["subject"] {
 
 function actorLabel(actor: LrActor, viewer: Viewer): string {
   if (actor.kind === "system") return `System (ASID ${actor.asid})`;
-  return actor.roleProfileId === viewer.roleProfileId ? "You" : `User ${actor.userId} (role ${actor.roleProfileId})`;
+  return actor.roleProfileId === viewer.roleProfileId ? "You" : personLabel(viewer.names?.users.get(actor.userId), actor.userId);
 }
 
 function statusOf(entry: CompleteLrEntry): LrStatus | undefined {

@@ -117,7 +117,23 @@ describe("LR rows from Spine's lists", () => {
       label: "SYNTH ED NURSES (your workgroup)",
       mine: true,
       workgroupName: "SYNTH ED NURSES",
+      workgroupId: "900000000501",
     });
+  });
+
+  it("names other people and unnamed workgroups from the directory, and says 'Name not available' where it could not", () => {
+    const named = {
+      ...viewer,
+      names: { users: new Map([["900000000001", "Alex SYNTHGP"]]), workgroups: new Map([["900000000503", "SYNTH GP PARTNERS"]]) },
+    };
+    const other = (userId: string) =>
+      rowFromSimple({ lrId: "L3", code: { code: "08" }, subject: { kind: "user", roleProfileId: "900000000101", userId } }, named).subject;
+    expect(other("900000000001")).toEqual({ kind: "user", label: "Alex SYNTHGP", mine: false, userId: "900000000001" });
+    expect(other("900000000003").label).toBe("Name not available (user 900000000003)");
+    const workgroup = (workgroupId: string) =>
+      rowFromSimple({ lrId: "L4", code: { code: "06" }, subject: { kind: "workgroup", workgroupId } }, named).subject.label;
+    expect(workgroup("900000000503")).toBe("SYNTH GP PARTNERS");
+    expect(workgroup("900000000504")).toBe("Name not available (workgroup 900000000504)");
   });
   it("reads status, dates, author, last change and access reason from the complete list", () => {
     const row = rowFromComplete(

@@ -68,11 +68,23 @@ describe("seeded synthetic world", () => {
   it("takes users, role profiles and workgroups from the personas, with at least three workgroups", async () => {
     await seedScenario(store.db, "default");
     const roleProfiles = await store.db.selectFrom("role_profiles").select("role_profile_id").execute();
-    const personaRoles = personas.flatMap((persona) => persona.roles.map((role) => role.person_roleid));
+    const personaRoles = personas.flatMap((persona) =>
+      persona.roles.filter((role) => role.in_sds !== false).map((role) => role.person_roleid),
+    );
     expect(roleProfiles.map((row) => row.role_profile_id).sort()).toEqual([...personaRoles].sort());
     const workgroupRows = await store.db.selectFrom("workgroups").selectAll().execute();
     expect(workgroupRows.length).toBeGreaterThanOrEqual(3);
     expect((await snapshot()).members.length).toBeGreaterThan(0);
+  });
+
+  it("leaves out of SDS a role CIS2 gives but SDS does not hold (in_sds: false), so the two can disagree", async () => {
+    await seedScenario(store.db, "default");
+    const notInSds = personas.flatMap((persona) => persona.roles.filter((role) => role.in_sds === false).map((role) => role.person_roleid));
+    expect(notInSds).toEqual(["900000000202"]);
+    const held = await store.db.selectFrom("role_profiles").select("role_profile_id").where("role_profile_id", "in", notInSds).execute();
+    expect(held).toEqual([]);
+    const nurse = await store.db.selectFrom("users").select("user_id").where("user_id", "=", "900000000002").execute();
+    expect(nurse).toHaveLength(1);
   });
 
   it("seeds every magic fault number as a PDS patient", async () => {

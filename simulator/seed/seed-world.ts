@@ -24,14 +24,19 @@ export async function clearWorld(db: Kysely<SimulatorDatabase>): Promise<void> {
   await sql`truncate table ${sql.join(tables)} restart identity`.execute(db);
 }
 
+function sdsRoles(persona: (typeof personas)[number]) {
+  return persona.roles.filter((role) => role.in_sds !== false);
+}
+
 async function seedPeople(db: Kysely<SimulatorDatabase>): Promise<void> {
   await db.insertInto("patients").values(seedPatients()).execute();
   await db
     .insertInto("users")
     .values(personas.map((persona) => ({ user_id: persona.uid, display_name: `${persona.given_name} ${persona.family_name}` })))
     .execute();
+  // A role CIS2 gives but SDS does not hold (in_sds: false) is left out of SDS, memberships included.
   const roleProfiles = personas.flatMap((persona) =>
-    persona.roles.map((role) => ({
+    sdsRoles(persona).map((role) => ({
       role_profile_id: role.person_roleid,
       user_id: persona.uid,
       org_code: role.org_code,
@@ -54,7 +59,7 @@ async function seedPeople(db: Kysely<SimulatorDatabase>): Promise<void> {
     )
     .execute();
   const members = personas.flatMap((persona) =>
-    persona.roles.flatMap((role) =>
+    sdsRoles(persona).flatMap((role) =>
       role.workgroups_codes.map((workgroupId) => ({
         workgroup_id: workgroupId,
         role_profile_id: role.person_roleid,

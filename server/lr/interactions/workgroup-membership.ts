@@ -8,6 +8,8 @@ export interface WorkgroupMemberInput {
   /** The member being added or removed. */
   memberUserId: string;
   memberRoleProfileId: string;
+  /** Why (the RA manager's own words): kept on the outbox row, so the audit trail records it (migration 0005). */
+  reason?: string;
   idempotencyKey?: string;
 }
 
@@ -45,6 +47,8 @@ export async function changeWorkgroupMembership(
         description: change.description,
         workgroupId: input.workgroupId,
         memberUserId: input.memberUserId,
+        memberRoleProfileId: input.memberRoleProfileId,
+        ...(input.reason ? { reason: input.reason } : {}),
       },
     },
   );

@@ -1,6 +1,7 @@
 import type { LrTableCopy } from "@/components/lr/lr-table";
 import type { PatientBannerCopy } from "@/components/patient/patient-banner";
 import type { PatientProblemCopy } from "@/components/patient/patient-problem";
+import { NAMES_UNAVAILABLE_MESSAGE } from "@/lib/ui/directory-names";
 
 /** Every word on the patient page (banner, relationship, LR list). */
 export const patientCopy = {
@@ -43,6 +44,7 @@ export const patientCopy = {
     completeNote: "Complete list: every relationship, including frozen and closed ones, with its last status change.",
     simpleNote: "Current relationships (your role sees the simple list).",
     reference: "Spine reference",
+    namesUnavailable: NAMES_UNAVAILABLE_MESSAGE,
   },
   table: {
     caption: "Legitimate relationships for this patient",
@@ -58,5 +60,6 @@ export const patientCopy = {
     lastChange: "Last change",
     ended: "Ended",
     accessReason: "Reason",
+    userId: "User ID",
   } satisfies LrTableCopy,
 } as const;

@@ -84,6 +84,12 @@ export function PatientLrs({ nhsNumber, can }: { nhsNumber: string; can: Patient
         {lrs.data ? (
           <>
             <p className="nhsuk-body-s">{lrs.data.detail === "comprehensive" ? copy.list.completeNote : copy.list.simpleNote}</p>
+            {lrs.data.namesUnavailable ? (
+              <div className="nhsuk-inset-text" data-testid="names-unavailable">
+                <span className="nhsuk-u-visually-hidden">Information: </span>
+                <p>{copy.list.namesUnavailable}</p>
+              </div>
+            ) : null}
             <LrTable
               list={lrs.data}
               copy={copy.table}
