@@ -30,17 +30,19 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         <a className="nhsuk-skip-link" href="#maincontent">
           {shellCopy.skipLink}
         </a>
-        <SiteHeader account={account?.header} csrfToken={account?.csrfToken} />
-        <div className="nhsuk-width-container">
-          {training ? (
-            <div className="pt-nhs-4">
-              <TrainingBanner />
-            </div>
-          ) : null}
-          <main className="nhsuk-main-wrapper" id="maincontent" tabIndex={-1}>
-            <Providers>{children}</Providers>
-          </main>
-        </div>
+        <Providers>
+          <SiteHeader account={account?.header} csrfToken={account?.csrfToken} />
+          <div className="nhsuk-width-container">
+            {training ? (
+              <div className="pt-nhs-4">
+                <TrainingBanner />
+              </div>
+            ) : null}
+            <main className="nhsuk-main-wrapper" id="maincontent" tabIndex={-1}>
+              {children}
+            </main>
+          </div>
+        </Providers>
         <SiteFooter />
         {account ? <IdleTimeoutDialog warningMs={account.idle.warningMs} /> : null}
       </body>

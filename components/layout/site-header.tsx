@@ -2,6 +2,7 @@
 import { Header } from "nhsuk-react-components";
 import type { HeaderAccount } from "@/lib/schemas/shell";
 import { shellCopy } from "@/lib/ui/shell-copy";
+import { NewAlertsBadge } from "./new-alerts-badge";
 
 /** NHS header with service name and the account area (user, role, organisation, Change role, Log out). */
 export function SiteHeader({ account, csrfToken }: { account?: HeaderAccount; csrfToken?: string }) {
@@ -30,6 +31,16 @@ export function SiteHeader({ account, csrfToken }: { account?: HeaderAccount; cs
           </Header.AccountItem>
         )}
       </Header.Account>
+      {account && account.navigation.length > 0 ? (
+        <Header.Navigation aria-label={shellCopy.navigationLabel}>
+          {account.navigation.map((item) => (
+            <Header.NavigationItem key={item.href} href={item.href}>
+              {item.label}
+              {item.badge === "newAlerts" ? <NewAlertsBadge /> : null}
+            </Header.NavigationItem>
+          ))}
+        </Header.Navigation>
+      ) : null}
     </Header>
   );
 }

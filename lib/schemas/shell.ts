@@ -3,4 +3,6 @@ export interface HeaderAccount {
   userName: string;
   roleName: string;
   organisationName: string;
+  /** The areas this role may use (lib/ui/navigation.ts), decided on the server. */
+  navigation: { href: string; label: string; badge?: "newAlerts" }[];
 }

@@ -25,6 +25,23 @@ export function displayDate(value: string | undefined): string {
   return `${day}-${MONTHS[Number(month) - 1]}-${year}`;
 }
 
+/** An ISO instant as "12-Mar-2019 09:30" (UK time, 24-hour), for when something happened. */
+export function displayDateTime(instant: string): string {
+  const date = new Date(instant);
+  if (Number.isNaN(date.getTime())) return "Not known";
+  const parts = new Intl.DateTimeFormat("en-GB", {
+    timeZone: "Europe/London",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+    hourCycle: "h23",
+  }).formatToParts(date);
+  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? "";
+  return `${displayDate(`${part("year")}-${part("month")}-${part("day")}`)} ${part("hour")}:${part("minute")}`;
+}
+
 /** Whole years between a birth date and `on` (default today); undefined when the date is unreadable. */
 export function ageInYears(birthDate: string, on: Date = new Date()): number | undefined {
   const iso = isoDateOf(birthDate);

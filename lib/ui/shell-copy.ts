@@ -4,6 +4,8 @@ export const shellCopy = {
   serviceShortName: "LR Manager",
   skipLink: "Skip to main content",
   homeLabel: "LR Manager homepage",
+  navigationLabel: "Menu",
+  newAlertsBadge: (count: number) => `${count} new`,
   account: {
     label: "Account",
     signIn: "Sign in",

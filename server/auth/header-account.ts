@@ -1,5 +1,6 @@
 import "server-only";
 import type { HeaderAccount } from "@/lib/schemas/shell";
+import { navigationFor } from "@/lib/ui/navigation";
 import { getPageSession } from "./page-session";
 import { sessionLimits } from "./session-policy";
 
@@ -24,6 +25,7 @@ export async function getHeaderAccount(): Promise<ShellAccount | undefined> {
       userName: role?.userName ?? session.sub,
       roleName: role?.roleName ?? role?.roleCode ?? "Role",
       organisationName: role?.orgName ?? role?.orgCode ?? "",
+      navigation: navigationFor(session.permissions).map(({ href, label, badge }) => ({ href, label, ...(badge ? { badge } : {}) })),
     },
     idle: { idleTimeoutMs: limits.idleTimeoutMs, warningMs: limits.warningMs },
   };

@@ -112,9 +112,66 @@ export interface SeenLogoutTokensTable {
   expires_at: Timestamp;
 }
 
+export type AlertStatus = "new" | "open" | "investigating" | "closed";
+
+export interface AlertsTable {
+  /** The AlertEvent id (upper-case UUID): the alert reference a privacy officer quotes. */
+  id: string;
+  /** The organisation whose privacy officers review it: the acting role's organisation. */
+  org_code: string;
+  /** Alert type code (lib/hl7/vocab/alert-codes.ts): "1" self-claimed LR, "2" access. */
+  alert_type: string;
+  reason_code: string;
+  reason_text: string | null;
+  nhs_number: string;
+  actor_sub: string;
+  actor_role_id: string;
+  actor_name: string | null;
+  actor_role_name: string | null;
+  actor_org_name: string | null;
+  lr_id: string | null;
+  /** The Spine message of the action that raised it (the LR create, or the emergency details query). */
+  source_message_id: string | null;
+  /** The COMT_IN000001UK01 message (outbox row) that sends the alert to Spine. */
+  spine_message_id: string | null;
+  status: ColumnType<AlertStatus, AlertStatus | undefined, AlertStatus>;
+  sample_id: string | null;
+  raised_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface AlertEventsTable {
+  id: Generated<number>;
+  alert_id: string;
+  at: Timestamp;
+  actor_sub: string;
+  actor_role_id: string | null;
+  actor_name: string | null;
+  kind: "note" | "status" | "sampled";
+  from_status: AlertStatus | null;
+  to_status: AlertStatus | null;
+  note: string | null;
+}
+
+export interface AlertSamplesTable {
+  id: string;
+  org_code: string;
+  percentage: number;
+  period_start: Timestamp;
+  period_end: Timestamp;
+  seed: string;
+  drawn_by: string;
+  drawn_at: Timestamp;
+  population: number;
+  sampled: number;
+}
+
 export interface Database {
   sessions: SessionsTable;
   audit_events: AuditEventsTable;
   outbox: OutboxTable;
   seen_logout_tokens: SeenLogoutTokensTable;
+  alerts: AlertsTable;
+  alert_events: AlertEventsTable;
+  alert_samples: AlertSamplesTable;
 }

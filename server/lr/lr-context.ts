@@ -31,6 +31,8 @@ export interface LrContext {
   permissions?: readonly Permission[];
   /** The sign-in this call belongs to (audit "recently viewed in this session"). */
   sessionId?: string;
+  /** Display names from CIS2, for what names the user to others (a privacy-officer alert). */
+  names?: { user?: string; role?: string; organisation?: string };
   requestId?: string;
   log: Logger;
   /** Spine runtime; production leaves it unset and the shared one is used. */
@@ -135,6 +137,11 @@ export function lrContextFor(user: SignedInUser, log: Logger, requestId?: string
     sessionSub: user.sub,
     permissions: user.permissions,
     sessionId: user.sessionId,
+    names: {
+      ...(user.userName ? { user: user.userName } : {}),
+      ...(user.roleName ? { role: user.roleName } : {}),
+      ...(user.orgName ? { organisation: user.orgName } : {}),
+    },
     ...(requestId ? { requestId } : {}),
     log,
   };

@@ -3,6 +3,7 @@ import { AppError } from "@/lib/errors/app-error";
 import { SELF_CLAIMED_LR_TYPE } from "@/lib/hl7/vocab/lr-codes";
 import type { NhsNumber } from "@/lib/nhs/nhs-number";
 import type { LrUpdateResponse, SelfClaimInput } from "@/lib/schemas/lr";
+import { raiseSelfClaimAlert } from "@/server/alerts/raise-alert";
 import { createLegitimateRelationship } from "./interactions/create-legitimate-relationship";
 import { ctxCan, type LrContext } from "./lr-context";
 import { myWorkgroups } from "./my-workgroups";
@@ -12,7 +13,7 @@ import { updateResponse } from "./outcome-response";
  * Self-claim (or, where the role allows, create another type of) LR for the user or one of their
  * workgroups. The server re-checks what the form offered: other types need lr.create, and a
  * workgroup must be one the role belongs to in SDS. Audited by the outbox (requested, then
- * confirmed or failed).
+ * confirmed or failed). A self-claim that Spine accepted raises a privacy-officer alert.
  */
 export async function selfClaimLr(ctx: LrContext, nhsNumber: NhsNumber, input: SelfClaimInput): Promise<LrUpdateResponse> {
   if (input.lrType !== SELF_CLAIMED_LR_TYPE && !ctxCan(ctx, "lr.create")) {
@@ -34,5 +35,14 @@ export async function selfClaimLr(ctx: LrContext, nhsNumber: NhsNumber, input: S
     accessReason: { code: input.accessReasonCode, text: input.accessReasonText },
     idempotencyKey: input.idempotencyKey,
   });
+  if (input.lrType === SELF_CLAIMED_LR_TYPE) {
+    await raiseSelfClaimAlert(ctx, {
+      nhsNumber,
+      accessReasonCode: input.accessReasonCode,
+      accessReasonText: input.accessReasonText,
+      ...(outcome.state === "confirmed" ? { lrId: outcome.lrId } : {}),
+      messageId: outcome.messageId,
+    });
+  }
   return updateResponse(outcome);
 }

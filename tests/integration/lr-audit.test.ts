@@ -35,11 +35,13 @@ function gp(): LrContext {
   return { ...personaContext(GP, rig.runtime("direct").rt), permissions: PERMISSIONS, requestId: crypto.randomUUID() };
 }
 
-/** The audit events written for one Spine message, oldest first. */
-async function eventsFor(spineMessageId: string | undefined) {
+/** The audit events written for one Spine message, oldest first (the alert an action raises is its own action). */
+async function eventsFor(spineMessageId: string | undefined, options: { alerts?: boolean } = {}) {
   expect(spineMessageId, "the action names its Spine message").toBeTruthy();
   const all = await listAuditEvents(rig.store.db, { limit: 1000 });
-  return all.filter((event) => event.spineMessageId === spineMessageId).reverse();
+  return all
+    .filter((event) => event.spineMessageId === spineMessageId && (options.alerts ?? false) === event.action.startsWith("alert."))
+    .reverse();
 }
 
 async function failure(work: Promise<unknown>): Promise<{ code: string; reference?: string }> {
@@ -75,6 +77,8 @@ describe("LR create", () => {
       expect(event).toMatchObject({ actorSub: ctx.userId, roleId: ctx.roleProfileId, orgCode: ctx.orgCode, nhsNumber: patient("noLrs") });
       expect(event.requestId).toBe(ctx.requestId);
     }
+    // The self-claim also raised one privacy-officer alert, audited as its own action.
+    expect((await eventsFor(created.reference, { alerts: true })).map((e) => e.action)).toEqual([AUDIT_ACTIONS.alertRaised]);
   });
 
   it("refused by Spine: requested then failed, with the error", async () => {

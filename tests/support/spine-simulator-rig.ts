@@ -3,8 +3,8 @@ import { afterAll, beforeAll, beforeEach } from "vitest";
 import { POST as inboundPost } from "@/app/api/spine/inbound/route";
 import { loadSpineRoutes } from "@/lib/config/spine-routes";
 import { findPersona } from "@/lib/personas";
-import { openStore, type Store } from "@/lib/store/open-store";
-import { appMigrations } from "@/server/db/migrations";
+import type { Store } from "@/lib/store/open-store";
+import { closeDb, getDb } from "@/server/db/client";
 import type { Database } from "@/server/db/schema";
 import type { LrContext } from "@/server/lr/lr-context";
 import { setSpineRuntime } from "@/server/spine/default-runtime";
@@ -16,6 +16,7 @@ import type { SimulatorConfigOverrides } from "@/simulator/config";
 import { type RunningSimulator, startSimulator } from "@/simulator/server";
 import { type BffInboundHost, startBffInboundHost } from "./bff-inbound-host";
 import { lateBound } from "./late-bound";
+import { testSpineInboundCredential } from "./spine-inbound-credential";
 
 /**
  * The BFF's Spine layer joined to the running Spine simulator over real HTTP on 127.0.0.1: one
@@ -87,7 +88,7 @@ function recording(transport: SpineTransport, sends: TransportSend[]): SpineTran
   return {
     name: transport.name,
     async send(input) {
-      const about = { interactionId: input.request.interactionId, messageId: input.request.header.messageId };
+      const about = { interactionId: input.message.interactionId, messageId: input.message.messageId };
       try {
         const outcome = await transport.send(input);
         sends.push({ ...about, outcome: outcome.kind });
@@ -101,11 +102,22 @@ function recording(transport: SpineTransport, sends: TransportSend[]): SpineTran
 }
 
 export async function startSpineSimulatorRig(config: SimulatorConfigOverrides = {}): Promise<SpineSimulatorRig> {
-  const store = await openStore<Database>({ name: "app", inMemory: true, migrations: appMigrations });
+  // The simulator's replies carry the credential the BFF's inbound route requires, as Spine's TLS client certificate would.
+  const { header, value } = testSpineInboundCredential();
+  // The app's own store (in memory for tests): the Spine runtime, the audit writer and every
+  // app-side operation then share it, as they do in a running app.
+  process.env.APP_DB_IN_MEMORY = "1";
+  const store = await getDb();
   const inbound = await startBffInboundHost(inboundPost);
   const simulator = await startSimulator({
     store: { inMemory: true },
-    config: { ...RIG_SIMULATOR_CONFIG, ...config, bffInboundUrl: inbound.url, async: { ...RIG_SIMULATOR_CONFIG.async, ...config.async } },
+    config: {
+      ...RIG_SIMULATOR_CONFIG,
+      bffInboundAuth: { header, value },
+      ...config,
+      bffInboundUrl: inbound.url,
+      async: { ...RIG_SIMULATOR_CONFIG.async, ...config.async },
+    },
   });
   const { asid, partyKey } = simulator.context.config.spine;
 
@@ -159,7 +171,7 @@ export async function startSpineSimulatorRig(config: SimulatorConfigOverrides = 
       setSpineRuntime(undefined);
       await simulator.close();
       await inbound.close();
-      await store.close();
+      await closeDb();
     },
   };
 }

@@ -4,11 +4,15 @@ import { initialMigration } from "./0001-initial";
 import { auditWhoMigration } from "./0002-audit-who-and-outbox-trail";
 import { auditHashChainMigration } from "./0003-audit-hash-chain";
 import { batchChecksMigration } from "./0004-batch-checks";
+import { workgroupDirectoryMigration } from "./0005-workgroup-directory";
+import { alertsMigration } from "./0006-alerts";
 
 /** Every BFF migration, keyed in the order they apply. Add new ones at the end; never rename. */
 export const appMigrations: Record<string, Migration> = {
   "0001_initial": initialMigration,
   "0002_audit_who_and_outbox_trail": auditWhoMigration,
   "0003_audit_hash_chain": auditHashChainMigration,
+  "0006_alerts": alertsMigration,
+  "0005_workgroup_directory": workgroupDirectoryMigration,
   "0004_batch_checks": batchChecksMigration,
 };
