@@ -16,6 +16,7 @@ export const findPatientCopy = {
     check_digit: "Enter a valid NHS number. Check you have entered it correctly",
   } satisfies Record<NhsNumberProblem, string>,
   youEntered: "You entered",
+  batchLink: "Check a list of patients (a clinic list of up to 10,000) in one go",
   recentHeading: "Patients you viewed in this session",
   recentNone: "You have not viewed any patients in this session.",
 } as const;

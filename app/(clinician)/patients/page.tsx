@@ -54,6 +54,11 @@ export default async function FindPatientPage({ searchParams }: { searchParams: 
             {copy.youEntered}: <span className="nhs-number">{formatNhsNumber(entered.trim())}</span>
           </p>
         ) : null}
+        <p>
+          <a href="/batch-check" data-testid="batch-check-link">
+            {copy.batchLink}
+          </a>
+        </p>
         <h2 className="nhsuk-heading-m">{copy.recentHeading}</h2>
         {recent.length === 0 ? (
           <p>{copy.recentNone}</p>

@@ -1,0 +1,66 @@
+import type { RowProblem } from "@/lib/batch/parse-clinic-list";
+
+/** Every word on the batch check's start pages (the list, who for, check your answers). */
+export const batchCheckCopy = {
+  title: "Check a list of patients",
+  errorPrefix: "Error: ",
+  errorSummaryTitle: "There is a problem",
+  back: "Back",
+  list: {
+    heading: "Check a list of patients",
+    intro:
+      "Find out which patients on a clinic list you, or one of your workgroups, have a legitimate relationship (LR) with. You can check up to 10,000 patients at a time.",
+    uploadLabel: "Upload a CSV file",
+    uploadHint:
+      "One column of NHS numbers. A header row and other columns are optional: other columns are kept and come back with the results.",
+    or: "or",
+    pasteLabel: "Paste NHS numbers",
+    pasteHint: "One NHS number on each line. You can include spaces.",
+    chosenFile: "Chosen file",
+    continue: "Continue",
+    missing: "Upload a CSV file or paste a list of NHS numbers",
+    bothGiven: "Upload a CSV file or paste a list, not both",
+    unreadableFile: "The file could not be read. Check it is a CSV file and try again",
+  },
+  subject: {
+    legend: "Who are you checking for?",
+    hint: "Spine answers whether this person, or this workgroup, has an LR with each patient.",
+    me: "Me",
+    workgroupSuffix: "(workgroup)",
+    missing: "Select who you are checking for",
+    workgroupsUnavailable: "Your workgroups could not be looked up, so you can only check for yourself just now.",
+  },
+  check: {
+    heading: "Check your answers",
+    source: "List",
+    pasted: "Pasted list",
+    rows: "Rows found",
+    valid: "NHS numbers to check",
+    rejected: "Rows that will not be checked",
+    rejectedNone: "None",
+    subject: "Checking for",
+    change: "Change",
+    rejectedHeading: "Rows that will not be checked",
+    rejectedIntro: "These rows are kept in the results and the download, marked as invalid. The rest of the list goes ahead.",
+    rejectedMore: (shown: number, total: number) => `Showing the first ${shown} of ${total.toLocaleString("en-GB")} rows.`,
+    tableRow: "Row",
+    tableEntered: "Entered",
+    tableReason: "Reason",
+    submit: "Run the check",
+    submitting: "Starting the check…",
+  },
+  recent: {
+    heading: "Your recent checks",
+    none: "You have no recent checks. Results are kept for a limited time and then deleted.",
+    started: "Started",
+    rows: "rows",
+  },
+  problems: {
+    empty: "No NHS number",
+    format: "Must only contain numbers",
+    length: "Must be 10 digits",
+    check_digit: "Not a valid NHS number",
+    duplicate: "Already in the list",
+    not_synthetic: "Not a training (synthetic) NHS number",
+  } satisfies Record<RowProblem, string>,
+} as const;
