@@ -10,6 +10,7 @@ step() { echo; echo "━━ $* ($(( $(date +%s) - started ))s)"; }
 step "Install"
 ensure_node_modules
 ensure_chromium
+ensure_xmllint
 
 step "Typecheck"
 npx tsc --noEmit

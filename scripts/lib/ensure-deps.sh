@@ -30,6 +30,14 @@ ensure_chromium() {
   fi
 }
 
+# xmllint (Debian's libxml2-utils) for the MIM schema test, lib/hl7/schemas/mim-schemas.test.ts.
+ensure_xmllint() {
+  if ! command -v xmllint >/dev/null 2>&1; then
+    echo "› Installing Debian's libxml2-utils (xmllint) for the schema tests…"
+    apt_install libxml2-utils
+  fi
+}
+
 # Next production build, skipped when nothing it depends on changed since the last build.
 ensure_next_build() {
   local stamp=.next/.lrm-source-hash
