@@ -199,7 +199,7 @@ describe.each(["direct", "mhs"] as const)("BFF Spine client ↔ simulator, %s mo
     // docs/domain.md §3.9: identifiedWorkgroupsOnly is always on the wire, its placeholder code system on the 2.999 example arc.
     const sent = (await findByMessageId(rig.store.db, added.messageId))?.requestBody ?? "";
     expect(sent).toMatch(
-      /<originatingURP[^>]*>.*<subjectOf typeCode="SUBJ"><identifiedWorkgroupsOnly classCode="OBS" moodCode="EVN"><code code="IWO" codeSystem="2\.999\.4"\/><value value="false"\/>/s,
+      /<originatingURP[^>]*>.*<subjectOf typeCode="SBJ"><identifiedWorkgroupsOnly classCode="OBS" moodCode="EVN"><code code="IWO" codeSystem="2\.999\.4"\/><value value="false"\/>/s,
     );
     expect(sent).not.toContain("17.999");
     expect(await addWorkgroupMember(as(RA_MANAGER), member)).toMatchObject({ state: "confirmed", flag: true });

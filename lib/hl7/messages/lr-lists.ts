@@ -11,14 +11,15 @@ import {
 } from "@/lib/hl7/messages/payload-parts";
 import type { CompleteLrEntry, SimpleLrEntry } from "@/lib/hl7/types";
 import { OIDS } from "@/lib/hl7/vocab/oids";
-import { codeEl, optionalChildCoded, optionalTs, readChildCoded } from "@/lib/hl7/wrapper/datatypes";
+import { codeEl, nonNull, nullEl, optionalChildCoded, optionalTs, readChildCoded } from "@/lib/hl7/wrapper/datatypes";
 import { el, type XmlElement } from "@/lib/hl7/xml/xml-node";
 import { attr, child, childElements, children, find, required, textOf } from "@/lib/hl7/xml/xml-query";
 
 /**
  * QUPC_IN060000UK32 SimpleLRList (REPC_MT090101UK32) and QUPC_IN070000UK32 CompleteLRList (REPC_MT100101UK32).
- * The complete-list entry element name and its child order are INFERRED (schema not in the reference);
- * reading takes whatever element sits in each `component`, so either name reads.
+ * Entry names and child order as the MIM 7.2.02 schemas (completeDetails: id, code, effectiveTime, reasonCode,
+ * subject, author, component/sCDetails?, pertinentInformation/pertinentReasonTxt?); reading takes whatever
+ * element sits in each `component`.
  */
 export const LIST_ENTRY_NAMES = { simple: "simpleDetails", complete: "completeDetails", statusChange: "sCDetails" } as const;
 
@@ -71,6 +72,7 @@ function completeEntryEl(e: CompleteLrEntry): XmlElement {
     { classCode: "PCPR", moodCode: "EVN" },
     el("id", { root: OIDS.lrId, extension: e.lrId }),
     codeEl("code", e.code),
+    // Mandatory in REPC_MT100101UK32: a null interval when the entry has no period.
     e.effectiveTime
       ? el(
           "effectiveTime",
@@ -78,7 +80,7 @@ function completeEntryEl(e: CompleteLrEntry): XmlElement {
           e.effectiveTime.low !== undefined ? el("low", { value: e.effectiveTime.low }) : undefined,
           e.effectiveTime.high !== undefined ? el("high", { value: e.effectiveTime.high }) : undefined,
         )
-      : undefined,
+      : nullEl("effectiveTime"),
     codeEl("reasonCode", e.reasonCode),
     listSubjectEl(e.subject),
     actorEl(e.author),
@@ -100,7 +102,7 @@ function completeEntryEl(e: CompleteLrEntry): XmlElement {
           { typeCode: "PERT" },
           el(
             "pertinentReasonTxt",
-            { classCode: "OBS", moodCode: "EVN" },
+            { classCode: "PCPR", moodCode: "RQO" },
             e.accessReason.text !== undefined ? el("text", {}, e.accessReason.text) : undefined,
             e.accessReason.code ? codeEl("reasonCode", e.accessReason.code) : undefined,
           ),
@@ -117,7 +119,7 @@ function readCompleteEntry(entry: XmlElement): CompleteLrEntry {
     subject: readListSubject(required(entry, "subject")),
     author: readActor(required(entry, "author")),
   };
-  const time = child(entry, "effectiveTime");
+  const time = nonNull(child(entry, "effectiveTime"));
   if (time) {
     const low = attr(child(time, "low"), "value");
     const high = attr(child(time, "high"), "value");

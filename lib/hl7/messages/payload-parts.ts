@@ -1,7 +1,7 @@
 import { Hl7CodecError } from "@/lib/hl7/errors";
 import type { CreateLrAuthor, Identifier, ListSubject, LrActor, LrSubject, QueryUserParameters } from "@/lib/hl7/types";
 import { OIDS } from "@/lib/hl7/vocab/oids";
-import { readId } from "@/lib/hl7/wrapper/datatypes";
+import { nonNull, nullEl, readId } from "@/lib/hl7/wrapper/datatypes";
 import { el, type XmlElement } from "@/lib/hl7/xml/xml-node";
 import { attr, child, childElements, children, find, required, requiredAttr, textOf } from "@/lib/hl7/xml/xml-query";
 
@@ -64,8 +64,9 @@ function deviceSdsEl(asid: string): XmlElement {
   return el("AgentDeviceSDS", { classCode: "AGNT" }, el("agentDeviceSDS", DEV, el("id", { root: OIDS.asid, extension: asid })));
 }
 
+/** OtherPerson is a role (classCode AGNT, no determinerCode) in REPC_MT010101UK15, REPC_MT090101UK32 and REPC_MT100101UK32. */
 function otherPersonEl(id: Identifier): XmlElement {
-  return el("OtherPerson", { classCode: "PSN", determinerCode: "INSTANCE" }, el("id", { root: id.root, extension: id.extension }));
+  return el("OtherPerson", { classCode: "AGNT" }, el("id", { root: id.root, extension: id.extension }));
 }
 
 /** The one role element under a participation (subject/author), whatever its name. */
@@ -256,18 +257,15 @@ export function listSubjectEl(subject: ListSubject): XmlElement {
           "agentWorkgroupSDS",
           ORG,
           el("id", { root: OIDS.sdsOrganisation, extension: subject.workgroupId }),
-          subject.workgroupName !== undefined ? el("name", {}, subject.workgroupName) : undefined,
+          subject.workgroupName !== undefined ? el("name", {}, subject.workgroupName) : nullEl("name"),
         ),
-        subject.organizationId !== undefined || subject.organizationName !== undefined
-          ? el(
-              "representedOrganizationSDS",
-              ORG,
-              subject.organizationId !== undefined
-                ? el("id", { root: OIDS.odsOrganisation, extension: subject.organizationId })
-                : undefined,
-              subject.organizationName !== undefined ? el("name", {}, subject.organizationName) : undefined,
-            )
-          : undefined,
+        // UKCT_MT160016UK01: representedOrganizationSDS{id?, name} and the workgroup's name are mandatory.
+        el(
+          "representedOrganizationSDS",
+          ORG,
+          subject.organizationId !== undefined ? el("id", { root: OIDS.odsOrganisation, extension: subject.organizationId }) : undefined,
+          subject.organizationName !== undefined ? el("name", {}, subject.organizationName) : nullEl("name"),
+        ),
       );
       break;
   }
@@ -285,13 +283,13 @@ export function readListSubject(participation: XmlElement): ListSubject {
       const subject: ListSubject = { kind: "workgroup", workgroupId: extensionOf(role, "agentWorkgroupSDS/id") };
       const code = child(role, "code");
       if (code) subject.code = readCodedEl(code);
-      const name = find(role, "agentWorkgroupSDS/name");
+      const name = nonNull(find(role, "agentWorkgroupSDS/name"));
       if (name) subject.workgroupName = textOf(name) ?? "";
       const org = child(role, "representedOrganizationSDS");
       if (org) {
         const orgId = optionalExtension(org, "id");
         if (orgId !== undefined) subject.organizationId = orgId;
-        const orgName = child(org, "name");
+        const orgName = nonNull(child(org, "name"));
         if (orgName) subject.organizationName = textOf(orgName) ?? "";
       }
       return subject;

@@ -1,13 +1,15 @@
 import { extensionOf, optionalExtension, type PayloadCodec } from "@/lib/hl7/messages/payload-parts";
 import type { RoleProfile } from "@/lib/hl7/types";
 import { OIDS } from "@/lib/hl7/vocab/oids";
+import { nonNull, nullEl } from "@/lib/hl7/wrapper/datatypes";
 import { el } from "@/lib/hl7/xml/xml-node";
 import { child, children, find, required, textOf } from "@/lib/hl7/xml/xml-query";
 
 /**
  * QUPC_IN010103UK01 URPIDResponse (REPC_MT130002UK01), element order as the schema sequence (spine-lr.md §2.5):
- * subject/identifiedUser/identifiedPersonSDS{id(UID), playedAgentPersonSDS*{id(URP), representedOrganizationSDS{id?, name}
- * (mandatory), part2/partSDSRole/code, part1[0..*] partAgentOrgSDS/agentWorkgroupSDS{id,name}}}.
+ * subject/identifiedUser/identifiedPersonSDS{id(UID), playedAgentPersonSDS*{id(URP), representedOrganizationSDS{id, name},
+ * part2/partSDSRole/code, part1[0..*] partAgentOrgSDS/agentWorkgroupSDS{id, name}}}. Every one of those is mandatory in
+ * the schema: an ODS id, job role or workgroup name the payload lacks is written with nullFlavor and read as absent.
  */
 const ORG = { classCode: "ORG", determinerCode: "INSTANCE" };
 
@@ -21,7 +23,7 @@ export const urpResponseCodec: PayloadCodec<{ userId: string; roleProfiles: Role
         { typeCode: "SBJ" },
         el(
           "identifiedUser",
-          { classCode: "AGNT" },
+          { classCode: "IDENT" },
           el(
             "identifiedPersonSDS",
             { classCode: "PSN", determinerCode: "INSTANCE" },
@@ -34,16 +36,18 @@ export const urpResponseCodec: PayloadCodec<{ userId: string; roleProfiles: Role
                 el(
                   "representedOrganizationSDS",
                   ORG,
-                  rp.organizationId !== undefined ? el("id", { root: OIDS.odsOrganisation, extension: rp.organizationId }) : undefined,
+                  rp.organizationId !== undefined ? el("id", { root: OIDS.odsOrganisation, extension: rp.organizationId }) : nullEl("id"),
                   el("name", {}, rp.organizationName),
                 ),
-                rp.jobRoleCode !== undefined
-                  ? el(
-                      "part2",
-                      { typeCode: "PART" },
-                      el("partSDSRole", { classCode: "ROL" }, el("code", { code: rp.jobRoleCode, codeSystem: OIDS.jobRoleCode })),
-                    )
-                  : undefined,
+                el(
+                  "part2",
+                  { typeCode: "PART" },
+                  el(
+                    "partSDSRole",
+                    { classCode: "ROL" },
+                    rp.jobRoleCode !== undefined ? el("code", { code: rp.jobRoleCode, codeSystem: OIDS.jobRoleCode }) : nullEl("code"),
+                  ),
+                ),
                 rp.workgroups.map((w) =>
                   el(
                     "part1",
@@ -55,7 +59,7 @@ export const urpResponseCodec: PayloadCodec<{ userId: string; roleProfiles: Role
                         "agentWorkgroupSDS",
                         ORG,
                         el("id", { root: OIDS.sdsOrganisation, extension: w.workgroupId }),
-                        w.name !== undefined ? el("name", {}, w.name) : undefined,
+                        w.name !== undefined ? el("name", {}, w.name) : nullEl("name"),
                       ),
                     ),
                   ),
@@ -78,7 +82,7 @@ export const urpResponseCodec: PayloadCodec<{ userId: string; roleProfiles: Role
           workgroups: children(p, "part1").map((part) => {
             const wg = required(part, "partAgentOrgSDS/agentWorkgroupSDS");
             const w: { workgroupId: string; name?: string } = { workgroupId: extensionOf(wg, "id") };
-            const name = child(wg, "name");
+            const name = nonNull(child(wg, "name"));
             if (name) w.name = textOf(name) ?? "";
             return w;
           }),

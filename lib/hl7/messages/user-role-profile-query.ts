@@ -4,25 +4,26 @@ import { OIDS } from "@/lib/hl7/vocab/oids";
 import { el } from "@/lib/hl7/xml/xml-node";
 import { attr, child, find } from "@/lib/hl7/xml/xml-query";
 
-/** QUPC_IN010102UK01 payload: query (QUPC_MT010102UK01): parameterList{organizationCode?, userRoleProfileID?}, userID. */
+/**
+ * QUPC_IN010102UK01 payload: query (QUPC_MT010102UK01): parameterList{organizationCode?, userRoleProfileID?}, userID.
+ * parameterList is mandatory in the schema even when both its parameters are absent (then it is empty);
+ * reading also accepts a query without it.
+ */
 export const userRoleProfileQueryCodec: PayloadCodec<UserRoleProfileQuery> = {
   build(p) {
-    const hasList = p.organizationCode !== undefined || p.roleProfileId !== undefined;
     return el(
       "query",
       {},
-      hasList
-        ? el(
-            "parameterList",
-            {},
-            p.organizationCode !== undefined
-              ? iiParam("organizationCode", OIDS.odsOrganisation, p.organizationCode, SEMANTICS_TEXT.organizationCode)
-              : undefined,
-            p.roleProfileId !== undefined
-              ? iiParam("userRoleProfileID", OIDS.roleProfileId, p.roleProfileId, SEMANTICS_TEXT.roleProfileId)
-              : undefined,
-          )
-        : undefined,
+      el(
+        "parameterList",
+        {},
+        p.organizationCode !== undefined
+          ? iiParam("organizationCode", OIDS.odsOrganisation, p.organizationCode, SEMANTICS_TEXT.organizationCode)
+          : undefined,
+        p.roleProfileId !== undefined
+          ? iiParam("userRoleProfileID", OIDS.roleProfileId, p.roleProfileId, SEMANTICS_TEXT.roleProfileId)
+          : undefined,
+      ),
       iiParam("userID", OIDS.userId, p.userId, SEMANTICS_TEXT.userId),
     );
   },

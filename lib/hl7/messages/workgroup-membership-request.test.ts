@@ -13,13 +13,21 @@ describe("workgroup membership requests", () => {
     const sample = SAMPLE_REQUESTS.find((request) => request.interactionId === id) as Hl7Request;
     const xml = buildRequest(sample);
     expect(xml).toMatch(
-      /<originatingURP[^>]*><id [^>]*\/><subjectOf typeCode="SUBJ"><identifiedWorkgroupsOnly classCode="OBS" moodCode="EVN"><code [^>]*\/><value value="(true|false)"\/>/,
+      /<originatingURP[^>]*><id [^>]*\/><subjectOf typeCode="SBJ"><identifiedWorkgroupsOnly classCode="OBS" moodCode="EVN"><code [^>]*\/><value value="(true|false)"\/>/,
     );
+  });
+
+  it.each(["REPC_IN130002UK01", "REPC_IN130004UK01"])("%s: every participation is typeCode SBJ, the schema's value (never SUBJ)", (id) => {
+    const sample = SAMPLE_REQUESTS.find((request) => request.interactionId === id) as Hl7Request;
+    const payload = buildRequest(sample).split(/<(?:AddToWorkgroupRequest|RemoveFromWorkgroupRequest) /)[1]!;
+    expect(payload).toMatch(/<subject typeCode="SBJ"><agentPersonSDS /);
+    expect(payload).toMatch(/<originatingURP [^>]*><id [^>]*\/><subjectOf typeCode="SBJ"><identifiedWorkgroupsOnly /);
+    expect(payload).not.toContain('"SUBJ"');
   });
 
   it("will not read a request without identifiedWorkgroupsOnly", () => {
     const withoutFlag = fixture("requests/REPC_IN130004UK01.xml").replace(
-      /<subjectOf typeCode="SUBJ"><identifiedWorkgroupsOnly[\s\S]*?<\/subjectOf>/,
+      /<subjectOf typeCode="SBJ"><identifiedWorkgroupsOnly[\s\S]*?<\/subjectOf>/,
       "",
     );
     expect(() => parseRequest(withoutFlag)).toThrow(/identifiedWorkgroupsOnly/);

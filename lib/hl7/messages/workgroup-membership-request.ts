@@ -48,7 +48,7 @@ function membershipCodec(rootName: string): PayloadCodec<WorkgroupMembershipRequ
             el("id", { root: OIDS.roleProfileId, extension: p.originatingRoleProfileId }),
             el(
               "subjectOf",
-              { typeCode: "SUBJ" },
+              { typeCode: "SBJ" },
               el(
                 "identifiedWorkgroupsOnly",
                 { classCode: "OBS", moodCode: "EVN" },

@@ -1,15 +1,18 @@
 import { extensionOf, type PayloadCodec } from "@/lib/hl7/messages/payload-parts";
-import type { WorkgroupMembershipResponse } from "@/lib/hl7/types";
+import type { Coded, WorkgroupMembershipResponse } from "@/lib/hl7/types";
 import { OIDS } from "@/lib/hl7/vocab/oids";
+import { PLACEHOLDER_CODES } from "@/lib/hl7/vocab/workgroup-codes";
 import { blEl, codeEl, optionalChildCoded, readBl, readChildCoded } from "@/lib/hl7/wrapper/datatypes";
 import { el } from "@/lib/hl7/xml/xml-node";
 import { find, required } from "@/lib/hl7/xml/xml-query";
 
 /**
  * REPC_IN130003UK01 AddToWorkgroupResponse (flag alreadyAMember) and REPC_IN130005UK01
- * RemoveFromWorkgroupResponse (flag wasNotAMember): REG/EVN, code, subject/agentPersonSDS{id, subjectOf/flag?}.
+ * RemoveFromWorkgroupResponse (flag wasNotAMember): REG/EVN, code, subject/agentPersonSDS{id, subjectOf(SBJ)/flag?}.
+ * The flag's code is mandatory in the schema (REPC_MT130004UK01 / REPC_MT130006UK01): without one in the
+ * payload the placeholder code for that flag is written.
  */
-function membershipResponseCodec(rootName: string, flagName: string): PayloadCodec<WorkgroupMembershipResponse> {
+function membershipResponseCodec(rootName: string, flagName: string, defaultFlagCode: Coded): PayloadCodec<WorkgroupMembershipResponse> {
   return {
     build: (p) =>
       el(
@@ -26,11 +29,11 @@ function membershipResponseCodec(rootName: string, flagName: string): PayloadCod
             p.flag
               ? el(
                   "subjectOf",
-                  { typeCode: "SUBJ" },
+                  { typeCode: "SBJ" },
                   el(
                     flagName,
                     { classCode: "OBS", moodCode: "EVN" },
-                    p.flag.code ? codeEl("code", p.flag.code) : undefined,
+                    codeEl("code", p.flag.code ?? defaultFlagCode),
                     blEl("value", p.flag.value),
                   ),
                 )
@@ -51,5 +54,13 @@ function membershipResponseCodec(rootName: string, flagName: string): PayloadCod
   };
 }
 
-export const addToWorkgroupResponseCodec = membershipResponseCodec("AddToWorkgroupResponse", "alreadyAMember");
-export const removeFromWorkgroupResponseCodec = membershipResponseCodec("RemoveFromWorkgroupResponse", "wasNotAMember");
+export const addToWorkgroupResponseCodec = membershipResponseCodec(
+  "AddToWorkgroupResponse",
+  "alreadyAMember",
+  PLACEHOLDER_CODES.alreadyAMember,
+);
+export const removeFromWorkgroupResponseCodec = membershipResponseCodec(
+  "RemoveFromWorkgroupResponse",
+  "wasNotAMember",
+  PLACEHOLDER_CODES.wasNotAMember,
+);

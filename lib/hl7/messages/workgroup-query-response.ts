@@ -2,13 +2,14 @@ import { extensionOf, type PayloadCodec } from "@/lib/hl7/messages/payload-parts
 import type { WorkgroupInfo } from "@/lib/hl7/types";
 import { OIDS } from "@/lib/hl7/vocab/oids";
 import { displayNameOf } from "@/lib/hl7/vocab/vocabulary";
-import { WORKGROUP_STATUSES, WORKGROUP_TYPES } from "@/lib/hl7/vocab/workgroup-codes";
+import { WORKGROUP_STATUSES } from "@/lib/hl7/vocab/workgroup-codes";
 import { el } from "@/lib/hl7/xml/xml-node";
 import { children, required, requiredAttr, textOf } from "@/lib/hl7/xml/xml-query";
 
 /**
  * REPC_IN130007UK01 WorkgroupMemberQueryResponse (REPC_MT130007UK01): subject1[1..500] → workgroup(ROL)
- * {code (…17.181), id, subjectOf/workgroupName{code WGN, value ST}, subjectOf1/workgroupStatus{code WGS, value CV …17.184}}.
+ * {code (…17.181, no displayName), id, subjectOf/workgroupName{code WGN, value ST}, subjectOf1/workgroupStatus{code WGS,
+ * value CV …17.184}}; every subjectOf* has typeCode fixed to SBJ.
  */
 export const workgroupQueryResponseCodec: PayloadCodec<{ workgroups: WorkgroupInfo[] }> = {
   build: (p) =>
@@ -22,11 +23,12 @@ export const workgroupQueryResponseCodec: PayloadCodec<{ workgroups: WorkgroupIn
           el(
             "workgroup",
             { classCode: "ROL" },
-            el("code", { code: w.type, codeSystem: OIDS.workgroupType, displayName: displayNameOf(WORKGROUP_TYPES, w.type) }),
+            // The schema prohibits workgroup/code/@displayName (REPC_MT130007UK01); only the status value carries one.
+            el("code", { code: w.type, codeSystem: OIDS.workgroupType }),
             el("id", { root: OIDS.sdsOrganisation, extension: w.workgroupId }),
             el(
               "subjectOf",
-              { typeCode: "SUBJ" },
+              { typeCode: "SBJ" },
               el(
                 "workgroupName",
                 { classCode: "OBS", moodCode: "EVN" },
@@ -36,7 +38,7 @@ export const workgroupQueryResponseCodec: PayloadCodec<{ workgroups: WorkgroupIn
             ),
             el(
               "subjectOf1",
-              { typeCode: "SUBJ" },
+              { typeCode: "SBJ" },
               el(
                 "workgroupStatus",
                 { classCode: "OBS", moodCode: "EVN" },

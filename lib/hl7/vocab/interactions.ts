@@ -11,6 +11,8 @@ export type SpineService =
   | "urn:nhs:names:services:sds"
   | "urn:nhs:names:services:sdsquery";
 
+export type ControlActWrapper = "MCAI_MT040101UK03" | "QUQI_MT050000UK01" | "QUQI_MT030101UK03";
+
 export interface InteractionInfo {
   id: InteractionId;
   name: string;
@@ -23,6 +25,12 @@ export interface InteractionInfo {
   payloadRoot: string;
   /** "subject" for updates and replies, "query" for queries. */
   payloadSlot: "subject" | "query" | "none";
+  /**
+   * The ControlActEvent wrapper its schema uses: MCAI_MT040101UK03 (updates and their replies),
+   * QUQI_MT050000UK01 (query requests) or QUQI_MT030101UK03 (query replies). FOUND in the MIM 7.2.02
+   * interaction schemas (lib/hl7/schemas/README.md); the wrapper decides which subject attributes exist.
+   */
+  controlAct: ControlActWrapper;
   /** Spine path the request is POSTed to (requests only). */
   spinePath?: string;
   /** True where the reference marks service/pattern as INFERRED. */
@@ -47,6 +55,7 @@ export const INTERACTIONS: Record<InteractionId, InteractionInfo> = {
     replies: ["REPC_IN020000UK13", "MCCI_IN010000UK13"],
     payloadRoot: "CreateRequest",
     payloadSlot: "subject",
+    controlAct: "MCAI_MT040101UK03",
     spinePath: RELIABLE_PATH,
   },
   REPC_IN040000UK15: {
@@ -58,6 +67,7 @@ export const INTERACTIONS: Record<InteractionId, InteractionInfo> = {
     replies: ["REPC_IN050000UK13", "MCCI_IN010000UK13"],
     payloadRoot: "SCRequest",
     payloadSlot: "subject",
+    controlAct: "MCAI_MT040101UK03",
     spinePath: RELIABLE_PATH,
   },
   QUPC_IN010000UK32: {
@@ -69,6 +79,7 @@ export const INTERACTIONS: Record<InteractionId, InteractionInfo> = {
     replies: ["QUPC_IN030000UK14", "QUPC_IN040000UK30", "QUQI_IN010000UK14", "MCCI_IN010000UK13"],
     payloadRoot: "query",
     payloadSlot: "query",
+    controlAct: "QUQI_MT050000UK01",
     spinePath: SYNC_PATH,
   },
   QUPC_IN020000UK17: {
@@ -80,6 +91,7 @@ export const INTERACTIONS: Record<InteractionId, InteractionInfo> = {
     replies: ["QUPC_IN060000UK32", "QUPC_IN070000UK32", "QUQI_IN010000UK14", "MCCI_IN010000UK13"],
     payloadRoot: "query",
     payloadSlot: "query",
+    controlAct: "QUQI_MT050000UK01",
     spinePath: QUERY_PATH,
   },
   QUPC_IN090000UK03: {
@@ -91,6 +103,7 @@ export const INTERACTIONS: Record<InteractionId, InteractionInfo> = {
     replies: ["QUPC_IN250000UK02", "QUQI_IN010000UK14", "MCCI_IN010000UK13"],
     payloadRoot: "query",
     payloadSlot: "query",
+    controlAct: "QUQI_MT050000UK01",
     spinePath: QUERY_PATH,
     inferred: true,
   },
@@ -103,6 +116,7 @@ export const INTERACTIONS: Record<InteractionId, InteractionInfo> = {
     replies: ["QUPC_IN010103UK01", "QUQI_IN010000UK14", "MCCI_IN010000UK13"],
     payloadRoot: "query",
     payloadSlot: "query",
+    controlAct: "QUQI_MT050000UK01",
     spinePath: QUERY_PATH,
     inferred: true,
   },
@@ -115,6 +129,7 @@ export const INTERACTIONS: Record<InteractionId, InteractionInfo> = {
     replies: ["REPC_IN130007UK01", "QUQI_IN010000UK14", "MCCI_IN010000UK13"],
     payloadRoot: "query",
     payloadSlot: "query",
+    controlAct: "QUQI_MT050000UK01",
     spinePath: QUERY_PATH,
     inferred: true,
   },
@@ -127,6 +142,7 @@ export const INTERACTIONS: Record<InteractionId, InteractionInfo> = {
     replies: ["REPC_IN130003UK01", "MCCI_IN010000UK13"],
     payloadRoot: "AddToWorkgroupRequest",
     payloadSlot: "subject",
+    controlAct: "MCAI_MT040101UK03",
     spinePath: RELIABLE_PATH,
   },
   REPC_IN130004UK01: {
@@ -138,6 +154,7 @@ export const INTERACTIONS: Record<InteractionId, InteractionInfo> = {
     replies: ["REPC_IN130005UK01", "MCCI_IN010000UK13"],
     payloadRoot: "RemoveFromWorkgroupRequest",
     payloadSlot: "subject",
+    controlAct: "MCAI_MT040101UK03",
     spinePath: RELIABLE_PATH,
   },
   REPC_IN020000UK13: {
@@ -149,6 +166,7 @@ export const INTERACTIONS: Record<InteractionId, InteractionInfo> = {
     replies: [],
     payloadRoot: "CreationResponseConfirm",
     payloadSlot: "subject",
+    controlAct: "MCAI_MT040101UK03",
   },
   REPC_IN050000UK13: {
     id: "REPC_IN050000UK13",
@@ -159,6 +177,7 @@ export const INTERACTIONS: Record<InteractionId, InteractionInfo> = {
     replies: [],
     payloadRoot: "SCConfirm",
     payloadSlot: "subject",
+    controlAct: "MCAI_MT040101UK03",
   },
   QUPC_IN030000UK14: {
     id: "QUPC_IN030000UK14",
@@ -169,6 +188,7 @@ export const INTERACTIONS: Record<InteractionId, InteractionInfo> = {
     replies: [],
     payloadRoot: "LRExists",
     payloadSlot: "subject",
+    controlAct: "QUQI_MT030101UK03",
   },
   QUPC_IN040000UK30: {
     id: "QUPC_IN040000UK30",
@@ -179,6 +199,7 @@ export const INTERACTIONS: Record<InteractionId, InteractionInfo> = {
     replies: [],
     payloadRoot: "ConfirmHistory",
     payloadSlot: "subject",
+    controlAct: "QUQI_MT030101UK03",
   },
   QUPC_IN060000UK32: {
     id: "QUPC_IN060000UK32",
@@ -189,6 +210,7 @@ export const INTERACTIONS: Record<InteractionId, InteractionInfo> = {
     replies: [],
     payloadRoot: "SimpleLRList",
     payloadSlot: "subject",
+    controlAct: "QUQI_MT030101UK03",
   },
   QUPC_IN070000UK32: {
     id: "QUPC_IN070000UK32",
@@ -199,6 +221,7 @@ export const INTERACTIONS: Record<InteractionId, InteractionInfo> = {
     replies: [],
     payloadRoot: "CompleteLRList",
     payloadSlot: "subject",
+    controlAct: "QUQI_MT030101UK03",
   },
   QUPC_IN250000UK02: {
     id: "QUPC_IN250000UK02",
@@ -209,6 +232,7 @@ export const INTERACTIONS: Record<InteractionId, InteractionInfo> = {
     replies: [],
     payloadRoot: "ConfirmationList",
     payloadSlot: "subject",
+    controlAct: "QUQI_MT030101UK03",
     inferred: true,
   },
   QUPC_IN010103UK01: {
@@ -220,6 +244,7 @@ export const INTERACTIONS: Record<InteractionId, InteractionInfo> = {
     replies: [],
     payloadRoot: "URPIDResponse",
     payloadSlot: "subject",
+    controlAct: "QUQI_MT030101UK03",
     inferred: true,
   },
   REPC_IN130007UK01: {
@@ -231,6 +256,7 @@ export const INTERACTIONS: Record<InteractionId, InteractionInfo> = {
     replies: [],
     payloadRoot: "WorkgroupMemberQueryResponse",
     payloadSlot: "subject",
+    controlAct: "QUQI_MT030101UK03",
     inferred: true,
   },
   REPC_IN130003UK01: {
@@ -242,6 +268,7 @@ export const INTERACTIONS: Record<InteractionId, InteractionInfo> = {
     replies: [],
     payloadRoot: "AddToWorkgroupResponse",
     payloadSlot: "subject",
+    controlAct: "MCAI_MT040101UK03",
   },
   REPC_IN130005UK01: {
     id: "REPC_IN130005UK01",
@@ -252,6 +279,7 @@ export const INTERACTIONS: Record<InteractionId, InteractionInfo> = {
     replies: [],
     payloadRoot: "RemoveFromWorkgroupResponse",
     payloadSlot: "subject",
+    controlAct: "MCAI_MT040101UK03",
   },
   MCCI_IN010000UK13: {
     id: "MCCI_IN010000UK13",
@@ -262,6 +290,7 @@ export const INTERACTIONS: Record<InteractionId, InteractionInfo> = {
     replies: [],
     payloadRoot: "",
     payloadSlot: "none",
+    controlAct: "MCAI_MT040101UK03",
   },
   QUQI_IN010000UK14: {
     id: "QUQI_IN010000UK14",
@@ -272,6 +301,7 @@ export const INTERACTIONS: Record<InteractionId, InteractionInfo> = {
     replies: [],
     payloadRoot: "",
     payloadSlot: "none",
+    controlAct: "QUQI_MT030101UK03",
   },
 };
 

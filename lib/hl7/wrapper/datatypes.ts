@@ -69,6 +69,21 @@ export function readBl(element: XmlElement, name = "value"): boolean {
   throw new Hl7CodecError("invalid_value", `${element.name}/${name}: not a boolean`);
 }
 
+/**
+ * An element the schema requires but whose value the payload does not have: written with
+ * nullFlavor "NI" (no information), and read back as absent.
+ */
+export const NULL_FLAVOR = "NI";
+
+export function nullEl(name: string): XmlElement {
+  return el(name, { nullFlavor: NULL_FLAVOR });
+}
+
+/** The element, unless it is missing or carries a nullFlavor. */
+export function nonNull(element: XmlElement | undefined): XmlElement | undefined {
+  return element && attr(element, "nullFlavor") === undefined ? element : undefined;
+}
+
 /** Simple text content element (ST). */
 export function stEl(name: string, value: string): XmlElement {
   return el(name, {}, value);

@@ -8,6 +8,7 @@ import type {
   IssueQualifier,
   MessageHeader,
 } from "@/lib/hl7/types";
+import { type ControlActWrapper, INTERACTIONS } from "@/lib/hl7/vocab/interactions";
 import { HL7_NAMESPACE, OIDS } from "@/lib/hl7/vocab/oids";
 import { el, type XmlElement } from "@/lib/hl7/xml/xml-node";
 import { attr, child, children, find, findAll, requiredAttr } from "@/lib/hl7/xml/xml-query";
@@ -32,6 +33,17 @@ export interface MessageParts {
 
 const device = (name: string, typeCode: string, asid: string) =>
   el(name, { typeCode }, el("device", { classCode: "DEV", determinerCode: "INSTANCE" }, el("id", { root: OIDS.asid, extension: asid })));
+
+/**
+ * ControlActEvent/subject attributes as each wrapper's schema has them: MCAI_MT040101UK03 has
+ * typeCode and contextConductionInd; QUQI_MT030101UK03 (query replies) has typeCode only; query
+ * requests carry no subject (their payload is ControlActEvent/query).
+ */
+export const SUBJECT_ATTRIBUTES: Record<ControlActWrapper, Record<string, string>> = {
+  MCAI_MT040101UK03: { typeCode: "SUBJ", contextConductionInd: "false" },
+  QUQI_MT030101UK03: { typeCode: "SUBJ" },
+  QUQI_MT050000UK01: { typeCode: "SUBJ" },
+};
 
 function acknowledgementEl(ack: Acknowledgement): XmlElement {
   return el(
@@ -115,7 +127,9 @@ export function buildMessageElement(parts: MessageParts): XmlElement {
         ),
       ),
       (parts.issues ?? []).map(issueEl),
-      parts.subjectPayload ? el("subject", { typeCode: "SUBJ", contextConductionInd: "false" }, parts.subjectPayload) : undefined,
+      parts.subjectPayload
+        ? el("subject", SUBJECT_ATTRIBUTES[INTERACTIONS[parts.interactionId].controlAct], parts.subjectPayload)
+        : undefined,
       parts.query,
       parts.queryResponseCode !== undefined
         ? el("queryAck", { type: "QueryAck" }, el("queryResponseCode", { code: parts.queryResponseCode }))
