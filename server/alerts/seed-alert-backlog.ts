@@ -4,15 +4,15 @@ import { alertTypeOf } from "@/lib/alerts/raise-rules";
 import { syntheticNhsNumber } from "@/lib/nhs/nhs-number";
 import { cis2DisplayName, findRoleProfile, organisationName } from "@/lib/personas";
 import type { AlertKind, AlertStatus } from "@/lib/schemas/alerts";
-import { countAlerts, insertAlert, recordAlertEvent } from "@/server/db/alerts";
+import { insertAlert, recordAlertEvent } from "@/server/db/alerts";
 import type { Database } from "@/server/db/schema";
 
 /**
  * The training world's privacy-officer backlog, so the alert queue is useful the moment the app
  * starts: alerts of each kind and status across two organisations (the hospital trust, whose
  * privacy officer is a persona, and a GP surgery), including one the privacy officer caused
- * (four-eyes: they can read it but not close it). Synthetic only; written once, into an empty
- * alerts table, in training mode.
+ * (four-eyes: they can read it but not close it). Synthetic only; each entry is written once (a
+ * second seeding adds nothing), in training mode.
  */
 interface SeedAlert {
   kind: AlertKind;
@@ -126,13 +126,13 @@ function seedId(index: number): string {
 }
 
 export async function seedAlertBacklog(db: Kysely<Database>, now: Date): Promise<number> {
-  if ((await countAlerts(db)) > 0) return 0;
+  let seeded = 0;
   for (const [index, entry] of BACKLOG.entries()) {
     const found = findRoleProfile(entry.roleProfileId);
     if (!found) throw new Error(`backlog names unknown role ${entry.roleProfileId}`);
     const raisedAt = new Date(now.getTime() - entry.daysAgo * DAY_MS - index * 60_000);
     const id = seedId(index);
-    await insertAlert(db, {
+    const created = await insertAlert(db, {
       id,
       org_code: found.role.org_code,
       alert_type: alertTypeOf(entry.kind),
@@ -151,6 +151,8 @@ export async function seedAlertBacklog(db: Kysely<Database>, now: Date): Promise
       raised_at: raisedAt,
       updated_at: raisedAt,
     });
+    if (!created) continue;
+    seeded++;
     if (entry.status !== "new") {
       await recordAlertEvent(
         db,
@@ -169,5 +171,5 @@ export async function seedAlertBacklog(db: Kysely<Database>, now: Date): Promise
       );
     }
   }
-  return BACKLOG.length;
+  return seeded;
 }
