@@ -8,6 +8,10 @@ export const selfClaimCopy = {
   continue: "Continue",
   errorSummaryTitle: "There is a problem",
   errorPrefix: "Error: ",
+  workgroupsUnavailable: {
+    heading: "Your workgroups could not be checked",
+    body: "You can still claim a relationship for yourself. To claim one for a workgroup, try again later.",
+  },
   start: {
     title: "Self-claim a relationship",
     heading: "Self-claim a legitimate relationship",

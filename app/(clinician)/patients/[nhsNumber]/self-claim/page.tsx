@@ -3,7 +3,8 @@ import { PatientBanner } from "@/components/patient/patient-banner";
 import { ACCESS_REASON_CODES, LR_TYPES, SELF_CLAIMED_LR_TYPE } from "@/lib/hl7/vocab/lr-codes";
 import { can } from "@/server/auth/signed-in-user";
 import { config } from "@/server/config";
-import { myWorkgroups } from "@/server/lr/my-workgroups";
+import { uiErrorFrom } from "@/server/http/ui-error-from";
+import { myWorkgroupsForPage } from "@/server/lr/my-workgroups";
 import { patientCopy } from "../copy";
 import { openPatientPage } from "../open-patient-page";
 import { selfClaimCopy as copy } from "./copy";
@@ -19,10 +20,21 @@ export default async function SelfClaimPage({ params }: { params: Promise<{ nhsN
   const { nhsNumber, user, ctx, patient } = opened.loaded;
   // Other LR types only where the role may create them (lr.create); everyone here may self-claim.
   const types = can(user, "lr.create") ? LR_TYPES.entries.map((e) => ({ code: e.code, name: e.displayName })) : [];
-  const workgroups = await myWorkgroups(ctx);
+  // When SDS cannot say which workgroups the role is in, the page says so (only "for me" is offered).
+  const { workgroups, problem } = await myWorkgroupsForPage(ctx);
   return (
     <>
       <PatientBanner patient={patient} copy={patientCopy.banner} training={config().LR_MODE === "training"} />
+      {problem ? (
+        <div className="nhsuk-warning-callout" data-testid="workgroups-unavailable">
+          <h2 className="nhsuk-warning-callout__label">
+            <span className="nhsuk-u-visually-hidden">Important: </span>
+            {copy.workgroupsUnavailable.heading}
+          </h2>
+          <p>{uiErrorFrom(problem).message}</p>
+          <p>{copy.workgroupsUnavailable.body}</p>
+        </div>
+      ) : null}
       <SelfClaimFlow
         nhsNumber={nhsNumber}
         defaultType={SELF_CLAIMED_LR_TYPE}

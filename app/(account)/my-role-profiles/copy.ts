@@ -1,0 +1,25 @@
+/** Every word on "My role profiles". */
+export const roleProfilesCopy = {
+  title: "My role profiles",
+  heading: "My role profiles",
+  intro:
+    "Your role profiles as NHS CIS2 gave them when you signed in, beside the role profiles Spine's directory (SDS) holds for you. Spine checks what you do against its own record, so the two should agree.",
+  differencesHeading: "Spine and CIS2 do not agree",
+  differencesAdvice: "Ask your registration authority (RA) to correct your role profiles in Care Identity Management.",
+  agree: "Spine and CIS2 agree about your role profiles.",
+  spineUnavailableHeading: "Spine's record could not be checked",
+  profileHeading: (roleProfileId: string) => `Role profile ${roleProfileId}`,
+  selected: "Selected role",
+  selectedHint: "You are using this role now.",
+  columns: { item: "", cis2: "CIS2 (at sign-in)", spine: "Spine (SDS)" },
+  rows: { organisation: "Organisation", jobRole: "Job role", workgroups: "Workgroups" },
+  noWorkgroups: "None",
+  notHeld: "Not held",
+  notAsked: "Not checked",
+  caption: (roleProfileId: string) => `Role profile ${roleProfileId} in CIS2 and in Spine`,
+  changeRoleHeading: "Use another role",
+  changeRoleBody: "Changing role signs you in again with NHS CIS2, where you choose the role to use.",
+  changeRole: "Change role",
+  reference: "Spine reference",
+  userId: "Your user ID",
+} as const;

@@ -1,0 +1,55 @@
+import type { WorkgroupChangeOutcomeCopy } from "@/components/workgroups/workgroup-change-outcome";
+
+/** Every word in "Add a member". */
+export const addMemberCopy = {
+  title: "Add a member",
+  back: "Back",
+  backToWorkgroup: "Back to the workgroup",
+  continue: "Continue",
+  errorSummaryTitle: "There is a problem",
+  errorPrefix: "Error: ",
+  notYours: "You can only add members to your own organisation's workgroups.",
+  find: {
+    title: "Find the user",
+    heading: (workgroup: string) => `Who do you want to add to ${workgroup}?`,
+    label: "User ID",
+    hint: "Their 12-digit NHS CIS2 user ID (UUID), as shown on their smartcard or in Care Identity Management.",
+    searching: "Looking up the user…",
+  },
+  profile: {
+    title: "Choose the role profile",
+    legend: (name: string) => `Which of ${name}'s role profiles should join the workgroup?`,
+    hint: "A workgroup holds role profiles, not people: choose the role they will use to see this workgroup's patients.",
+    none: (name: string) => `Spine's directory (SDS) holds no role profiles for ${name}, so they cannot be added.`,
+    error: "Select the role profile",
+    option: (organisation: string, jobRole: string) => `${jobRole} at ${organisation}`,
+    optionHint: (roleProfileId: string) => `Role profile ${roleProfileId}`,
+  },
+  reason: {
+    title: "Why you are adding them",
+    textLabel: "Why are you adding them?",
+    textHint: "For example, who approved it and why they need to see this workgroup's patients. This is kept in the audit trail.",
+  },
+  check: {
+    title: "Check your answers",
+    heading: "Check your answers before adding the member",
+    workgroup: "Workgroup",
+    user: "User",
+    userId: "User ID",
+    roleProfile: "Role profile",
+    reason: "Reason",
+    change: "Change",
+    submit: "Add member",
+    submitting: "Sending to Spine…",
+  },
+  outcome: {
+    pendingHeading: "Waiting for Spine",
+    pendingBody: "Spine has received the change and is recording it. This page will update when Spine confirms it. Do not submit it again.",
+    stillWaiting: "Spine has not confirmed the change yet. It is not made until Spine confirms it. Check again in a few minutes.",
+    checkAgain: "Check again",
+    reference: "Spine message reference",
+    failedHeading: "The member was not added",
+    returning: "Spine has confirmed the change",
+    backToWorkgroup: "Go to the workgroup",
+  } satisfies WorkgroupChangeOutcomeCopy,
+} as const;
