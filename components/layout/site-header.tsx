@@ -4,7 +4,7 @@ import type { HeaderAccount } from "@/lib/schemas/shell";
 import { shellCopy } from "@/lib/ui/shell-copy";
 import { NewAlertsBadge } from "./new-alerts-badge";
 
-/** NHS header with service name and the account area (user, role, organisation, Change role, Log out). */
+/** NHS header with service name and the account area (user, role, organisation, My role profiles, Change role, Log out). */
 export function SiteHeader({ account, csrfToken }: { account?: HeaderAccount; csrfToken?: string }) {
   return (
     <Header service={{ text: shellCopy.serviceName, href: "/" }} logo={{ "aria-label": shellCopy.homeLabel }}>
@@ -19,6 +19,7 @@ export function SiteHeader({ account, csrfToken }: { account?: HeaderAccount; cs
                 {account.roleName} – {account.organisationName}
               </span>
             </Header.AccountItem>
+            <Header.AccountItem href="/my-role-profiles">{shellCopy.account.myRoleProfiles}</Header.AccountItem>
             <Header.AccountItem href="/api/auth/change-role">{shellCopy.account.changeRole}</Header.AccountItem>
             <Header.AccountItem formProps={{ action: "/api/auth/logout", method: "post" }} type="submit">
               {csrfToken ? <input type="hidden" name="csrf" value={csrfToken} /> : null}

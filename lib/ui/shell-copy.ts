@@ -9,6 +9,7 @@ export const shellCopy = {
   account: {
     label: "Account",
     signIn: "Sign in",
+    myRoleProfiles: "My role profiles",
     changeRole: "Change role",
     logOut: "Log out",
   },
