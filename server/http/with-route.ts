@@ -10,6 +10,7 @@ import type { ActiveSession } from "@/server/auth/session-record";
 import { type SignedInUser, signedInUserFrom } from "@/server/auth/signed-in-user";
 import { requestLogger } from "@/server/log/logger";
 import { type LrContext, lrContextFor } from "@/server/lr/lr-context";
+import { assertRequestNhsNumbersForMode } from "./nhs-number-mode-guard";
 import { type BodyFormat, readBody } from "./read-body";
 
 /**
@@ -96,6 +97,8 @@ export function withRoute<A extends RouteAccess, P extends Schema = undefined, B
       const body = options.body
         ? parseInput(options.body, await readBody(request, options.bodyFormat ?? "json", options.maxBodyBytes))
         : undefined;
+      // Training and live data never mix: checked before the handler can send anything.
+      assertRequestNhsNumbersForMode(params, body);
       let lr: LrContext | undefined;
       const result = await handler({
         request,

@@ -7,6 +7,7 @@ import type { UiError } from "@/lib/schemas/api-error";
 import type { PdsPatient } from "@/lib/schemas/patient";
 import { requirePagePermission } from "@/server/auth/page-session";
 import { type SignedInUser, signedInUserFrom } from "@/server/auth/signed-in-user";
+import { assertNhsNumberForMode } from "@/server/http/nhs-number-mode-guard";
 import { uiErrorFrom } from "@/server/http/ui-error-from";
 import { requestLogger } from "@/server/log/logger";
 import { readPdsPatient } from "@/server/pds/read-pds-patient";
@@ -36,6 +37,8 @@ export async function loadPatientPage(
   const user = signedInUserFrom(session);
   const ctx = lrContextFor(user, requestLogger(crypto.randomUUID()));
   try {
+    // A training page never shows a real patient, nor a live page a synthetic one.
+    assertNhsNumberForMode(checked.nhsNumber);
     return { nhsNumber: checked.nhsNumber, user, ctx, patient: await readPdsPatient(checked.nhsNumber) };
   } catch (error) {
     if (!isAppError(error)) throw error;

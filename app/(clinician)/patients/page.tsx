@@ -2,10 +2,12 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { NhsNumberSearch } from "@/components/forms/nhs-number-search";
 import { NhsNumber } from "@/components/patient/nhs-number";
+import { isAppError } from "@/lib/errors/app-error";
 import { formatNhsNumber, validateNhsNumber } from "@/lib/nhs/nhs-number";
 import { recentlyViewedPatients } from "@/server/audit/recently-viewed";
 import { requirePagePermission } from "@/server/auth/page-session";
 import { signedInUserFrom } from "@/server/auth/signed-in-user";
+import { assertNhsNumberForMode } from "@/server/http/nhs-number-mode-guard";
 import { findPatientCopy as copy } from "./copy";
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
@@ -13,6 +15,16 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 function enteredNumber(params: Record<string, string | string[] | undefined>): string | undefined {
   const value = params.nhsNumber;
   return typeof value === "string" ? value : undefined;
+}
+
+/** A valid number the mode refuses (a real one in training, a synthetic one live), as the field's message. */
+function modeProblem(nhsNumber: string): string | undefined {
+  try {
+    assertNhsNumberForMode(nhsNumber);
+    return undefined;
+  } catch (error) {
+    return isAppError(error) ? (error.fields?.nhsNumber ?? error.message) : undefined;
+  }
 }
 
 export async function generateMetadata({ searchParams }: { searchParams: SearchParams }): Promise<Metadata> {
@@ -31,8 +43,13 @@ export default async function FindPatientPage({ searchParams }: { searchParams: 
   let problem: string | undefined;
   if (entered !== undefined) {
     const result = validateNhsNumber(entered);
-    if (result.ok) redirect(`/patients/${result.nhsNumber}`);
-    problem = copy.problems[result.problem];
+    if (result.ok) {
+      const wrongMode = modeProblem(result.nhsNumber);
+      if (!wrongMode) redirect(`/patients/${result.nhsNumber}`);
+      problem = wrongMode;
+    } else {
+      problem = copy.problems[result.problem];
+    }
   }
   const recent = await recentlyViewedPatients(signedInUserFrom(session));
   return (
