@@ -1,5 +1,6 @@
 import { type NextRequest, NextResponse } from "next/server";
 import { API_CONTENT_SECURITY_POLICY, pageContentSecurityPolicy } from "@/lib/http/security-headers";
+import { config as appConfig } from "@/server/config";
 
 /**
  * Per-request headers only: a CSP nonce for pages and a request id for logs. Authentication and RBAC
@@ -10,13 +11,16 @@ export function proxy(request: NextRequest) {
   const requestId = crypto.randomUUID();
   const isApi = request.nextUrl.pathname.startsWith("/api/");
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
-  const cis2Origin = safeOrigin(process.env.CIS2_ISSUER ?? "http://127.0.0.1:4200");
+  // proxy.ts runs in the Node.js runtime (Next 16's default for proxy), so it reads the same parsed,
+  // validated configuration as the route handlers rather than process.env.
+  const c = appConfig();
+  const cis2Origin = safeOrigin(c.CIS2_ISSUER);
   const csp = isApi
     ? API_CONTENT_SECURITY_POLICY
     : pageContentSecurityPolicy({
         nonce,
         formActionOrigins: cis2Origin ? [cis2Origin] : [],
-        development: process.env.NODE_ENV === "development",
+        development: c.NODE_ENV === "development",
       });
 
   const requestHeaders = new Headers(request.headers);

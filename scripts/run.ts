@@ -12,7 +12,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { formatNotablePatients, formatPersonaList } from "./lib/persona-list";
 import { isPortFree } from "./lib/port-check";
-import { childEnvironments, stackConfig } from "./lib/stack-config";
+import { childEnvironments, inboundCredential, stackConfig } from "./lib/stack-config";
 
 interface ProcessSpec {
   name: "simulator" | "cis2" | "app";
@@ -119,7 +119,8 @@ async function main(): Promise<void> {
     );
     process.exit(1);
   }
-  const envs = childEnvironments(c, process.env, sessionPassword(c.dataRoot));
+  // Training: a fresh random credential per run for Spine's async replies, shared by the app and the simulator.
+  const envs = childEnvironments(c, process.env, sessionPassword(c.dataRoot), inboundCredential(process.env));
   const tsx = ["--import", "tsx"];
   const specs: ProcessSpec[] = [
     {

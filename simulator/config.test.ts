@@ -36,6 +36,19 @@ describe("simulator environment", () => {
     });
   });
 
+  it("reads the BFF inbound credential its async replies carry, only as a pair", () => {
+    const environment = simulatorEnvironment({
+      SIMULATOR_BFF_INBOUND_AUTH_HEADER: "x-lrm-spine-credential",
+      SIMULATOR_BFF_INBOUND_AUTH_VALUE: "s3cret",
+    });
+    expect(resolveSimulatorConfig(environment.config).bffInboundAuth).toEqual({ header: "x-lrm-spine-credential", value: "s3cret" });
+    expect(resolveSimulatorConfig(simulatorEnvironment({}).config).bffInboundAuth).toBeUndefined();
+    expect(() => simulatorEnvironment({ SIMULATOR_BFF_INBOUND_AUTH_VALUE: "s3cret" })).toThrow(/together/);
+    expect(() =>
+      simulatorEnvironment({ SIMULATOR_BFF_INBOUND_AUTH_HEADER: "bad header", SIMULATOR_BFF_INBOUND_AUTH_VALUE: "x" }),
+    ).toThrow();
+  });
+
   it("fails fast on a bad value", () => {
     expect(() => simulatorEnvironment({ SIMULATOR_PORT: "http" })).toThrow();
     expect(() => simulatorEnvironment({ SIMULATOR_CONTROL_ENABLED: "yes" })).toThrow();

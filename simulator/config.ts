@@ -34,6 +34,12 @@ export interface SimulatorConfig {
   messageLogDir?: string;
   /** Inbound endpoint of the LR Manager BFF in the default SDS registry. */
   bffInboundUrl: string;
+  /**
+   * Header sent on every async reply the simulator posts, standing in for Spine's TLS client
+   * certificate (the BFF refuses replies without it). The run command gives the app and the
+   * simulator the same random value per run (SIMULATOR_BFF_INBOUND_AUTH_HEADER / _VALUE).
+   */
+  bffInboundAuth?: { header: string; value: string };
   businessRules: {
     /** An identical active LR returns the existing id (true) or an AE (false). */
     identicalActiveLrReturnsExisting: boolean;
@@ -95,6 +101,11 @@ const envSchema = z.object({
   SIMULATOR_DB_IN_MEMORY: flag,
   SIMULATOR_CONTROL_ENABLED: flag,
   SIMULATOR_BFF_INBOUND_URL: z.url().optional(),
+  SIMULATOR_BFF_INBOUND_AUTH_HEADER: z
+    .string()
+    .regex(/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/, "must be an HTTP header name")
+    .optional(),
+  SIMULATOR_BFF_INBOUND_AUTH_VALUE: z.string().min(1).optional(),
   SIMULATOR_SPINE_ASID: z
     .string()
     .regex(/^\d{1,12}$/)
@@ -117,6 +128,9 @@ export interface SimulatorEnvironment {
 /** Reads the process environment once at start-up (main.ts); nothing else touches process.env. */
 export function simulatorEnvironment(env: Record<string, string | undefined>): SimulatorEnvironment {
   const parsed = envSchema.parse(env);
+  if (Boolean(parsed.SIMULATOR_BFF_INBOUND_AUTH_HEADER) !== Boolean(parsed.SIMULATOR_BFF_INBOUND_AUTH_VALUE)) {
+    throw new Error("Set SIMULATOR_BFF_INBOUND_AUTH_HEADER and SIMULATOR_BFF_INBOUND_AUTH_VALUE together");
+  }
   const asyncOverrides: Partial<SimulatorConfig["async"]> = {};
   if (parsed.SIMULATOR_REPLY_DELAY_MS !== undefined) asyncOverrides.replyDelayMs = parsed.SIMULATOR_REPLY_DELAY_MS;
   if (parsed.SIMULATOR_LATE_REPLY_DELAY_MS !== undefined) asyncOverrides.lateReplyDelayMs = parsed.SIMULATOR_LATE_REPLY_DELAY_MS;
@@ -126,6 +140,9 @@ export function simulatorEnvironment(env: Record<string, string | undefined>): S
   const config: SimulatorConfigOverrides = { spine, async: asyncOverrides };
   if (parsed.SIMULATOR_CONTROL_ENABLED !== undefined) config.controlEnabled = parsed.SIMULATOR_CONTROL_ENABLED;
   if (parsed.SIMULATOR_BFF_INBOUND_URL) config.bffInboundUrl = parsed.SIMULATOR_BFF_INBOUND_URL;
+  if (parsed.SIMULATOR_BFF_INBOUND_AUTH_HEADER && parsed.SIMULATOR_BFF_INBOUND_AUTH_VALUE) {
+    config.bffInboundAuth = { header: parsed.SIMULATOR_BFF_INBOUND_AUTH_HEADER, value: parsed.SIMULATOR_BFF_INBOUND_AUTH_VALUE };
+  }
   if (parsed.SPINE_MESSAGE_LOG_DIR) config.messageLogDir = parsed.SPINE_MESSAGE_LOG_DIR;
   if (parsed.SIMULATOR_SCENARIO) config.defaultScenario = parsed.SIMULATOR_SCENARIO;
   if (parsed.SIMULATOR_RESET_ON_START !== undefined) config.resetOnStart = parsed.SIMULATOR_RESET_ON_START;

@@ -27,7 +27,7 @@ export interface SimulatorContext {
 
 export function createSimulatorContext(db: Kysely<SimulatorDatabase>, config: SimulatorConfig, sdsRegistryRaw?: unknown): SimulatorContext {
   const journal = new MessageJournal(db, { logDir: config.messageLogDir, now: config.now });
-  const delivery = new ReplyDelivery(journal);
+  const delivery = new ReplyDelivery(journal, config.bffInboundAuth ? { [config.bffInboundAuth.header]: config.bffInboundAuth.value } : {});
   const faults = new FaultInjector();
   let currentScenario = config.defaultScenario;
   return {

@@ -45,6 +45,18 @@ describe("loadConfig", () => {
     expect(loadConfig(live).insecureLoopback).toBe(false);
     expect(() => loadConfig({ ...live, APP_BASE_URL: "http://127.0.0.1:3000" })).toThrow(/APP_BASE_URL must be https/);
   });
+  it("reads the inbound credential only as a pair; without it the inbound endpoint accepts nothing", () => {
+    expect(loadConfig({}).spineInboundAuth).toBeUndefined();
+    expect(loadConfig({ SPINE_INBOUND_AUTH_HEADER: "X-Client-Verify", SPINE_INBOUND_AUTH_VALUE: "SUCCESS" }).spineInboundAuth).toEqual({
+      header: "x-client-verify",
+      value: "SUCCESS",
+    });
+    expect(() => loadConfig({ SPINE_INBOUND_AUTH_HEADER: "x-client-verify" })).toThrow(/together/);
+    expect(() => loadConfig({ SPINE_INBOUND_AUTH_VALUE: "SUCCESS" })).toThrow(/together/);
+    expect(() => loadConfig({ SPINE_INBOUND_AUTH_HEADER: "x client verify", SPINE_INBOUND_AUTH_VALUE: "SUCCESS" })).toThrow(
+      /SPINE_INBOUND_AUTH_HEADER/,
+    );
+  });
   it("names the bad variable", () => {
     expect(() => loadConfig({ SESSION_IDLE_MINUTES: "soon" })).toThrow(/SESSION_IDLE_MINUTES/);
   });

@@ -40,14 +40,23 @@ const schema = z.object({
   SPINE_TLS_CA_FILE: z.string().optional(),
   /**
    * How Spine's async replies to /api/spine/inbound are authenticated: the TLS terminator verifies
-   * Spine's client certificate and sets this header (e.g. X-Client-Verify: SUCCESS). Required in
-   * live mode; requests without it are refused before their body is read.
+   * Spine's client certificate and sets this header (e.g. X-Client-Verify: SUCCESS), after removing
+   * any copy the caller sent. Required in live mode; in training the run command generates a random
+   * value per run and gives it to the simulator too. Without both, the endpoint refuses everything
+   * (401); requests without the header are refused before their body is read.
    */
-  SPINE_INBOUND_AUTH_HEADER: z.string().min(1).optional(),
+  SPINE_INBOUND_AUTH_HEADER: z
+    .string()
+    .regex(/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/, "must be an HTTP header name")
+    .optional(),
   SPINE_INBOUND_AUTH_VALUE: z.string().min(1).optional(),
   SPINE_ASYNC_WAIT_MS: z.coerce.number().int().min(0).default(8000),
   /** How long a batch LR check's results are kept for its user before they are deleted. */
-  BATCH_RESULT_RETENTION_HOURS: z.coerce.number().positive().max(24 * 31).default(24),
+  BATCH_RESULT_RETENTION_HOURS: z.coerce
+    .number()
+    .positive()
+    .max(24 * 31)
+    .default(24),
   HEALTH_SIMULATOR_URL: z.url().optional(),
   CIS2_ISSUER: z.url().default(`http://127.0.0.1:${DEFAULT_PORTS.cis2}${CIS2_ISSUER_PATH}`),
   CIS2_CLIENT_ID: z.string().default("lr-manager"),
@@ -64,6 +73,11 @@ export type AppConfig = z.infer<typeof schema> & {
   /** The CIS2 stand-in / discovery base (issuer without the realm path) for health checks. */
   cis2HealthUrl: string;
   simulatorHealthUrl: string;
+  /**
+   * The header Spine's async replies must carry (SPINE_INBOUND_AUTH_HEADER/VALUE), or undefined when
+   * unset — then /api/spine/inbound accepts nothing (only possible outside live mode).
+   */
+  spineInboundAuth: { header: string; value: string } | undefined;
 };
 
 export function loadConfig(env: Record<string, string | undefined>): AppConfig {
@@ -77,6 +91,9 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     throw new Error(
       "SPINE_MESSAGE_LOG_DIR is set in live mode: also set SPINE_MESSAGE_LOG_LIVE_CONFIRM=1 to confirm that message bodies may be written to disk",
     );
+  }
+  if (Boolean(c.SPINE_INBOUND_AUTH_HEADER) !== Boolean(c.SPINE_INBOUND_AUTH_VALUE)) {
+    throw new Error("Set SPINE_INBOUND_AUTH_HEADER and SPINE_INBOUND_AUTH_VALUE together: one without the other authenticates nothing");
   }
   if (c.LR_MODE === "live") {
     const problems: string[] = [];
@@ -103,6 +120,10 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     insecureLoopback,
     cis2HealthUrl: `${issuer.origin}/health`,
     simulatorHealthUrl: c.HEALTH_SIMULATOR_URL ?? `${new URL(c.SPINE_BASE_URL).origin}/health`,
+    spineInboundAuth:
+      c.SPINE_INBOUND_AUTH_HEADER && c.SPINE_INBOUND_AUTH_VALUE
+        ? { header: c.SPINE_INBOUND_AUTH_HEADER.toLowerCase(), value: c.SPINE_INBOUND_AUTH_VALUE }
+        : undefined,
   };
 }
 

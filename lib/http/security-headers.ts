@@ -13,14 +13,25 @@ export interface CspOptions {
   development?: boolean;
 }
 
-/** CSP for HTML pages: scripts only with this response's nonce, nothing framed, nothing external. */
+/**
+ * CSP for HTML pages: scripts and style elements only with this response's nonce, no inline style
+ * attributes, nothing framed, nothing external.
+ */
 export function pageContentSecurityPolicy({ nonce, formActionOrigins = [], development = false }: CspOptions): string {
   const scriptSrc = [`'self'`, `'nonce-${nonce}'`, `'strict-dynamic'`, ...(development ? [`'unsafe-eval'`] : [])];
+  // Stylesheets are our own files (Next's CSS chunks, the NHS design system's CSS in public/). Next
+  // puts the nonce on the <link>/<style> elements it renders, so a <style> element it may inject
+  // still loads; nothing else inline does. Only `next dev` allows inline styles (its error overlay
+  // injects un-nonced ones; 'unsafe-inline' would be ignored next to a nonce, so it replaces it).
+  const inlineStyles = development ? `'unsafe-inline'` : `'nonce-${nonce}'`;
   return [
     `default-src 'self'`,
     `script-src ${scriptSrc.join(" ")}`,
-    // Inline style *attributes* come from React/Next internals (route announcer); no inline scripts allowed.
-    `style-src 'self' 'unsafe-inline'`,
+    `style-src 'self' ${inlineStyles}`,
+    // No page needs a style="" attribute (Next's route announcer styles itself through the CSSOM,
+    // which CSP does not govern), so none is allowed; e2e/security-headers.spec.ts watches every
+    // page it visits for violations.
+    `style-src-attr ${development ? `'unsafe-inline'` : `'none'`}`,
     `img-src 'self' data:`,
     `font-src 'self'`,
     `connect-src 'self'`,

@@ -42,7 +42,7 @@ ensure_xmllint() {
 ensure_next_build() {
   local stamp=.next/.lrm-source-hash
   local want
-  want=$( (git ls-files -co --exclude-standard app components lib server public proxy.ts next.config.js package-lock.json tsconfig.json postcss.config.mjs 2>/dev/null | grep -v '\.test\.ts$' | sort | xargs -r sha256sum) | sha256sum | cut -d' ' -f1)
+  want=$( (git ls-files -co --exclude-standard app components lib server public proxy.ts instrumentation.ts instrumentation-client.ts next.config.js package-lock.json tsconfig.json postcss.config.mjs 2>/dev/null | grep -v '\.test\.ts$' | sort | xargs -r sha256sum) | sha256sum | cut -d' ' -f1)
   if [ ! -f .next/BUILD_ID ] || [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
     echo "› Building the app (next build)…"
     NEXT_TELEMETRY_DISABLED=1 node node_modules/next/dist/bin/next build > .next-build.log 2>&1 || { cat .next-build.log; exit 1; }

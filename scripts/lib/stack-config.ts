@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { CIS2_ISSUER_PATH, DEFAULT_PORTS } from "@/lib/config/app-config";
 
 /**
@@ -34,9 +35,42 @@ export function stackConfig(env: Record<string, string | undefined> = process.en
   };
 }
 
+/** The header the simulator's async replies carry to the app's /api/spine/inbound in training. */
+export const TRAINING_INBOUND_AUTH_HEADER = "x-lrm-spine-credential";
+
+/**
+ * The credential Spine's async replies must carry (SPINE_INBOUND_AUTH_HEADER/VALUE): the caller's
+ * when set; in training otherwise a fresh random one per run, standing in for Spine's TLS client
+ * certificate, which the simulator is given too. In live mode the caller must set it (the app
+ * refuses to start otherwise) and the simulator is never given it: it is not Spine.
+ */
+export function inboundCredential(
+  env: Record<string, string | undefined>,
+  random: () => string = () => randomBytes(32).toString("base64url"),
+): { app: { header: string; value: string } | undefined; simulator: { header: string; value: string } | undefined } {
+  const live = env.LR_MODE === "live";
+  const header = env.SPINE_INBOUND_AUTH_HEADER ?? (live ? undefined : TRAINING_INBOUND_AUTH_HEADER);
+  const value = env.SPINE_INBOUND_AUTH_VALUE ?? (live ? undefined : random());
+  const app = header && value ? { header, value } : undefined;
+  return { app, simulator: live ? undefined : app };
+}
+
 /** Environment for each child process. Values already set by the caller win (real endpoints). */
-export function childEnvironments(c: StackConfig, env: Record<string, string | undefined>, sessionPassword: string) {
-  const common = { ...env, NEXT_TELEMETRY_DISABLED: "1" };
+export function childEnvironments(
+  c: StackConfig,
+  env: Record<string, string | undefined>,
+  sessionPassword: string,
+  credential: ReturnType<typeof inboundCredential> = inboundCredential(env),
+) {
+  // The credential reaches each child only under its own names.
+  const {
+    SPINE_INBOUND_AUTH_HEADER: _header,
+    SPINE_INBOUND_AUTH_VALUE: _value,
+    SIMULATOR_BFF_INBOUND_AUTH_HEADER: _simHeader,
+    SIMULATOR_BFF_INBOUND_AUTH_VALUE: _simValue,
+    ...rest
+  } = env;
+  const common = { ...rest, NEXT_TELEMETRY_DISABLED: "1" };
   return {
     simulator: {
       ...common,
@@ -45,6 +79,9 @@ export function childEnvironments(c: StackConfig, env: Record<string, string | u
       SIMULATOR_DATA_DIR: env.SIMULATOR_DATA_DIR ?? `${c.dataRoot}/simulator`,
       SIMULATOR_BFF_INBOUND_URL: env.SIMULATOR_BFF_INBOUND_URL ?? `${c.appBaseUrl}/api/spine/inbound`,
       SIMULATOR_CONTROL_ENABLED: env.SIMULATOR_CONTROL_ENABLED ?? "1",
+      ...(credential.simulator
+        ? { SIMULATOR_BFF_INBOUND_AUTH_HEADER: credential.simulator.header, SIMULATOR_BFF_INBOUND_AUTH_VALUE: credential.simulator.value }
+        : {}),
     },
     cis2: {
       ...common,
@@ -64,6 +101,7 @@ export function childEnvironments(c: StackConfig, env: Record<string, string | u
       PDS_BASE_URL: env.PDS_BASE_URL ?? `${c.simulatorUrl}/personal-demographics/FHIR/R4`,
       CIS2_ISSUER: env.CIS2_ISSUER ?? c.cis2Issuer,
       SESSION_PASSWORD: env.SESSION_PASSWORD ?? sessionPassword,
+      ...(credential.app ? { SPINE_INBOUND_AUTH_HEADER: credential.app.header, SPINE_INBOUND_AUTH_VALUE: credential.app.value } : {}),
     },
   };
 }

@@ -7,9 +7,7 @@ import {
   type EbxmlHeaderFields,
   formatEbxmlTimestamp,
   type Hl7Reply,
-  INTERACTIONS,
   isHl7CodecError,
-  isRequestInteraction,
   newMessageId,
   parseEbxmlMessage,
   parseReplyDocument,
@@ -17,13 +15,14 @@ import {
 import { findByMessageId, markConfirmed, markFailed } from "@/server/db/outbox";
 import type { MessageJournal } from "./message-journal";
 import { reopenFailedForRetry } from "./reopen-failed";
+import { replyContradiction } from "./reply-consistency";
 import { judgeReply } from "./spine-failure";
 import { SPINE_REPLY_PARSE_OPTIONS, type SpineOptions } from "./spine-options";
 import { spineRouteForInbound } from "./spine-route";
 import { isFinal, type SpineStore } from "./wait-for-completion";
 
 /**
- * POST /api/spine/inbound: Spine's later business reply to an async request (spine-lr.md §3.6).
+ * POST /api/spine/inbound: Spine's later business reply to an async request (docs/domain.md §8.2).
  * Answers on the same connection with an ebXML Acknowledgment, matches eb:RefToMessageId to the
  * outbox row, completes it (the waiting request, on whichever instance, is woken by NOTIFY), and
  * acknowledges duplicates without applying them twice. The row itself is the record "for later"
@@ -75,7 +74,7 @@ export async function receiveInboundSpineMessage(
     return { status: 400, contentType: "text/plain; charset=utf-8", body: "Not a readable ebXML message", outcome: "unreadable" };
   }
   // Only Spine, under our CPA, may complete our messages: eb:From must be Spine's party key and
-  // eb:CPAId ours for the message's service (spine-lr.md §3.6). Anything else is refused before it
+  // eb:CPAId ours for the message's service (docs/domain.md §8.5). Anything else is refused before it
   // is read further or journalled.
   const route = spineRouteForInbound(deps.options, header.service, header.action);
   if (header.fromPartyId !== route.toPartyKey || header.cpaId !== route.cpaId) {
@@ -112,27 +111,15 @@ export async function receiveInboundSpineMessage(
       description: "RefToMessageId does not match any message sent by this system",
     });
   }
-  // We gave up on this message (timeout, Spine unreachable) without any answer from Spine, but
-  // Spine did process it: Spine's answer wins, inside the persist duration.
-  if (row.state === "failed" && row.replyBody === null) {
-    row = (await reopenFailedForRetry(deps.store.db, row.messageId, now())) ?? row;
-  }
-  if (isFinal(row)) {
-    deps.log.info({ messageId: row.messageId, inboundMessageId: header.messageId }, "duplicate Spine reply acknowledged and ignored");
-    return acknowledge(deps, header, now(), "duplicate", row.messageId);
-  }
+  // Nothing below may change the row until the reply is known to be readable and to fit it.
   if (!reply) {
-    // We cannot read Spine's answer: the outcome is unknown, which must never look like success.
-    await markFailed(deps.store.db, row.messageId, {
-      error: {
-        code: "spine_unavailable",
-        message: "Spine's answer could not be read, so the outcome is unknown.",
-        failure: "bad-reply",
-        retryable: false,
-      },
-      replyBody: hl7Xml,
-      now: now(),
-    });
+    // Spine's answer (or a forgery) cannot be read: its outcome is unknown, so the row stays as it
+    // is. A genuine reply is retried by Spine (no Acknowledgment), and the outbox's own timeouts and
+    // re-sends still apply; nobody can fail a pending message by posting rubbish with its id.
+    deps.log.warn(
+      { messageId: row.messageId, action: header.action, inboundMessageId: header.messageId },
+      "inbound Spine reply refused: its HL7 payload cannot be read; the message is unchanged",
+    );
     return messageError(
       deps,
       header,
@@ -142,20 +129,35 @@ export async function receiveInboundSpineMessage(
       row.messageId,
     );
   }
-  const expected = isRequestInteraction(row.interactionId) ? INTERACTIONS[row.interactionId].replies : [];
-  if (!expected.includes(reply.interactionId)) {
-    deps.log.warn({ messageId: row.messageId, replyInteractionId: reply.interactionId }, "inbound reply does not fit the request");
+  const contradiction = replyContradiction(row, reply, header.action);
+  if (contradiction) {
+    deps.log.warn(
+      {
+        messageId: row.messageId,
+        requestInteractionId: row.interactionId,
+        replyInteractionId: reply.interactionId,
+        contradiction: contradiction.kind,
+        inboundMessageId: header.messageId,
+      },
+      "inbound Spine reply refused: it does not fit the message it refers to; the message is unchanged",
+    );
     return messageError(
       deps,
       header,
       now(),
       "unexpected-reply",
-      {
-        errorCode: "Inconsistent",
-        description: `${reply.interactionId} is not a reply to ${row.interactionId}`,
-      },
+      { errorCode: "Inconsistent", description: contradiction.description },
       row.messageId,
     );
+  }
+  // We gave up on this message (timeout, Spine unreachable) without any answer from Spine, but
+  // Spine did process it: Spine's answer wins, inside the persist duration.
+  if (row.state === "failed" && row.replyBody === null) {
+    row = (await reopenFailedForRetry(deps.store.db, row.messageId, now())) ?? row;
+  }
+  if (isFinal(row)) {
+    deps.log.info({ messageId: row.messageId, inboundMessageId: header.messageId }, "duplicate Spine reply acknowledged and ignored");
+    return acknowledge(deps, header, now(), "duplicate", row.messageId);
   }
   const verdict = judgeReply(reply);
   const result = verdict.ok

@@ -60,8 +60,8 @@ export interface ScriptedSpine {
   /** Results of inbound posts the fixture made (the BFF's acknowledgements). */
   inboundDeliveries: InboundDelivery[];
   setScript(script: Script): void;
-  /** Where async replies go. */
-  setInboundUrl(url: string): void;
+  /** Where async replies go, and headers they carry (the BFF's inbound credential). */
+  setInboundUrl(url: string, headers?: Record<string, string>): void;
   /** Resolves when all inbound posts started so far have finished. */
   settled(): Promise<void>;
   close(): Promise<void>;
@@ -77,6 +77,7 @@ export async function startScriptedSpine(opts: { tls?: https.ServerOptions } = {
   const inFlight = new Set<Promise<void>>();
   let script: Script = () => ({ status: 500, body: "no script" });
   let inboundUrl = "";
+  let inboundHeaders: Record<string, string> = {};
   const timers = new Set<NodeJS.Timeout>();
 
   const handler = async (req: http.IncomingMessage, res: http.ServerResponse) => {
@@ -121,7 +122,7 @@ export async function startScriptedSpine(opts: { tls?: https.ServerOptions } = {
       if (inbound.delayMs) await new Promise((r) => setTimeout(r, inbound.delayMs));
       const response = await fetch(inboundUrl, {
         method: "POST",
-        headers: { "content-type": inbound.contentType },
+        headers: { ...inboundHeaders, "content-type": inbound.contentType },
         body: inbound.body,
       });
       inboundDeliveries.push({ status: response.status, body: await response.text() });
@@ -142,8 +143,9 @@ export async function startScriptedSpine(opts: { tls?: https.ServerOptions } = {
     setScript(s) {
       script = s;
     },
-    setInboundUrl(url) {
+    setInboundUrl(url, headers = {}) {
       inboundUrl = url;
+      inboundHeaders = headers;
     },
     async settled() {
       while (inFlight.size > 0) await Promise.all([...inFlight]);

@@ -30,7 +30,11 @@ export class ReplyDelivery {
   private controller = new AbortController();
   private readonly inFlight = new Set<Promise<DeliveryResult>>();
 
-  constructor(private readonly journal: MessageJournal) {}
+  /** `headers` go on every reply POST (the BFF's inbound credential, standing in for Spine's TLS client certificate). */
+  constructor(
+    private readonly journal: MessageJournal,
+    private readonly headers: Record<string, string> = {},
+  ) {}
 
   schedule(job: DeliveryJob): Promise<DeliveryResult> {
     const signal = this.controller.signal;
@@ -90,7 +94,7 @@ export class ReplyDelivery {
     try {
       const response = await fetch(job.endpoint, {
         method: "POST",
-        headers: { "content-type": job.message.contentType, soapaction: job.message.soapAction },
+        headers: { ...this.headers, "content-type": job.message.contentType, soapaction: job.message.soapAction },
         body: job.message.body,
         signal: AbortSignal.timeout(job.ackTimeoutMs),
       });

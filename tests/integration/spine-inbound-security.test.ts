@@ -43,12 +43,18 @@ async function pendingCreate(): Promise<{ messageId: string; reply: Hl7Reply }> 
   return { messageId, reply: { ...sample, header } as Hl7Reply };
 }
 
-/** Our per-service routing (spine-lr.md §3.6): the sds service has a CPA of its own. */
+/** Our per-service routing (docs/domain.md §8.5): the sds service has a CPA of its own. */
 const SDS_SERVICE = "urn:nhs:names:services:sds";
 const OUR_SDS_CPA = "S9000SDS0001";
 const ROUTES = { [SDS_SERVICE]: { cpaId: OUR_SDS_CPA } };
 
-function deliver(reply: Hl7Reply, messageId: string, from: string, cpaId: string, service?: typeof SDS_SERVICE) {
+function deliver(
+  reply: Hl7Reply,
+  messageId: string,
+  from: string,
+  cpaId: string,
+  service?: typeof SDS_SERVICE | "urn:nhs:names:services:lrsquery",
+) {
   const message = buildEbxmlMessage(reply, {
     fromPartyId: from,
     toPartyId: "9000LR-900001",
@@ -84,6 +90,33 @@ describe("inbound Spine replies", () => {
     const { messageId, reply } = await pendingCreate();
     const result = await deliver(reply, messageId, SPINE_PARTY, OUR_CPA, SDS_SERVICE);
     expect(result).toMatchObject({ status: 403, outcome: "unknown-sender" });
+  });
+
+  it("naming a patient other than the outbox row's nhs_number are refused; the row's own patient completes it", async () => {
+    const asked = "9990010048";
+    const request = SAMPLE_REQUESTS.find((r) => r.interactionId === "QUPC_IN020000UK17")!;
+    const messageId = newMessageId();
+    // The column decides, even when the stored request cannot be read back.
+    await insertPending(store.db, {
+      messageId,
+      interactionId: request.interactionId,
+      idempotencyKey: messageId,
+      requestBody: "<QUPC_IN020000UK17/>",
+      persistUntil: new Date(Date.now() + 300_000),
+      operation: { kind: "lr-details" },
+      nhsNumber: asked,
+    });
+    const header = makeReplyHeader(
+      { ...request.header, messageId },
+      { messageId: newMessageId(), spineAsid: request.header.receiverAsid, creationTime: "20261125090000" },
+    );
+    const list = (nhsNumber: string) => ({ interactionId: "QUPC_IN060000UK32", header, payload: { nhsNumber, entries: [] } }) as Hl7Reply;
+    const LRSQUERY = "urn:nhs:names:services:lrsquery";
+    const refused = await deliver(list("9990010005"), messageId, SPINE_PARTY, OUR_CPA, LRSQUERY);
+    expect(refused).toMatchObject({ status: 500, outcome: "unexpected-reply" });
+    expect(await findByMessageId(store.db, messageId)).toMatchObject({ state: "pending", replyBody: null, error: null });
+    const accepted = await deliver(list(asked), messageId, SPINE_PARTY, OUR_CPA, LRSQUERY);
+    expect(accepted).toMatchObject({ status: 200, outcome: "completed" });
   });
 
   it("from Spine under our CPA complete the message", async () => {

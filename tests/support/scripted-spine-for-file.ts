@@ -6,6 +6,7 @@ import type { Database } from "@/server/db/schema";
 import { setSpineRuntime } from "@/server/spine/default-runtime";
 import { type ScriptedSpine, serveRouteHandler, startScriptedSpine } from "@/server/spine/scripted-spine.fixture";
 import { lateBound } from "./late-bound";
+import { testSpineInboundCredential } from "./spine-inbound-credential";
 
 export interface ScriptedSpineFile {
   /** The BFF's store, in memory, one for the file. */
@@ -13,6 +14,8 @@ export interface ScriptedSpineFile {
   spine: ScriptedSpine;
   /** The BFF's real inbound route handler, served over HTTP on 127.0.0.1. */
   inbound: { url: string; close(): Promise<void> };
+  /** Headers a caller of the inbound route must send (the scripted Spine sends them on its replies). */
+  inboundAuthHeaders: Record<string, string>;
 }
 
 /**
@@ -21,6 +24,7 @@ export interface ScriptedSpineFile {
  * and delivered is emptied; after the file everything closes and the default runtime is unset.
  */
 export function scriptedSpineForFile(): ScriptedSpineFile {
+  const credential = testSpineInboundCredential();
   let store: Store<Database> | undefined;
   let spine: ScriptedSpine | undefined;
   let inbound: ScriptedSpineFile["inbound"] | undefined;
@@ -29,7 +33,7 @@ export function scriptedSpineForFile(): ScriptedSpineFile {
     store = await openStore<Database>({ name: "app", inMemory: true, migrations: appMigrations });
     spine = await startScriptedSpine();
     inbound = await serveRouteHandler(inboundPost);
-    spine.setInboundUrl(`${inbound.url}/api/spine/inbound`);
+    spine.setInboundUrl(`${inbound.url}/api/spine/inbound`, credential.headers);
   });
 
   afterEach(async () => {
@@ -50,5 +54,6 @@ export function scriptedSpineForFile(): ScriptedSpineFile {
     store: lateBound(() => store, "the file's store"),
     spine: lateBound(() => spine, "the scripted Spine"),
     inbound: lateBound(() => inbound, "the inbound route host"),
+    inboundAuthHeaders: credential.headers,
   };
 }

@@ -13,6 +13,8 @@ import { absoluteRouteFile, listRouteFiles } from "./route-files";
  */
 
 export const TEST_SESSION_PASSWORD = "test-only-session-password-0123456789abcdef";
+/** The credential /api/spine/inbound requires (Spine's TLS client certificate stands in for it live). */
+export const TEST_SPINE_INBOUND_AUTH = { header: "x-lrm-spine-credential", value: "test-only-spine-inbound-credential" };
 
 type Handler = (request: Request, ctx: { params: Promise<Record<string, string | string[]>> }) => Promise<Response>;
 
@@ -95,6 +97,8 @@ export async function startBffHarness(
     CIS2_ISSUER: standIn.issuer,
     CIS2_CLIENT_ID: standIn.relyingParty.clientId,
     SESSION_PASSWORD: TEST_SESSION_PASSWORD,
+    SPINE_INBOUND_AUTH_HEADER: TEST_SPINE_INBOUND_AUTH.header,
+    SPINE_INBOUND_AUTH_VALUE: TEST_SPINE_INBOUND_AUTH.value,
     APP_DB_IN_MEMORY: "1",
     LOG_LEVEL: "silent",
     ...env,
