@@ -1,20 +1,12 @@
 import "server-only";
 import { isAppError } from "@/lib/errors/app-error";
-import type { UiError } from "@/lib/schemas/api-error";
+import { type UiError, uiErrorFromBody } from "@/lib/schemas/api-error";
 import { logger } from "@/server/log/logger";
 
 /** A thrown error as the plain UiError a page can hydrate; unknown errors leak nothing. */
 export function uiErrorFrom(error: unknown): UiError {
-  if (isAppError(error)) {
-    const body = error.toBody().error;
-    return {
-      code: body.code,
-      message: body.message,
-      ...(body.reference ? { reference: body.reference } : {}),
-      ...(body.retryable ? { retryable: true } : {}),
-      ...(body.fields ? { fields: body.fields } : {}),
-    };
-  }
+  // The same body the route wrapper sends, read the same way the browser reads it.
+  if (isAppError(error)) return uiErrorFromBody(error.toBody(), error.status);
   const reference = crypto.randomUUID();
   logger.error({ err: error, reference }, "unhandled error while rendering a patient page");
   return { code: "internal", message: "Sorry, there is a problem with the service. Try again later.", reference };
