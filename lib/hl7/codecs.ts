@@ -1,4 +1,5 @@
 import { Hl7CodecError } from "@/lib/hl7/errors";
+import { alertEventCodec } from "@/lib/hl7/messages/alert-event";
 import { batchConfirmQueryCodec } from "@/lib/hl7/messages/batch-confirm-query";
 import { batchConfirmationListCodec } from "@/lib/hl7/messages/batch-confirmation-list";
 import { changeLrStatusCodec } from "@/lib/hl7/messages/change-lr-status";
@@ -28,6 +29,7 @@ export const REQUEST_CODECS: { [K in keyof RequestPayloads]: PayloadCodec<Reques
   QUPC_IN041234UK01: workgroupQueryCodec,
   REPC_IN130002UK01: addToWorkgroupCodec,
   REPC_IN130004UK01: removeFromWorkgroupCodec,
+  COMT_IN000001UK01: alertEventCodec,
 };
 
 const emptyPayload: PayloadCodec<Record<string, never>> = {

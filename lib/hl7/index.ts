@@ -3,6 +3,7 @@
 export { Hl7CodecError, type Hl7CodecErrorCode, isHl7CodecError } from "@/lib/hl7/errors";
 export * from "@/lib/hl7/hl7-time";
 export * from "@/lib/hl7/message-id";
+export { ALERT_EVENT_CHILD_ORDER, makeAlertEvent, type NewAlertEvent } from "@/lib/hl7/messages/alert-event";
 export * from "@/lib/hl7/replies";
 export * from "@/lib/hl7/requests";
 export * from "@/lib/hl7/transport/documents";
@@ -12,7 +13,9 @@ export * from "@/lib/hl7/transport/outbound";
 export * from "@/lib/hl7/transport/soap-envelope";
 export * from "@/lib/hl7/transport/soap-fault";
 export * from "@/lib/hl7/types";
+export { ALERT_FAULT_PREFIX, ALERT_RULES, alertFault, isAlertFault } from "@/lib/hl7/validation/alert-rules";
 export * from "@/lib/hl7/validation/validate-request";
+export * from "@/lib/hl7/vocab/alert-codes";
 export * from "@/lib/hl7/vocab/interactions";
 export * from "@/lib/hl7/vocab/lr-codes";
 export * from "@/lib/hl7/vocab/lr-status";

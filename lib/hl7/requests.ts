@@ -92,3 +92,4 @@ export const buildUserRoleProfileQuery = typedBuilder("QUPC_IN010102UK01");
 export const buildWorkgroupQuery = typedBuilder("QUPC_IN041234UK01");
 export const buildAddToWorkgroup = typedBuilder("REPC_IN130002UK01");
 export const buildRemoveFromWorkgroup = typedBuilder("REPC_IN130004UK01");
+export const buildAlertEvent = typedBuilder("COMT_IN000001UK01");

@@ -34,7 +34,8 @@ export type RequestInteractionId =
   | "QUPC_IN010102UK01" // identify user role profiles
   | "QUPC_IN041234UK01" // workgroup query
   | "REPC_IN130002UK01" // add user to workgroup
-  | "REPC_IN130004UK01"; // remove user from workgroup
+  | "REPC_IN130004UK01" // remove user from workgroup
+  | "COMT_IN000001UK01"; // privacy-officer alert (alerts service)
 
 export type ReplyInteractionId =
   | "REPC_IN020000UK13" // LR created
@@ -48,7 +49,7 @@ export type ReplyInteractionId =
   | "REPC_IN130007UK01" // workgroup query response
   | "REPC_IN130003UK01" // add to workgroup response
   | "REPC_IN130005UK01" // remove from workgroup response
-  | "MCCI_IN010000UK13" // update error / rejection
+  | "MCCI_IN010000UK13" // update error / rejection; the alert's acknowledgement (AA)
   | "QUQI_IN010000UK14"; // query error
 
 export type InteractionId = RequestInteractionId | ReplyInteractionId;
@@ -361,6 +362,7 @@ export interface RequestPayloads {
   QUPC_IN041234UK01: WorkgroupQuery;
   REPC_IN130002UK01: WorkgroupMembershipRequest;
   REPC_IN130004UK01: WorkgroupMembershipRequest;
+  COMT_IN000001UK01: AlertEventRequest;
 }
 
 export interface ReplyPayloads {
@@ -375,7 +377,7 @@ export interface ReplyPayloads {
   REPC_IN130007UK01: { workgroups: WorkgroupInfo[] };
   REPC_IN130003UK01: WorkgroupMembershipResponse;
   REPC_IN130005UK01: WorkgroupMembershipResponse;
-  /** Errors carry everything in the header (acknowledgement AE/AR + issues). */
+  /** Errors carry everything in the header (acknowledgement AE/AR + issues); an alert's AA has no payload either. */
   MCCI_IN010000UK13: Record<string, never>;
   QUQI_IN010000UK14: Record<string, never>;
 }

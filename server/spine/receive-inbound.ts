@@ -159,7 +159,7 @@ export async function receiveInboundSpineMessage(
     deps.log.info({ messageId: row.messageId, inboundMessageId: header.messageId }, "duplicate Spine reply acknowledged and ignored");
     return acknowledge(deps, header, now(), "duplicate", row.messageId);
   }
-  const verdict = judgeReply(reply);
+  const verdict = judgeReply(reply, row.interactionId);
   const result = verdict.ok
     ? await markConfirmed(deps.store.db, row.messageId, { replyBody: hl7Xml, now: now() })
     : await markFailed(deps.store.db, row.messageId, { error: verdict.error!, replyBody: hl7Xml, now: now() });

@@ -22,6 +22,15 @@ describe("judgeReply", () => {
     expect(judgeReply(reply("QUPC_IN030000UK14", { queryResponseCode: "QE" }, { lrExists: true })).ok).toBe(false);
   });
 
+  it("MCCI AA confirms only a request whose success reply it is (the alerts interaction)", () => {
+    expect(judgeReply(reply("MCCI_IN010000UK13", {}), "COMT_IN000001UK01").ok).toBe(true);
+    expect(judgeReply(reply("MCCI_IN010000UK13", {}), "REPC_IN010000UK15").ok).toBe(false);
+    expect(judgeReply(reply("MCCI_IN010000UK13", { acknowledgement: "AE", issues: [{ code: "202" }] }), "COMT_IN000001UK01").ok).toBe(
+      false,
+    );
+    expect(judgeReply(reply("MCCI_IN010000UK13", { acknowledgement: "AR" }), "COMT_IN000001UK01").ok).toBe(false);
+  });
+
   it("AE → spine_business_error in plain English; AR → spine_rejected naming the rule", () => {
     const ae = judgeReply(
       reply("MCCI_IN010000UK13", { acknowledgement: "AE", issues: [{ code: "900", displayName: "Access Control Violation" }] }),

@@ -5,6 +5,7 @@ import { changeLrStatus } from "@/simulator/business/change-lr-status";
 import { confirmLrQuery } from "@/simulator/business/confirm-lr-query";
 import { createLr } from "@/simulator/business/create-lr";
 import { lrDetailsQuery } from "@/simulator/business/lr-details-query";
+import { receiveAlert } from "@/simulator/business/receive-alert";
 import { userRoleProfileQuery } from "@/simulator/business/user-role-profile-query";
 import { addToWorkgroup, removeFromWorkgroup } from "@/simulator/business/workgroup-membership";
 import { workgroupQuery } from "@/simulator/business/workgroup-query";
@@ -22,6 +23,7 @@ export const businessOperations: { [K in RequestInteractionId]: Operation<K> } =
   QUPC_IN041234UK01: workgroupQuery,
   REPC_IN130002UK01: addToWorkgroup,
   REPC_IN130004UK01: removeFromWorkgroup,
+  COMT_IN000001UK01: receiveAlert,
 };
 
 export function runBusinessOperation(context: Omit<BusinessContext, "header">, request: Hl7Request): Promise<BusinessOutcome> {
@@ -38,6 +40,7 @@ export function nhsNumbersOf(request: Hl7Request): string[] {
     case "REPC_IN040000UK15":
     case "QUPC_IN010000UK32":
     case "QUPC_IN020000UK17":
+    case "COMT_IN000001UK01":
       return [request.payload.nhsNumber];
     default:
       return [];

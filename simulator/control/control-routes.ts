@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { z } from "zod";
+import { listSpineAlerts } from "@/simulator/business/receive-alert";
 import notable from "@/simulator/data/notable-patients.json";
 import { armedFaultSchema } from "@/simulator/faults/fault-spec";
 import { sendJson } from "@/simulator/http/http-io";
@@ -118,18 +119,31 @@ const controlRoutes: { method: string; path: RegExp; handler: ControlHandler }[]
     handler: async ({ context, url }) => ({ status: 200, json: { lrs: await lrsWithHistory(context, url.searchParams.get("nhsNumber")) } }),
   },
   {
+    // LRs whose creation asked for an alert (kind "lr-alert-requested", as before), and the alerts
+    // received as COMT_IN000001UK01 in `spineAlerts` (also at /_control/spine-alerts).
     method: "GET",
     path: /^\/_control\/alerts$/,
-    handler: async ({ context }) => ({
+    handler: async ({ context, url }) => ({
       status: 200,
       json: {
-        alerts: await context.db
-          .selectFrom("legitimate_relationships")
-          .selectAll()
-          .where("alert_requested", "=", true)
-          .orderBy("created_seq")
-          .execute(),
+        alerts: (
+          await context.db
+            .selectFrom("legitimate_relationships")
+            .selectAll()
+            .where("alert_requested", "=", true)
+            .orderBy("created_seq")
+            .execute()
+        ).map((lr) => ({ ...lr, kind: "lr-alert-requested" as const })),
+        spineAlerts: await listSpineAlerts(context.db, { nhsNumber: url.searchParams.get("nhsNumber") }),
       },
+    }),
+  },
+  {
+    method: "GET",
+    path: /^\/_control\/spine-alerts$/,
+    handler: async ({ context, url }) => ({
+      status: 200,
+      json: { alerts: await listSpineAlerts(context.db, { nhsNumber: url.searchParams.get("nhsNumber") }) },
     }),
   },
   {

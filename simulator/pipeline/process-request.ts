@@ -1,7 +1,7 @@
-import { type Hl7Reply, type Hl7Request, INTERACTIONS, type SoapFault, spineError, validateRequest } from "@/lib/hl7";
+import { ALERT_RULES, type Hl7Reply, type Hl7Request, INTERACTIONS, type SoapFault, spineError, validateRequest } from "@/lib/hl7";
 import { nhsNumbersOf, runBusinessOperation } from "@/simulator/business/business-operations";
 import type { FaultSpec } from "@/simulator/faults/fault-spec";
-import { errorDetail, type RequestRef, validationDetails } from "@/simulator/pipeline/reply-factory";
+import { errorDetail, type RequestRef, validationDetails, validationIssues } from "@/simulator/pipeline/reply-factory";
 import type { AccreditedSender } from "@/simulator/sds/sds-registry";
 import type { SimulatorContext } from "@/simulator/simulator-context";
 
@@ -33,6 +33,9 @@ export type DeliveryFault = Extract<
 export type ProcessResult =
   | { kind: "soap-fault"; fault: SoapFault; outcome: string }
   | { kind: "reply"; reply: Hl7Reply; outcome: string; deliveryFault?: DeliveryFault };
+
+/** The alert interaction's own rules: Spine's alert stylesheet, whose faults come back as an AE. */
+const ALERT_RULE_NAMES: ReadonlySet<string> = new Set(ALERT_RULES.map((rule) => rule.name));
 
 const TMS_ERROR_KEYS = ["tmsSystemFailure", "tmsRoutingFailure", "tmsUnsupportedInteraction"] as const;
 
@@ -75,6 +78,14 @@ export async function processRequest(context: SimulatorContext, input: ProcessIn
   if (input.syncTransport && tmsViolations.length > 0) {
     const description = tmsViolations.map((violation) => violation.rule).join(" ");
     return { kind: "soap-fault", fault: soapFaultFor("200", description), outcome: `soap-fault:${description}` };
+  }
+  if (violations.length > 0 && violations.every((violation) => ALERT_RULE_NAMES.has(violation.rule))) {
+    // The alert validator's faults (docs/domain.md §10): AE with each fault named once.
+    return {
+      kind: "reply",
+      reply: replies.businessIssues(target, validationIssues(violations)),
+      outcome: `AE:${[...new Set(violations.map((violation) => violation.rule))].join(",")}`,
+    };
   }
   if (violations.length > 0) {
     return {

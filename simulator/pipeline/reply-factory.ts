@@ -1,5 +1,6 @@
 import {
   type AcknowledgementDetail,
+  type DetectedIssue,
   formatHl7Timestamp,
   type Hl7Reply,
   INTERACTIONS,
@@ -18,6 +19,8 @@ import type { BusinessReply } from "@/simulator/business/business-context";
 export interface ReplyFactory {
   success(request: RequestRef, reply: BusinessReply): Hl7Reply;
   businessError(request: RequestRef, error: SpineErrorKey): Hl7Reply;
+  /** AE carrying these issues (MCCI for updates, QUQI for queries). */
+  businessIssues(request: RequestRef, issues: DetectedIssue[]): Hl7Reply;
   rejection(request: RequestRef, details: AcknowledgementDetail[]): Hl7Reply;
 }
 
@@ -42,7 +45,9 @@ export function replyFactory(now: () => Date, spineAsid: string): ReplyFactory {
     },
     businessError(request, errorKey) {
       const error = spineError(errorKey);
-      const issues = [{ code: error.code, codeSystem: error.codeSystem, displayName: error.text, qualifier: "ER" as const }];
+      return this.businessIssues(request, [{ code: error.code, codeSystem: error.codeSystem, displayName: error.text, qualifier: "ER" }]);
+    },
+    businessIssues(request, issues) {
       if (isQuery(request)) {
         return {
           interactionId: "QUQI_IN010000UK14",
@@ -70,6 +75,18 @@ export function replyFactory(now: () => Date, spineAsid: string): ReplyFactory {
 export function validationDetails(violations: readonly RuleViolation[]): AcknowledgementDetail[] {
   const error = spineError("hl7ValidationError");
   return violations.map((violation) => ({ typeCode: "ER", code: error.code, codeSystem: error.codeSystem, displayName: violation.rule }));
+}
+
+/**
+ * One AE issue per distinct broken rule: 5000 "Unable to process message" with the fault string as
+ * displayName. Spine's alert stylesheet repeats its checkRoot faults once per element of the
+ * message; the simulator names each fault once. Which numeric code Spine sends for
+ * ErrorBaseTms.ALERT_INVALID_INPUT was NOT FOUND (INFERRED: 5000).
+ */
+export function validationIssues(violations: readonly RuleViolation[]): DetectedIssue[] {
+  const error = spineError("unableToProcess");
+  const rules = [...new Set(violations.map((violation) => violation.rule))];
+  return rules.map((rule) => ({ code: error.code, codeSystem: error.codeSystem, displayName: rule, qualifier: "ER" }));
 }
 
 export function errorDetail(errorKey: SpineErrorKey): AcknowledgementDetail {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  ALERT_RULES,
   buildEbxmlMessage,
   buildRequest,
   buildSoapRequest,
@@ -8,8 +9,10 @@ import {
   newMessageId,
   parseReplyDocument,
   VALIDATION_RULES,
+  validateRequest,
 } from "@/lib/hl7";
-import { BFF, createLrPayload, ebxmlFor, GP, hl7Request, mhsFor, NURSE, post } from "@/simulator/test-support/spine-requests";
+import { CASES as LIB_CASES, mutateXml } from "@/lib/hl7/fixtures/rule-breaking-cases";
+import { alertPayload, BFF, createLrPayload, ebxmlFor, GP, hl7Request, mhsFor, NURSE, post } from "@/simulator/test-support/spine-requests";
 import { testRigForFile } from "@/simulator/test-support/test-simulator";
 
 /**
@@ -360,6 +363,22 @@ const cases: { rule: string; base: Base; mutate: (xml: string) => string }[] = [
   },
 ];
 
+/**
+ * The alert rules (Spine 2's COMT_MT000001UK01.xsl and LR Manager's code checks): the mutations of
+ * lib/hl7/fixtures/rule-breaking-cases.ts applied to an alert from the simulator's BFF, sent through
+ * the MHS front with wait-for-response (COMT is sync-async there). Spine answers these with
+ * MCCI_IN010000UK13 AE naming the fault, once.
+ */
+const ALERT_CASES = LIB_CASES.filter(([, base]) => base === "alert" || base === "alertBare");
+const alertBase = (bare: boolean) => {
+  const payload = alertPayload("9990010048");
+  if (bare) {
+    delete payload.notification;
+    delete payload.reasonText;
+  }
+  return hl7Request("COMT_IN000001UK01", payload);
+};
+
 const isQuery = (base: Base) => !["createUser", "createWorkgroup", "sc"].includes(base);
 
 /**
@@ -411,8 +430,50 @@ describe("Spine 2 validation rules (one broken message per rule)", () => {
   });
 
   it("covers every rule in the shared rule set", () => {
-    const tested = new Set(cases.map((entry) => entry.rule));
+    const tested = new Set([...cases.map((entry) => entry.rule), ...ALERT_CASES.map(([rule]) => rule)]);
     expect(VALIDATION_RULES.map((rule) => rule.name).filter((name) => !tested.has(name))).toEqual([]);
+  });
+
+  it.each(ALERT_CASES)("%s (%s, MHS front): MCCI AE naming the fault once", async (rule, base, mutation) => {
+    const request = alertBase(base === "alertBare");
+    const xml = mutateXml(buildRequest(request), mutation);
+    const response = await post(`${rig.simulator.url}/`, mhsFor(request, true, xml));
+    expect(response.status).toBe(200);
+    const document = parseReplyDocument(response.body, response.headers.get("content-type") ?? "text/xml");
+    if (document.kind !== "hl7") throw new Error(`expected an HL7 reply, got ${document.kind}`);
+    expect(document.reply.interactionId).toBe("MCCI_IN010000UK13");
+    // A mutation that also breaks a generic wrapper rule (author1 gone, an empty user id) meets the
+    // generic validation first: AR, every broken rule in acknowledgementDetail, as for any request.
+    const alertOnly = validateRequest(xml).every((violation) => ALERT_RULES.some((r) => r.name === violation.rule));
+    if (!alertOnly) {
+      expect(document.reply.header.acknowledgement.typeCode).toBe("AR");
+      expect(document.reply.header.acknowledgement.details).toContainEqual(expect.objectContaining({ code: "202", displayName: rule }));
+      return;
+    }
+    expect(document.reply.header.acknowledgement.typeCode).toBe("AE");
+    const names = document.reply.header.issues.map((issue) => issue.displayName);
+    expect(names.filter((name) => name === rule)).toHaveLength(1);
+    expect(new Set(names).size).toBe(names.length);
+    expect(document.reply.header.issues[0]).toMatchObject({ code: "5000", qualifier: "ER" });
+  });
+
+  it("most alert cases break only alert rules, so the AE path above is exercised", () => {
+    const aeCases = ALERT_CASES.filter(([, base, mutation]) => {
+      const request = alertBase(base === "alertBare");
+      return validateRequest(mutateXml(buildRequest(request), mutation)).every((v) => ALERT_RULES.some((r) => r.name === v.rule));
+    });
+    expect(aeCases.length).toBeGreaterThan(ALERT_CASES.length - 3);
+  });
+
+  it("accepts the unbroken alerts (AA) and keeps nothing for a refused one", async () => {
+    for (const bare of [false, true]) {
+      const response = await post(`${rig.simulator.url}/`, mhsFor(alertBase(bare), true));
+      const document = parseReplyDocument(response.body, response.headers.get("content-type") ?? "text/xml");
+      expect(document).toMatchObject({
+        kind: "hl7",
+        reply: { interactionId: "MCCI_IN010000UK13", header: { acknowledgement: { typeCode: "AA" } } },
+      });
+    }
   });
 
   it("accepts every unbroken base message (so each failure above is caused by its mutation)", async () => {

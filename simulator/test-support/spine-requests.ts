@@ -24,6 +24,7 @@ export const BFF = {
     "urn:nhs:names:services:lrsquery": "S9000LRQ0001",
     "urn:nhs:names:services:sds": "S9000SDS0001",
     "urn:nhs:names:services:sdsquery": "S9000SDQ0001",
+    "urn:nhs:names:services:alerts": "S9000ALR0001",
   },
 } as const;
 export const QUERY_ONLY_SYSTEM = { asid: "900000000002", partyKey: "9000QO-900002", cpaId: "S9000QRY0002" } as const;
@@ -43,6 +44,31 @@ export function hl7Request<K extends RequestInteractionId>(
   header: Partial<MessageHeader> = {},
 ): Hl7Request {
   return { interactionId, header: requestHeader(header), payload } as Hl7Request;
+}
+
+/** A privacy-officer alert (COMT_IN000001UK01) caused by the GP persona, self-claim type with reason 4. */
+export function alertPayload(
+  nhsNumber: string,
+  overrides: Partial<RequestPayloads["COMT_IN000001UK01"]> = {},
+): RequestPayloads["COMT_IN000001UK01"] {
+  return {
+    alertId: newMessageId(),
+    alertType: { code: "1", codeSystem: "2.999.1", displayName: "Create LR (Self Claimed)" },
+    effectiveTime: "20250101120000",
+    author: {
+      roleProfileId: GP.roleProfileId,
+      userId: GP.userId,
+      roleName: "General Medical Practitioner",
+      personName: "SYNTHETIC GP ONE",
+      organisation: { odsCode: "ZZP001", name: "SYNTHETIC SURGERY (FAKE)" },
+    },
+    notification: { id: newMessageId(), text: "Alert: self-claimed LR" },
+    device: { asid: BFF.asid, name: "LR Manager" },
+    reason: { id: newMessageId(), code: { code: "4", codeSystem: "2.999.2", displayName: "Self-Claim Emergency Access" } },
+    reasonText: { id: newMessageId(), text: "Patient unconscious" },
+    nhsNumber,
+    ...overrides,
+  };
 }
 
 export function createLrPayload(

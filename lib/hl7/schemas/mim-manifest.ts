@@ -10,7 +10,7 @@ export const MIM_SOURCE = {
   release: "NPfIT Message Implementation Manual 7.2.02 (Publish)",
 } as const;
 
-/** Interactions with a schema in the set; COMT_IN000001UK01 (alerts) has no codec yet. */
+/** Interactions with a schema in the set (COMT_IN000001UK01 is the privacy-officer alert). */
 export const MIM_INTERACTIONS = [
   "QUPC_IN010000UK32",
   "QUPC_IN010102UK01",

@@ -7,10 +7,11 @@ import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fixture } from "@/lib/hl7/fixtures/load";
 import { CLIENT_ASID, NHS_NUMBER, replyHeader, requestHeader, SAMPLE_REPLIES, SAMPLE_REQUESTS, USER_ID } from "@/lib/hl7/fixtures/samples";
+import { makeAlertEvent } from "@/lib/hl7/messages/alert-event";
 import { buildReply } from "@/lib/hl7/replies";
 import { buildRequest } from "@/lib/hl7/requests";
 import { MIM_INTERACTIONS, MIM_SCHEMA_FILES } from "@/lib/hl7/schemas/mim-manifest";
-import type { Hl7Reply, Hl7Request, InteractionId } from "@/lib/hl7/types";
+import type { Hl7Reply, Hl7Request, InteractionId, RequestOf } from "@/lib/hl7/types";
 import { INTERACTIONS } from "@/lib/hl7/vocab/interactions";
 import { TIME_PERIOD_WRITE_FORM } from "@/lib/hl7/vocab/query-codes";
 
@@ -210,6 +211,36 @@ const EXTRA_REQUESTS: [string, Hl7Request][] = [
     { interactionId: "QUPC_IN010102UK01", header: requestHeader, payload: { userId: USER_ID, organizationCode: "RTX" } },
   ],
   ["one workgroup", { interactionId: "QUPC_IN041234UK01", header: requestHeader, payload: { workgroupIds: ["900000000201"] } }],
+  [
+    "access alert without free text, made by makeAlertEvent",
+    {
+      interactionId: "COMT_IN000001UK01",
+      header: requestHeader,
+      payload: makeAlertEvent({
+        type: "2",
+        reason: "5",
+        effectiveTime: "20240131115900",
+        author: {
+          roleProfileId: "900000000101",
+          userId: USER_ID,
+          roleName: "General Medical Practitioner",
+          personName: "SYNTHETIC GP ONE",
+          organisation: { odsCode: "ZZP001", name: "SYNTHETIC SURGERY (FAKE)" },
+        },
+        device: { asid: CLIENT_ASID, name: "LR Manager" },
+        nhsNumber: NHS_NUMBER,
+        notificationText: "Alert: access",
+      }),
+    },
+  ],
+  [
+    "alert without notification or free text",
+    (() => {
+      const alert = sampleRequest("COMT_IN000001UK01") as RequestOf<"COMT_IN000001UK01">;
+      const { notification: _n, reasonText: _r, ...payload } = alert.payload;
+      return { ...alert, payload };
+    })(),
+  ],
 ];
 
 const EXTRA_REPLIES: [string, Hl7Reply][] = [

@@ -2,6 +2,7 @@ import { Hl7CodecError } from "@/lib/hl7/errors";
 import { locateMessage } from "@/lib/hl7/locate-message";
 import { requestToElement } from "@/lib/hl7/requests";
 import type { Hl7Request, RequestInteractionId, RuleViolation } from "@/lib/hl7/types";
+import { ALERT_RULES } from "@/lib/hl7/validation/alert-rules";
 import { ENVELOPE_RULES, QUERY_RULES } from "@/lib/hl7/validation/query-rules";
 import { payloadOf, type RuleContext, type ValidationRule } from "@/lib/hl7/validation/rule-helpers";
 import { UPDATE_RULES } from "@/lib/hl7/validation/update-rules";
@@ -14,7 +15,13 @@ import { type ParseOptions, parseXml } from "@/lib/hl7/xml/xml-read";
 export type { ValidationRule } from "@/lib/hl7/validation/rule-helpers";
 
 /** The one rule set both the BFF (before sending) and the simulator (on receipt) run. */
-export const VALIDATION_RULES: readonly ValidationRule[] = [...ENVELOPE_RULES, ...WRAPPER_RULES, ...UPDATE_RULES, ...QUERY_RULES];
+export const VALIDATION_RULES: readonly ValidationRule[] = [
+  ...ENVELOPE_RULES,
+  ...WRAPPER_RULES,
+  ...UPDATE_RULES,
+  ...QUERY_RULES,
+  ...ALERT_RULES,
+];
 
 export interface ValidateOptions extends ParseOptions {
   /**

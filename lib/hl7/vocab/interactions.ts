@@ -9,7 +9,8 @@ export type SpineService =
   | "urn:nhs:names:services:lrs"
   | "urn:nhs:names:services:lrsquery"
   | "urn:nhs:names:services:sds"
-  | "urn:nhs:names:services:sdsquery";
+  | "urn:nhs:names:services:sdsquery"
+  | "urn:nhs:names:services:alerts";
 
 export type ControlActWrapper = "MCAI_MT040101UK03" | "QUQI_MT050000UK01" | "QUQI_MT030101UK03";
 
@@ -41,6 +42,7 @@ const LRS: SpineService = "urn:nhs:names:services:lrs";
 const LRSQUERY: SpineService = "urn:nhs:names:services:lrsquery";
 const SDS: SpineService = "urn:nhs:names:services:sds";
 const SDSQUERY: SpineService = "urn:nhs:names:services:sdsquery";
+const ALERTS: SpineService = "urn:nhs:names:services:alerts";
 const RELIABLE_PATH = "/reliablemessaging/reliablerequest";
 const QUERY_PATH = "/reliablemessaging/queryrequest";
 const SYNC_PATH = "/sync-service";
@@ -153,6 +155,21 @@ export const INTERACTIONS: Record<InteractionId, InteractionInfo> = {
     pattern: "async-reliable",
     replies: ["REPC_IN130005UK01", "MCCI_IN010000UK13"],
     payloadRoot: "RemoveFromWorkgroupRequest",
+    payloadSlot: "subject",
+    controlAct: "MCAI_MT040101UK03",
+    spinePath: RELIABLE_PATH,
+  },
+  // Privacy-officer alert (docs/domain.md §10): the MHS adaptor's catalogue entry and SDS registration
+  // (urn:nhs:names:services:alerts:COMT_IN000001UK01 and :MCCI_IN010000UK13) are FOUND; MCCI as its
+  // asynchronous business reply, AA on success, is INFERRED.
+  COMT_IN000001UK01: {
+    id: "COMT_IN000001UK01",
+    name: "Send privacy-officer alert",
+    direction: "request",
+    service: ALERTS,
+    pattern: "async-reliable",
+    replies: ["MCCI_IN010000UK13"],
+    payloadRoot: "AlertEvent",
     payloadSlot: "subject",
     controlAct: "MCAI_MT040101UK03",
     spinePath: RELIABLE_PATH,
@@ -338,7 +355,7 @@ export function ebxmlServiceAction(
  * service their request used (spine-lr.md §1.1 E1/E2).
  */
 export function servicesOf(id: InteractionId): readonly SpineService[] {
-  return INTERACTIONS[id].payloadSlot === "none" ? [LRS, LRSQUERY, SDS, SDSQUERY] : [INTERACTIONS[id].service];
+  return INTERACTIONS[id].payloadSlot === "none" ? [LRS, LRSQUERY, SDS, SDSQUERY, ALERTS] : [INTERACTIONS[id].service];
 }
 
 /**

@@ -86,7 +86,7 @@ describe("interaction catalogue", () => {
     expect(INTERACTIONS.QUPC_IN020000UK17.pattern).toBe("async-express");
   });
   it("every request lists replies that are reply interactions, success first", () => {
-    expect(REQUEST_INTERACTION_IDS).toHaveLength(9);
+    expect(REQUEST_INTERACTION_IDS).toHaveLength(10);
     for (const id of REQUEST_INTERACTION_IDS) {
       expect(isRequestInteraction(id)).toBe(true);
       const replies = INTERACTIONS[id].replies;
