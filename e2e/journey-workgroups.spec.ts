@@ -1,5 +1,6 @@
 import { expect, type Page, test } from "@playwright/test";
 import { expectNoAxeViolations } from "./support/axe";
+import { e2eStack } from "./support/e2e-stack";
 import { checkAndCapture, PATIENTS, PERSONAS, signInAsPersona } from "./support/journeys";
 import { signInAs } from "./support/sign-in";
 
@@ -11,6 +12,8 @@ import { signInAs } from "./support/sign-in";
 
 const RA_MANAGER = "900000000004";
 const CLERK = "900000000005";
+/** Ms Drew SYNTHAHP: may self-claim; her workgroups are looked up by no other journey, so nothing is cached for her. */
+const HEALTH_PROFESSIONAL = "900000000010";
 const NURSE_ROLE = PERSONAS.nurse.roleProfileId;
 const PO_TEAM = "900000000502";
 const ED_NURSES = "900000000501";
@@ -146,4 +149,30 @@ test("LR lists name people instead of showing their ids", async ({ page }, testI
   await expect(table).not.toContainText("Name not available");
   await expect(page.getByTestId("names-unavailable")).toHaveCount(0);
   await checkAndCapture(page, testInfo, "lr-list-names");
+});
+
+test("when SDS cannot say which workgroups she is in, the self-claim page says so instead of silently offering none", async ({
+  page,
+}, testInfo) => {
+  await signInAs(page, HEALTH_PROFESSIONAL, undefined, { returnTo: "/patients" });
+  const armed = await fetch(`${e2eStack.simulatorUrl}/_control/faults`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({
+      match: { interactionId: "QUPC_IN010102UK01" },
+      fault: { kind: "businessError", error: "unableToProcess" },
+      times: 1,
+    }),
+  });
+  expect(armed.status).toBe(201);
+  try {
+    await page.goto(`/patients/${PATIENTS.ordinary(21)}/self-claim`);
+    const warning = page.getByTestId("workgroups-unavailable");
+    await expect(warning).toContainText("Your workgroups could not be checked");
+    await expect(warning).toContainText("could not check your workgroups with Spine's directory (SDS)");
+    await expect(warning).toContainText("You can still claim a relationship for yourself");
+    await checkAndCapture(page, testInfo, "self-claim-workgroups-unavailable");
+  } finally {
+    await fetch(`${e2eStack.simulatorUrl}/_control/faults`, { method: "DELETE" });
+  }
 });
