@@ -283,7 +283,7 @@ export default async function AlertQueuePage({ searchParams }: { searchParams: S
         </nav>
       ) : null}
 
-      {can(user, "po.alerts.selfClaim") ? <SampleForm copy={copy.sample} /> : null}
+      {can(user, "po.alerts.selfClaim") ? <SampleForm /> : null}
     </>
   );
 }

@@ -3,7 +3,7 @@ import { type FormEvent, useState } from "react";
 import { StepErrorSummary } from "@/components/forms/step-error-summary";
 import { useFormPost } from "@/components/forms/use-form-post";
 import type { SampleInput } from "@/lib/schemas/alerts";
-import type { alertQueueCopy } from "./copy";
+import { alertQueueCopy } from "./copy";
 
 interface SampleResult {
   sampleId: string;
@@ -15,7 +15,8 @@ interface SampleResult {
 const FIELDS = { percentage: "sample-percentage", from: "sample-from", to: "sample-to", seed: "sample-seed" };
 
 /** Draw a reproducible sample of self-claim alerts (percentage, period, optional seed). */
-export function SampleForm({ copy }: { copy: (typeof alertQueueCopy)["sample"] }) {
+export function SampleForm() {
+  const copy = alertQueueCopy.sample;
   const post = useFormPost<SampleInput, SampleResult>("/api/alerts/samples");
   const [values, setValues] = useState({ percentage: "10", from: "", to: "", seed: "" });
   const errors = post.error?.fields ?? (post.error ? { _: post.error.message } : {});

@@ -3,12 +3,11 @@ import { type FormEvent, useState } from "react";
 import { StepErrorSummary } from "@/components/forms/step-error-summary";
 import { useFormPost } from "@/components/forms/use-form-post";
 import { ALERT_STATUS_NAMES, type AlertStatus, SETTABLE_STATUSES } from "@/lib/schemas/alerts";
-import type { alertCopy } from "./copy";
-
-type Copy = (typeof alertCopy)["actions"];
+import { alertCopy } from "./copy";
 
 /** Add a note; set the status (closing needs a note). The server refuses the person who caused the alert. */
-export function AlertActions({ alertId, status, copy }: { alertId: string; status: AlertStatus; copy: Copy }) {
+export function AlertActions({ alertId, status }: { alertId: string; status: AlertStatus }) {
+  const copy = alertCopy.actions;
   const notePost = useFormPost<{ note: string }>(`/api/alerts/${alertId}/notes`);
   const statusPost = useFormPost<{ status: string; note?: string }>(`/api/alerts/${alertId}/status`);
   const [note, setNote] = useState("");

@@ -126,7 +126,7 @@ export default async function AlertPage({ params }: { params: Promise<{ id: stri
       )}
 
       {alert.canAct ? (
-        <AlertActions alertId={alert.id} status={alert.status} copy={copy.actions} />
+        <AlertActions alertId={alert.id} status={alert.status} />
       ) : (
         <div className="nhsuk-inset-text" data-testid="four-eyes">
           <span className="nhsuk-u-visually-hidden">Information: </span>

@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { ProblemMessage } from "@/components/forms/problem-message";
-import { LrTable } from "@/components/lr/lr-table";
 import { PatientBanner } from "@/components/patient/patient-banner";
 import { isAppError } from "@/lib/errors/app-error";
 import { alertParams } from "@/lib/schemas/alerts";
@@ -17,6 +16,7 @@ import { lrContextFor } from "@/server/lr/lr-context";
 import { readPdsPatient } from "@/server/pds/read-pds-patient";
 import { patientCopy } from "../../../../(clinician)/patients/[nhsNumber]/copy";
 import { reviewCopy as copy } from "./copy";
+import { ReviewLrTable } from "./review-lr-table";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: copy.title };
@@ -58,7 +58,7 @@ export default async function ReviewPatientPage({ params }: { params: Promise<{ 
       ) : (
         <>
           <h2 className="nhsuk-heading-m">{copy.lrs.heading}</h2>
-          <LrTable list={review.lrs} copy={patientCopy.table} />
+          <ReviewLrTable list={review.lrs} />
           <p className="nhsuk-body-s">{copy.lrs.reference(review.lrs.reference)}</p>
           <h2 className="nhsuk-heading-m">{copy.audit.heading}</h2>
           <p>{copy.audit.lead}</p>
