@@ -3,12 +3,12 @@ import { type ColumnType, type Kysely, type Selectable, sql } from "kysely";
 import type { ClinicList, RowProblem } from "@/lib/batch/parse-clinic-list";
 import type { BatchCounts, BatchOutcome, BatchState, BatchSubject } from "@/lib/schemas/batch-checks";
 import { jsonb } from "@/lib/store/jsonb";
-import type { Database } from "./schema";
+import type { Database, OutboxState } from "./schema";
 
 /**
  * The batch LR check's tables (migration 0004): the check (a job), its rows as given, and their
- * results. Rows and results are written in one statement each (a JSON array expanded by the
- * database), so a 10,000-row list costs two round trips, not 10,000.
+ * results. Rows and results are written a thousand per statement (a JSON array expanded by the
+ * database), so a 10,000-row list costs ten round trips each way, not 10,000.
  */
 
 type Json<T> = ColumnType<T, ReturnType<typeof jsonb<T>>, ReturnType<typeof jsonb<T>>>;
@@ -63,6 +63,12 @@ export type BatchTables = {
 };
 
 export type BatchDb = Kysely<Database & BatchTables>;
+
+/**
+ * Rows per insert statement: a thousand keeps a 10,000-row list to ten round trips, and — since
+ * embedded PGlite runs each statement on the app's own thread — no statement holds the event loop long.
+ */
+const ROWS_PER_STATEMENT = 1_000;
 
 export function batchDb(db: Kysely<Database>): BatchDb {
   return db.withTables<BatchTables>();
@@ -119,19 +125,21 @@ export async function insertBatchCheck(db: Kysely<Database>, input: NewBatchChec
         })
         .returningAll()
         .executeTakeFirstOrThrow();
-      const rows = list.rows.map((row) => ({
-        n: row.rowNo,
-        e: row.entered,
-        h: row.nhsNumber ?? null,
-        c: row.cells,
-        p: row.problem ?? null,
-        d: row.duplicateOf ?? null,
-      }));
-      await sql`
-        insert into batch_check_rows (batch_id, row_no, entered, nhs_number, cells, problem, duplicate_of)
-        select ${input.id}, x.n, x.e, x.h, x.c, x.p, x.d
-        from jsonb_to_recordset(cast(cast(${JSON.stringify(rows)} as text) as jsonb))
-          as x(n integer, e text, h text, c jsonb, p text, d integer)`.execute(trx);
+      for (let from = 0; from < list.rows.length; from += ROWS_PER_STATEMENT) {
+        const rows = list.rows.slice(from, from + ROWS_PER_STATEMENT).map((row) => ({
+          n: row.rowNo,
+          e: row.entered,
+          h: row.nhsNumber ?? null,
+          c: row.cells,
+          p: row.problem ?? null,
+          d: row.duplicateOf ?? null,
+        }));
+        await sql`
+          insert into batch_check_rows (batch_id, row_no, entered, nhs_number, cells, problem, duplicate_of)
+          select ${input.id}, x.n, x.e, x.h, x.c, x.p, x.d
+          from jsonb_to_recordset(cast(cast(${JSON.stringify(rows)} as text) as jsonb))
+            as x(n integer, e text, h text, c jsonb, p text, d integer)`.execute(trx);
+      }
       return check;
     });
 }
@@ -236,11 +244,13 @@ export async function completeBatchCheck(
         .returning("id")
         .executeTakeFirst();
       if (!moved) return false;
-      const values = input.results.map((r) => ({ n: r.rowNo, o: r.outcome, d: r.detail ?? null }));
-      await sql`
-        insert into batch_check_results (batch_id, row_no, outcome, detail)
-        select ${id}, x.n, x.o, x.d
-        from jsonb_to_recordset(cast(cast(${JSON.stringify(values)} as text) as jsonb)) as x(n integer, o text, d text)`.execute(trx);
+      for (let from = 0; from < input.results.length; from += ROWS_PER_STATEMENT) {
+        const values = input.results.slice(from, from + ROWS_PER_STATEMENT).map((r) => ({ n: r.rowNo, o: r.outcome, d: r.detail ?? null }));
+        await sql`
+          insert into batch_check_results (batch_id, row_no, outcome, detail)
+          select ${id}, x.n, x.o, x.d
+          from jsonb_to_recordset(cast(cast(${JSON.stringify(values)} as text) as jsonb)) as x(n integer, o text, d text)`.execute(trx);
+      }
       await then(trx as unknown as Kysely<Database>);
       return true;
     });
@@ -321,6 +331,12 @@ export async function pageOfResults(
 export async function resultsAfter(db: Kysely<Database>, id: string, afterRowNo: number, limit: number): Promise<StoredBatchRow[]> {
   const rows = await resultsOf(db, id).where("s.row_no", ">", afterRowNo).select(RESULT_COLUMNS).orderBy("s.row_no").limit(limit).execute();
   return rows.map(toStoredRow);
+}
+
+/** Only the state of an outbox row (the row itself carries the whole request and reply). */
+export async function outboxStateOf(db: Kysely<Database>, messageId: string): Promise<OutboxState | undefined> {
+  const row = await db.selectFrom("outbox").select("state").where("message_id", "=", messageId).executeTakeFirst();
+  return row?.state;
 }
 
 /** Checks past their retention time, with their rows and results (cascade). */

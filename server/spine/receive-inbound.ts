@@ -6,13 +6,12 @@ import {
   type EbxmlError,
   type EbxmlHeaderFields,
   formatEbxmlTimestamp,
-  type Hl7Reply,
   isHl7CodecError,
   newMessageId,
   parseEbxmlMessage,
-  parseReplyDocument,
 } from "@/lib/hl7";
 import { findByMessageId, markConfirmed, markFailed } from "@/server/db/outbox";
+import { keepCompletingReply, readInboundReply } from "./inbound-reply-reader";
 import type { MessageJournal } from "./message-journal";
 import { reopenFailedForRetry } from "./reopen-failed";
 import { replyContradiction } from "./reply-consistency";
@@ -95,13 +94,8 @@ export async function receiveInboundSpineMessage(
   // Acknowledgments and MessageErrors are signals: they are never acknowledged themselves.
   if (hl7Xml === undefined) return { status: 200, contentType: "text/plain; charset=utf-8", body: "", outcome: "signal" };
 
-  let reply: Hl7Reply | undefined;
-  try {
-    const doc = parseReplyDocument(incoming.body, incoming.contentType, SPINE_REPLY_PARSE_OPTIONS);
-    if (doc.kind === "hl7") reply = doc.reply;
-  } catch (error) {
-    if (!isHl7CodecError(error)) throw error;
-  }
+  // A batch confirmation list (2.8 MB) is read in slices, never holding the event loop (inbound-reply-reader.ts).
+  const reply = await readInboundReply(incoming, hl7Xml, header.action);
   const refTo = (header.refToMessageId ?? reply?.header.acknowledgement.messageRefId ?? "").trim().toUpperCase();
   let row = refTo ? await findByMessageId(deps.store.db, refTo) : undefined;
   if (!row) {
@@ -163,6 +157,8 @@ export async function receiveInboundSpineMessage(
   const result = verdict.ok
     ? await markConfirmed(deps.store.db, row.messageId, { replyBody: hl7Xml, now: now() })
     : await markFailed(deps.store.db, row.messageId, { error: verdict.error!, replyBody: hl7Xml, now: now() });
+  // The waiter in this process (a batch check) takes the reply as read here instead of reading it again.
+  if (verdict.ok && result.ok) keepCompletingReply(row.messageId, reply);
   // Another instance may have applied the same reply a moment earlier: that is a duplicate too.
   const outcome: InboundOutcome = result.ok ? "completed" : "duplicate";
   deps.log.info(

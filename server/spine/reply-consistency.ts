@@ -1,5 +1,6 @@
 import "server-only";
 import { type Hl7Reply, type Hl7Request, INTERACTIONS, isHl7CodecError, isRequestInteraction, parseRequest } from "@/lib/hl7";
+import { readBatchQueryNhsNumbers } from "@/lib/hl7/messages/batch-query-patients";
 import { normaliseNhsNumber } from "@/lib/nhs/nhs-number";
 import type { OutboxMessage } from "@/server/db/outbox";
 import { STORED_MESSAGE_PARSE_OPTIONS } from "./spine-options";
@@ -64,16 +65,19 @@ export function replyContradiction(
   const needsRequest = namedByReply.length > 0 || reply.interactionId === "REPC_IN050000UK13";
   if (!needsRequest) return undefined;
 
+  // A 10,000-patient batch request (1.3 MB) is not parsed back: its patients are read from the stored bytes as built.
+  const batchAsked = reply.interactionId === "QUPC_IN250000UK02" ? readBatchQueryNhsNumbers(row.requestBody) : undefined;
   let request: Hl7Request | undefined;
   try {
-    request = parseRequest(row.requestBody, STORED_MESSAGE_PARSE_OPTIONS);
+    if (!batchAsked) request = parseRequest(row.requestBody, STORED_MESSAGE_PARSE_OPTIONS);
   } catch (error) {
     if (!isHl7CodecError(error)) throw error;
   }
   if (namedByReply.length > 0) {
     // The outbox column wins where it is set; otherwise the request as it was sent.
-    const asked = new Set(row.nhsNumber ? [normaliseNhsNumber(row.nhsNumber)] : request ? patientsNamedByRequest(request) : []);
-    if (!row.nhsNumber && !request) {
+    const sent = batchAsked?.map(normaliseNhsNumber) ?? (request ? patientsNamedByRequest(request) : []);
+    const asked = new Set(row.nhsNumber ? [normaliseNhsNumber(row.nhsNumber)] : sent);
+    if (!row.nhsNumber && !request && !batchAsked) {
       return { kind: "request-unreadable", description: "the stored request cannot be read to check the reply's patient" };
     }
     if (namedByReply.some((nhsNumber) => !asked.has(nhsNumber))) {

@@ -8,6 +8,7 @@ import { validateRequest } from "@/lib/hl7/validation/validate-request";
 import { syntheticNhsNumber } from "@/lib/nhs/nhs-number";
 import { type BatchConfirmQueryRequest, buildBatchConfirmQueryInSlices } from "./batch-confirm-query-slices";
 import { readBatchConfirmationInSlices } from "./batch-confirmation-chunks";
+import { readBatchQueryNhsNumbers } from "./batch-query-patients";
 
 /**
  * The 10,000-patient batch in slices: the request built in pieces is byte for byte the request
@@ -66,6 +67,17 @@ describe("buildBatchConfirmQueryInSlices", () => {
         },
       }),
     ).rejects.toThrow("refused");
+  });
+});
+
+describe("readBatchQueryNhsNumbers", () => {
+  it("reads the patients of a request as the codec built it, and declines any other form", () => {
+    const xml = buildRequest(request(25));
+    expect(readBatchQueryNhsNumbers(xml)).toEqual(numbers(25));
+    expect(readBatchQueryNhsNumbers(xml.replace("<patient.id><value root", "<patient.id><value  root"))).toBeUndefined();
+    expect(
+      readBatchQueryNhsNumbers(buildRequest({ ...request(1), payload: { ...request(1).payload, nhsNumbers: ["999&amp;"] } })),
+    ).toBeUndefined();
   });
 });
 

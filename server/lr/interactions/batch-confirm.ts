@@ -5,6 +5,7 @@ import { buildBatchConfirmQueryInSlices } from "@/lib/hl7/messages/batch-confirm
 import { readBatchConfirmationInSlices } from "@/lib/hl7/messages/batch-confirmation-chunks";
 import { normaliseNhsNumber, validateNhsNumber } from "@/lib/nhs/nhs-number";
 import type { OutboxMessage } from "@/server/db/outbox";
+import { takeCompletingReply } from "@/server/spine/inbound-reply-reader";
 import { sendBuiltQueryAsJob } from "@/server/spine/send-query";
 import { STORED_MESSAGE_PARSE_OPTIONS } from "@/server/spine/spine-options";
 import { assertSendable } from "@/server/spine/validate-before-send";
@@ -103,15 +104,21 @@ export function yieldToEventLoop(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
 }
 
-/** The confirmation list of a confirmed batch row, read once, in slices (never the whole 2.8 MB at once). */
+/**
+ * The confirmation list of a confirmed batch row, read once: as the inbound route read it, when
+ * the reply landed on this instance; else from the stored body, in slices (never the whole 2.8 MB
+ * at once).
+ */
 export async function readBatchConfirmReply(message: OutboxMessage): Promise<BatchConfirmResult[]> {
-  if (!message.replyBody) throw unreadable(message.messageId);
-  let reply: Awaited<ReturnType<typeof readBatchConfirmationInSlices>>["reply"];
-  try {
-    ({ reply } = await readBatchConfirmationInSlices(message.replyBody, { ...STORED_MESSAGE_PARSE_OPTIONS, pause: yieldToEventLoop }));
-  } catch (error) {
-    if (isHl7CodecError(error)) throw unreadable(message.messageId);
-    throw error;
+  let reply = takeCompletingReply(message.messageId);
+  if (!reply) {
+    if (!message.replyBody) throw unreadable(message.messageId);
+    try {
+      ({ reply } = await readBatchConfirmationInSlices(message.replyBody, { ...STORED_MESSAGE_PARSE_OPTIONS, pause: yieldToEventLoop }));
+    } catch (error) {
+      if (isHl7CodecError(error)) throw unreadable(message.messageId);
+      throw error;
+    }
   }
   if (reply.interactionId !== "QUPC_IN250000UK02") throw unexpectedReply(reply.interactionId, message.messageId);
   return reply.payload.results;
