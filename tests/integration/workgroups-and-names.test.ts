@@ -4,10 +4,12 @@ import { DIRECTORY_FHIR_PATH } from "@/lib/config/directory-config";
 import { isAppError } from "@/lib/errors/app-error";
 import { SELF_CLAIMED_LR_TYPE } from "@/lib/hl7/vocab/lr-codes";
 import { asNhsNumber } from "@/lib/nhs/nhs-number";
+import { workgroupChangeOf } from "@/lib/schemas/workgroups";
 import { NAMES_UNAVAILABLE_MESSAGE } from "@/lib/ui/directory-names";
 import { Directory, setDirectory } from "@/server/directory/directory";
 import { DIRECTORY_CHANGED_CHANNEL, type DirectoryChange, parseDirectoryChange } from "@/server/directory/directory-channel";
 import { listenForDirectoryChanges, onDirectoryChange } from "@/server/directory/directory-invalidation";
+import { getOperationStatus } from "@/server/lr/get-operation-status";
 import { listPatientLrs } from "@/server/lr/list-patient-lrs";
 import type { LrContext } from "@/server/lr/lr-context";
 import { forgetMyWorkgroups, myWorkgroupsForPage, WORKGROUP_LOOKUP_FAILED } from "@/server/lr/my-workgroups";
@@ -60,11 +62,14 @@ async function failure(work: Promise<unknown>): Promise<{ code: string; message:
   throw new Error("expected a failure");
 }
 
-async function armFault(interactionId: string): Promise<void> {
+async function armFault(
+  interactionId: string,
+  fault: Record<string, unknown> = { kind: "businessError", error: "unableToProcess" },
+): Promise<void> {
   const response = await fetch(`${rig.simulator.url}/_control/faults`, {
     method: "POST",
     headers: { "content-type": "application/json" },
-    body: JSON.stringify({ match: { interactionId }, fault: { kind: "businessError", error: "unableToProcess" } }),
+    body: JSON.stringify({ match: { interactionId }, fault }),
   });
   expect(response.status).toBe(201);
 }
@@ -122,6 +127,45 @@ describe("workgroup membership (RA manager)", () => {
       });
     }
     expect(events.rows.filter((row) => row.action === "workgroup.query").map((row) => row.outcome)).toEqual(["success"]);
+  });
+
+  it("pending like an LR update: Spine answers late, the operation confirms, and the change is announced then", async () => {
+    await armFault("REPC_IN130002UK01", { kind: "lateReply" });
+    const heard: DirectoryChange[] = [];
+    const stop = await rig.store.listen(DIRECTORY_CHANGED_CHANNEL, (payload) => {
+      const parsed = parseDirectoryChange(payload);
+      if (parsed) heard.push(parsed);
+    });
+    try {
+      const ra = { ...personaContext(RA_MANAGER.uid, rig.runtime("direct", { asyncWaitMs: 50 }).rt, RA_MANAGER.role) };
+      const added = await addMember(ra, PO_TEAM, change("Covering"));
+      expect(added.state).toBe("pending");
+      expect(heard).toEqual([]);
+      if (added.state !== "pending") return;
+      // The reply lands on the inbound route (any instance); the operation the page polls confirms ...
+      await expect
+        .poll(async () => (await getOperationStatus({ sessionSub: RA_MANAGER.uid, spine: ra.spine }, added.operationId)).state, {
+          timeout: 10_000,
+        })
+        .toBe("confirmed");
+      const status = await getOperationStatus({ sessionSub: RA_MANAGER.uid, spine: ra.spine }, added.operationId);
+      expect(workgroupChangeOf("add", status.result?.flag)).toBe("added");
+      // ... and the database announced the change to every instance at that moment.
+      await expect.poll(() => heard.map((c) => c.workgroupId)).toEqual([PO_TEAM]);
+    } finally {
+      await stop();
+    }
+  });
+
+  it("failed like an LR update: Spine's refusal is the error, audited as failed", async () => {
+    await armFault("REPC_IN130002UK01");
+    const refused = await failure(addMember(as(RA_MANAGER), PO_TEAM, change("Refused by Spine")));
+    expect(refused.code).toBe("spine_business_error");
+    const failed = await sql<{ action: string }>`
+      select action from audit_events where action = 'workgroup.add.failed' and details->>'reason' = 'Refused by Spine'`.execute(
+      rig.store.db,
+    );
+    expect(failed.rows).toHaveLength(1);
   });
 
   it("refuses a workgroup of another organisation before anything is sent to Spine", async () => {
