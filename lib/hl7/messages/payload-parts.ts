@@ -5,7 +5,7 @@ import { nonNull, nullEl, readId } from "@/lib/hl7/wrapper/datatypes";
 import { el, type XmlElement } from "@/lib/hl7/xml/xml-node";
 import { attr, child, childElements, children, find, required, requiredAttr, textOf } from "@/lib/hl7/xml/xml-query";
 
-/** Payload fragments shared by several message types (spine-lr.md §2.5, §3.2). */
+/** Payload fragments shared by several message types (docs/domain.md §5.2). */
 
 /** Encodes a typed payload into its root element and reads it back. */
 export interface PayloadCodec<T> {

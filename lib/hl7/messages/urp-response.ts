@@ -6,7 +6,7 @@ import { el } from "@/lib/hl7/xml/xml-node";
 import { child, children, find, required, textOf } from "@/lib/hl7/xml/xml-query";
 
 /**
- * QUPC_IN010103UK01 URPIDResponse (REPC_MT130002UK01), element order as the schema sequence (spine-lr.md §2.5):
+ * QUPC_IN010103UK01 URPIDResponse (REPC_MT130002UK01), element order as the schema sequence (docs/domain.md §5.3):
  * subject/identifiedUser/identifiedPersonSDS{id(UID), playedAgentPersonSDS*{id(URP), representedOrganizationSDS{id, name},
  * part2/partSDSRole/code, part1[0..*] partAgentOrgSDS/agentWorkgroupSDS{id, name}}}. Every one of those is mandatory in
  * the schema: an ODS id, job role or workgroup name the payload lacks is written with nullFlavor and read as absent.

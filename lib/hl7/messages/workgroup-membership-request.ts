@@ -63,7 +63,7 @@ function membershipCodec(rootName: string): PayloadCodec<WorkgroupMembershipRequ
     read(root) {
       const person = required(root, "subject/agentPersonSDS");
       const originating = required(root, "author/originatingURP");
-      // Part of the message (spine-lr.md §2.5): a request without it is not one this codec reads.
+      // Part of the message (docs/domain.md §3.9): a request without it is not one this codec reads.
       const flag = required(originating, "subjectOf/identifiedWorkgroupsOnly");
       return {
         code: readChildCoded(root, "code"),

@@ -1,7 +1,7 @@
 import type { InteractionId, ReplyInteractionId, RequestInteractionId } from "@/lib/hl7/types";
 
 /**
- * Interaction catalogue (spine-lr.md §0, §1). Services and patterns marked INFERRED in the
+ * Interaction catalogue (docs/domain.md §1). Services and patterns marked INFERRED in the
  * reference (batch, sdsquery) are kept here as data so they can be corrected in one place.
  */
 export type MessagePattern = "sync" | "async-reliable" | "async-express";
@@ -20,7 +20,7 @@ export interface InteractionInfo {
   direction: "request" | "reply";
   service: SpineService;
   pattern: MessagePattern;
-  /** Replies a request may receive (success first); empty for replies. Queries may also meet MCCI AR: Spine rejects any message that fails its generic validation with MCCI_IN010000UK13 (spine-lr.md §0.10). */
+  /** Replies a request may receive (success first); empty for replies. Queries may also meet MCCI AR: Spine rejects any message that fails its generic validation with MCCI_IN010000UK13 (docs/domain.md §1.3, §7.1). */
   replies: readonly ReplyInteractionId[];
   /** Local name of the payload root inside ControlActEvent/subject (or "query"). */
   payloadRoot: string;
@@ -352,7 +352,7 @@ export function ebxmlServiceAction(
 
 /**
  * Services an interaction may be announced on: its own; MCCI/QUQI errors travel on whichever
- * service their request used (spine-lr.md §1.1 E1/E2).
+ * service their request used (docs/domain.md §1.3).
  */
 export function servicesOf(id: InteractionId): readonly SpineService[] {
   return INTERACTIONS[id].payloadSlot === "none" ? [LRS, LRSQUERY, SDS, SDSQUERY, ALERTS] : [INTERACTIONS[id].service];
@@ -360,7 +360,7 @@ export function servicesOf(id: InteractionId): readonly SpineService[] {
 
 /**
  * "<service>/<interactionId>" (HTTP form) or "<service>:<interactionId>" (SDS form), optionally
- * quoted — and only on a service that carries the interaction (spine-lr.md §0.4, §4): any other
+ * quoted — and only on a service that carries the interaction (docs/domain.md §1.4): any other
  * prefix names nothing Spine serves, so it answers TMS 101.
  */
 export function interactionFromSoapAction(soapAction: string): InteractionId | undefined {
@@ -372,7 +372,7 @@ export function interactionFromSoapAction(soapAction: string): InteractionId | u
   return (servicesOf(interactionId) as readonly string[]).includes(service) ? interactionId : undefined;
 }
 
-/** Reliability flags per pattern (spine-lr.md §3.6: MHS hard-codes these per workflow). */
+/** Reliability flags per pattern (docs/domain.md §8.3: MHS hard-codes these per workflow). */
 export const RELIABILITY_BY_PATTERN: Record<MessagePattern, { duplicateElimination: boolean; ackRequested: boolean; syncReply: boolean }> =
   {
     "async-reliable": { duplicateElimination: true, ackRequested: true, syncReply: true },
@@ -383,7 +383,7 @@ export const RELIABILITY_BY_PATTERN: Record<MessagePattern, { duplicateEliminati
 /**
  * How a reply to this request travels: on the request's pattern, not the reply's own catalogue
  * entry — an MCCI/QUQI error to an async-express query is express too (SyncReply only, no
- * DuplicateElimination / AckRequested, never retried) (spine-lr.md §1.1 E1/E2, §3.6).
+ * DuplicateElimination / AckRequested, never retried) (docs/domain.md §1.3, §8.3).
  */
 export function replyReliability(requestId: RequestInteractionId): (typeof RELIABILITY_BY_PATTERN)[MessagePattern] {
   return RELIABILITY_BY_PATTERN[INTERACTIONS[requestId].pattern];

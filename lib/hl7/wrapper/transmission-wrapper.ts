@@ -15,7 +15,7 @@ import { attr, child, children, find, findAll, requiredAttr } from "@/lib/hl7/xm
 
 /**
  * Transmission wrapper (MCCI_MT010101UK12 / MCCI_MT020101UK12) + ControlActEvent
- * (MCAI_MT040101UK03, QUQI_MT050000UK01, QUQI_MT030101UK03), element order as spine-lr.md §3.1, §3.3, §3.4.
+ * (MCAI_MT040101UK03, QUQI_MT050000UK01, QUQI_MT030101UK03), element order as docs/domain.md §5.1, §5.3, §7.1.
  */
 
 export interface MessageParts {
