@@ -1,12 +1,52 @@
 /**
- * Typed models of the LR-domain HL7 V3 messages (docs/domain.md §5).
- * These are the contract between the BFF (which builds requests / parses replies) and the Spine
- * simulator (which parses requests / builds replies). Extend, never rename.
+ * Typed models of the LR-domain HL7 V3 messages (docs/domain.md §5): what every message shares (identifiers,
+ * codes, interaction ids, headers, acknowledgements) and the per-interaction payload maps. Each payload type
+ * lives beside its codec in `messages/` (envelopes in `transport/`, `RuleViolation` in `validation/`) and is
+ * re-exported here. The contract between the BFF (builds requests / parses replies) and the Spine simulator
+ * (parses requests / builds replies). Extend, never rename.
  *
  * Conventions: codes are plain strings (vocabularies live in `lib/hl7/vocab`); HL7 timestamps are
  * strings in HL7 TS form (YYYYMMDDHHMMSS); identifiers that always use one OID carry only the
  * extension (the codec writes the root).
  */
+
+import type { AlertEventRequest } from "@/lib/hl7/messages/alert-event";
+import type { BatchConfirmQuery } from "@/lib/hl7/messages/batch-confirm-query";
+import type { BatchConfirmResult } from "@/lib/hl7/messages/batch-confirmation-list";
+import type { ChangeLrStatusRequest } from "@/lib/hl7/messages/change-lr-status";
+import type { ConfirmLrQuery } from "@/lib/hl7/messages/confirm-lr-query";
+import type { CreateLrRequest } from "@/lib/hl7/messages/create-lr";
+import type { LrDetailsQuery } from "@/lib/hl7/messages/lr-details-query";
+import type { CompleteLrEntry, SimpleLrEntry } from "@/lib/hl7/messages/lr-lists";
+import type { RoleProfile } from "@/lib/hl7/messages/urp-response";
+import type { UserRoleProfileQuery } from "@/lib/hl7/messages/user-role-profile-query";
+import type { WorkgroupMembershipRequest } from "@/lib/hl7/messages/workgroup-membership-request";
+import type { WorkgroupMembershipResponse } from "@/lib/hl7/messages/workgroup-membership-response";
+import type { WorkgroupQuery } from "@/lib/hl7/messages/workgroup-query";
+import type { WorkgroupInfo } from "@/lib/hl7/messages/workgroup-query-response";
+
+// Payload, transport and validation types live beside their codecs, re-exported here.
+export type { AlertAuthor, AlertEventRequest, AlertText } from "@/lib/hl7/messages/alert-event";
+export type { BatchConfirmQuery } from "@/lib/hl7/messages/batch-confirm-query";
+export type { BatchConfirmResult } from "@/lib/hl7/messages/batch-confirmation-list";
+export type { ChangeLrStatusRequest } from "@/lib/hl7/messages/change-lr-status";
+export type { ConfirmLrQuery } from "@/lib/hl7/messages/confirm-lr-query";
+export type { CreateLrAuthor, CreateLrRequest, LrSubject } from "@/lib/hl7/messages/create-lr";
+export type { LrDetailsQuery } from "@/lib/hl7/messages/lr-details-query";
+export type { CompleteLrEntry, ListSubject, SimpleLrEntry } from "@/lib/hl7/messages/lr-lists";
+export type { LrActor, QueryUserParameters } from "@/lib/hl7/messages/payload-parts";
+export type { RoleProfile } from "@/lib/hl7/messages/urp-response";
+export type { UserRoleProfileQuery } from "@/lib/hl7/messages/user-role-profile-query";
+export type { WorkgroupMembershipRequest } from "@/lib/hl7/messages/workgroup-membership-request";
+export type { WorkgroupMembershipResponse } from "@/lib/hl7/messages/workgroup-membership-response";
+export type { WorkgroupQuery } from "@/lib/hl7/messages/workgroup-query";
+export type { WorkgroupInfo } from "@/lib/hl7/messages/workgroup-query-response";
+export type { ParsedReplyDocument, ParsedRequestDocument } from "@/lib/hl7/transport/documents";
+export type { EbxmlError, EbxmlHeaderFields } from "@/lib/hl7/transport/ebxml-envelope";
+export type { EbxmlMultipartMessage } from "@/lib/hl7/transport/ebxml-multipart";
+export type { SoapHeaderFields } from "@/lib/hl7/transport/soap-envelope";
+export type { SoapFault, SoapFaultError } from "@/lib/hl7/transport/soap-fault";
+export type { RuleViolation } from "@/lib/hl7/validation/validate-request";
 
 /** An HL7 II where the root varies (e.g. OtherPerson). */
 export interface Identifier {
@@ -21,9 +61,7 @@ export interface Coded {
   displayName?: string;
 }
 
-// ---------------------------------------------------------------------------------------------
-// Interaction ids
-// ---------------------------------------------------------------------------------------------
+// --- Interaction ids ---
 
 export type RequestInteractionId =
   | "REPC_IN010000UK15" // create LR
@@ -54,9 +92,7 @@ export type ReplyInteractionId =
 
 export type InteractionId = RequestInteractionId | ReplyInteractionId;
 
-// ---------------------------------------------------------------------------------------------
-// Transmission wrapper + ControlActEvent
-// ---------------------------------------------------------------------------------------------
+// --- Transmission wrapper + ControlActEvent ---
 
 /** ControlActEvent/author: the logged-in user (URP + UID + job role are all mandatory when present). */
 export interface ControlActAuthor {
@@ -116,241 +152,7 @@ export interface ReplyHeader extends Omit<MessageHeader, "author"> {
   queryResponseCode?: string;
 }
 
-// ---------------------------------------------------------------------------------------------
-// Shared payload parts
-// ---------------------------------------------------------------------------------------------
-
-/** LR subject: a user (URP + UID), a workgroup, or an OtherPerson. */
-export type LrSubject =
-  | { kind: "user"; roleProfileId: string; userId: string }
-  | {
-      kind: "workgroup";
-      /** agentOrganizationSDS/id extension (12 digits for an SDS workgroup, or an ODS code). */
-      workgroupId: string;
-      /** Defaults to the SDS organisation/workgroup OID (…0.2.0.109); ODS root (…0.1.10) allowed. */
-      workgroupIdRoot?: string;
-      /** Optional AgentOrgSDS/id (root …0.2.0.67, exactly 12 chars). */
-      roleProfileId?: string;
-      code?: Coded;
-    }
-  | { kind: "other"; id: Identifier };
-
-/** Author of a create request: a person (AgentPerson) or a system (AgentDeviceSDS). */
-export type CreateLrAuthor =
-  | {
-      kind: "user";
-      roleProfileId: string;
-      userId: string;
-      /** representedOrganization/id (root …0.2.0.109): the author's workgroups. */
-      workgroupIds?: string[];
-    }
-  | { kind: "system"; asid: string };
-
-/** Author of a status change / list entry: AgentPersonSDS or AgentDeviceSDS. */
-export type LrActor = { kind: "user"; roleProfileId: string; userId: string } | { kind: "system"; asid: string };
-
-/** Optional parameterList of the confirm / batch confirm queries. */
-export interface QueryUserParameters {
-  userId: string;
-  roleProfileId: string;
-  /** workgroupCode values (root …0.2.0.109). */
-  workgroupIds: string[];
-}
-
-// ---------------------------------------------------------------------------------------------
-// Request payloads
-// ---------------------------------------------------------------------------------------------
-
-export interface CreateLrRequest {
-  /** Start of the LR, exactly 14 chars (YYYYMMDDHHMMSS). */
-  effectiveTime?: string;
-  /** LRType code (…16.11), e.g. "08" Self Claimed Relationship. */
-  lrType: string;
-  subject: LrSubject;
-  nhsNumber: string;
-  author: CreateLrAuthor;
-  /** pertinentInformation/pertinentLRReason. */
-  accessReason?: { text?: string; code?: string };
-  /** reason/justifyingAlertRequest/code: true → "True", false → "False" (Dont Know). */
-  alertRequested?: boolean;
-}
-
-export interface ChangeLrStatusRequest {
-  /** SCReasonCode (…16.22). */
-  reasonCode: string;
-  nhsNumber: string;
-  author: LrActor;
-  /** pertinentLR/id extension (root …18.3), 1–20 chars. */
-  lrId: string;
-}
-
-export interface ConfirmLrQuery {
-  otherPerson?: Identifier;
-  parameterList?: QueryUserParameters;
-  nhsNumber: string;
-  /** ConfirmationRespType (…17.9): "01" Short, "02" Historic. */
-  responseType: string;
-}
-
-export interface LrDetailsQuery {
-  /** DissentOverride (…17.60). */
-  dissentOverride: string;
-  nhsNumber: string;
-  /** DetailsRespType (…17.10): "01" Simple, "02" Comprehensive. */
-  responseType: string;
-  /** time.Period as HL7 TS low/high. */
-  timePeriod?: { start: string; end?: string };
-}
-
-export interface BatchConfirmQuery {
-  otherPerson?: Identifier;
-  parameterList?: QueryUserParameters;
-  /** 1..10 000 NHS numbers. */
-  nhsNumbers: string[];
-}
-
-export interface UserRoleProfileQuery {
-  userId: string;
-  /** parameterList/organizationCode (ODS). */
-  organizationCode?: string;
-  /** parameterList/userRoleProfileID. */
-  roleProfileId?: string;
-}
-
-export interface WorkgroupQuery {
-  /** 1..* workgroupCode values (root …0.2.0.109). */
-  workgroupIds: string[];
-}
-
-/** AddToWorkgroupRequest / RemoveFromWorkgroupRequest (same shape). */
-export interface WorkgroupMembershipRequest {
-  /** REG code; vocabulary NOT FOUND — any CV accepted. */
-  code: Coded;
-  /** The user being added/removed. */
-  roleProfileId: string;
-  userId: string;
-  workgroupId: string;
-  /** author/originatingURP/id: who is making the change. */
-  originatingRoleProfileId: string;
-  /** author/originatingURP/subjectOf/identifiedWorkgroupsOnly: always written (docs/domain.md §3.9); code vocabulary NOT FOUND. */
-  identifiedWorkgroupsOnly: { code: Coded; value: boolean };
-}
-
-/** AlertEvent/author/authorSDS: who caused the alert, as SDS knows them (docs/domain.md §10). */
-export interface AlertAuthor {
-  /** authorSDS/id (root …0.2.0.67): the user's role profile id. */
-  roleProfileId: string;
-  /** assignedPerson/id (root …0.2.0.65): the SDS user id. */
-  userId: string;
-  /** assignedPerson/desc: the role's name, e.g. "General Medical Practitioner". */
-  roleName: string;
-  /** assignedPerson/name. */
-  personName: string;
-  /** representedOrganizationSDS/id (root …0.1.10, the ODS code) and name. */
-  organisation: { odsCode: string; name: string };
-}
-
-/** An act with a mandatory upper-case UUID id and a text (notificationMessage, justifyingReasonText). */
-export interface AlertText {
-  id: string;
-  text: string;
-}
-
-/**
- * COMT_IN000001UK01 payload: AlertEvent (COMT_MT000001UK01), a privacy-officer alert. Codes as
- * lib/hl7/vocab/alert-codes.ts (`alertTypeCoded`, `alertReasonCoded`); every id is an upper-case UUID.
- */
-export interface AlertEventRequest {
-  /** AlertEvent/id: the alert's own identifier. */
-  alertId: string;
-  /** AlertEvent/code: ALERT_TYPES. */
-  alertType: Coded;
-  /** AlertEvent/effectiveTime: when the access happened (HL7 TS). */
-  effectiveTime: string;
-  author: AlertAuthor;
-  /** component/notificationMessage: the text shown when the alert is forwarded (no patient or user details). */
-  notification?: AlertText;
-  /** device/assignedDeviceSDS: the system the access was made on (id = ASID, root …0.2.0.107). */
-  device: { asid: string; name: string };
-  /** reason/justifyingReasonCoded: ALERT_REASONS, with its own id. */
-  reason: { id: string; code: Coded };
-  /** reason1/justifyingReasonText: what the user typed. */
-  reasonText?: AlertText;
-  /** recordTarget/patient/id. */
-  nhsNumber: string;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Reply payloads
-// ---------------------------------------------------------------------------------------------
-
-/** A subject as it appears in Simple/Complete LR lists. */
-export type ListSubject =
-  | { kind: "user"; roleProfileId: string; userId: string }
-  | {
-      kind: "workgroup";
-      code?: Coded;
-      workgroupId: string;
-      workgroupName?: string;
-      organizationId?: string;
-      organizationName?: string;
-    }
-  | { kind: "other"; id: Identifier };
-
-export interface SimpleLrEntry {
-  lrId: string;
-  /** simpleDetails/code (INFERRED: the LR type — see vocab LIST_FIELD_MEANING). */
-  code: Coded;
-  effectiveTime?: string;
-  subject: ListSubject;
-}
-
-export interface CompleteLrEntry {
-  lrId: string;
-  /** INFERRED: the LR status. */
-  code: Coded;
-  effectiveTime?: { low?: string; high?: string };
-  /** INFERRED: the LR type. */
-  reasonCode: Coded;
-  subject: ListSubject;
-  author: LrActor;
-  /** component/sCDetails: the last status change. */
-  statusChange?: { reasonCode: Coded; author: LrActor };
-  /** pertinentInformation/pertinentReasonTxt. */
-  accessReason?: { text?: string; code?: Coded };
-}
-
-export type BatchConfirmResult = { kind: "status"; nhsNumber: string; hasLr: boolean } | { kind: "issue"; nhsNumber: string; issue: Coded };
-
-export interface RoleProfile {
-  roleProfileId: string;
-  /** representedOrganizationSDS/id (ODS code). */
-  organizationId?: string;
-  /** representedOrganizationSDS/name: the element is mandatory and carries a name (docs/domain.md §5.3). */
-  organizationName: string;
-  jobRoleCode?: string;
-  workgroups: { workgroupId: string; name?: string }[];
-}
-
-export interface WorkgroupInfo {
-  /** WorkgroupType (…17.181). */
-  type: string;
-  workgroupId: string;
-  name: string;
-  /** WorkgroupStatus (…17.184). */
-  status: string;
-}
-
-export interface WorkgroupMembershipResponse {
-  code: Coded;
-  roleProfileId: string;
-  /** alreadyAMember (add) / wasNotAMember (remove). */
-  flag?: { code?: Coded; value: boolean };
-}
-
-// ---------------------------------------------------------------------------------------------
-// Typed unions
-// ---------------------------------------------------------------------------------------------
+// --- Typed unions ---
 
 export interface RequestPayloads {
   REPC_IN010000UK15: CreateLrRequest;
@@ -392,94 +194,3 @@ export type Hl7Reply = {
 
 export type RequestOf<K extends RequestInteractionId> = Extract<Hl7Request, { interactionId: K }>;
 export type ReplyOf<K extends ReplyInteractionId> = Extract<Hl7Reply, { interactionId: K }>;
-
-// ---------------------------------------------------------------------------------------------
-// Transport envelopes
-// ---------------------------------------------------------------------------------------------
-
-/** WS-Addressing + HL7 header fields of a sync SOAP envelope. */
-export interface SoapHeaderFields {
-  /** 41 chars: "uuid:" + upper-case UUID. */
-  messageId: string;
-  /** "<service>/<interactionId>". */
-  action: string;
-  to: string;
-  fromAddress?: string;
-  replyTo?: string;
-  /** wsa:RelatesTo ("uuid:…") on responses. */
-  relatesTo?: string;
-  receiverAsid?: string;
-  senderAsid?: string;
-}
-
-/** One nasp:error inside a SOAP fault's errorList (or an MHS error list). */
-export interface SoapFaultError {
-  codeContext: string;
-  errorCode: string;
-  severity: string;
-  location?: string;
-  description: string;
-}
-
-export interface SoapFault {
-  faultCode: string;
-  faultString: string;
-  errors: SoapFaultError[];
-}
-
-export interface EbxmlHeaderFields {
-  fromPartyId: string;
-  toPartyId: string;
-  cpaId: string;
-  conversationId: string;
-  service: string;
-  action: string;
-  /** Upper-case UUID (no "uuid:" prefix). */
-  messageId: string;
-  /** ISO 8601 UTC, e.g. 2024-01-31T12:00:00Z. */
-  timestamp: string;
-  refToMessageId?: string;
-  duplicateElimination: boolean;
-  ackRequested: boolean;
-  syncReply: boolean;
-}
-
-export interface EbxmlError {
-  codeContext: string;
-  errorCode: string;
-  severity: string;
-  description: string;
-  location?: string;
-}
-
-/** A built ebXML multipart/related message, ready to POST. */
-export interface EbxmlMultipartMessage {
-  body: string;
-  contentType: string;
-  soapAction: string;
-}
-
-/** Result of reading any inbound document on the reply side. */
-export type ParsedReplyDocument =
-  | { kind: "hl7"; reply: Hl7Reply; soap?: SoapHeaderFields; ebxml?: EbxmlHeaderFields }
-  | { kind: "soap-fault"; fault: SoapFault; soap?: Partial<SoapHeaderFields> }
-  | { kind: "ebxml-ack"; ebxml: EbxmlHeaderFields }
-  | { kind: "ebxml-error"; ebxml: EbxmlHeaderFields; errors: EbxmlError[] };
-
-/** Result of reading any inbound document on the request side (the simulator). */
-export interface ParsedRequestDocument {
-  request: Hl7Request;
-  soap?: SoapHeaderFields;
-  ebxml?: EbxmlHeaderFields;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Validation
-// ---------------------------------------------------------------------------------------------
-
-export interface RuleViolation {
-  /** Spine's symbolic name, e.g. "ErrorBase1712.INVALID_LRTYPE". */
-  rule: string;
-  /** Plain-English explanation. */
-  message: string;
-}

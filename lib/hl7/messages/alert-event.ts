@@ -1,7 +1,7 @@
 import { Hl7CodecError } from "@/lib/hl7/errors";
 import { newMessageId } from "@/lib/hl7/message-id";
 import { extensionOf, type PayloadCodec } from "@/lib/hl7/messages/payload-parts";
-import type { AlertAuthor, AlertEventRequest, AlertText } from "@/lib/hl7/types";
+import type { Coded } from "@/lib/hl7/types";
 import { alertReasonCoded, alertTypeCoded, alertTypeReasonProblem } from "@/lib/hl7/vocab/alert-codes";
 import { OIDS } from "@/lib/hl7/vocab/oids";
 import { codeEl, readChildCoded, readTs } from "@/lib/hl7/wrapper/datatypes";
@@ -15,6 +15,50 @@ import { find, required, requiredAttr, textOf } from "@/lib/hl7/xml/xml-query";
  * author, organisation and device use the NPfIT roots (role profile …0.2.0.67, user …0.2.0.65,
  * ODS …0.1.10, ASID …0.2.0.107): the schema fixes none of them (INFERRED, as the alerts reference).
  */
+
+/** AlertEvent/author/authorSDS: who caused the alert, as SDS knows them (docs/domain.md §10). */
+export interface AlertAuthor {
+  /** authorSDS/id (root …0.2.0.67): the user's role profile id. */
+  roleProfileId: string;
+  /** assignedPerson/id (root …0.2.0.65): the SDS user id. */
+  userId: string;
+  /** assignedPerson/desc: the role's name, e.g. "General Medical Practitioner". */
+  roleName: string;
+  /** assignedPerson/name. */
+  personName: string;
+  /** representedOrganizationSDS/id (root …0.1.10, the ODS code) and name. */
+  organisation: { odsCode: string; name: string };
+}
+
+/** An act with a mandatory upper-case UUID id and a text (notificationMessage, justifyingReasonText). */
+export interface AlertText {
+  id: string;
+  text: string;
+}
+
+/**
+ * COMT_IN000001UK01 payload: AlertEvent (COMT_MT000001UK01), a privacy-officer alert. Codes as
+ * lib/hl7/vocab/alert-codes.ts (`alertTypeCoded`, `alertReasonCoded`); every id is an upper-case UUID.
+ */
+export interface AlertEventRequest {
+  /** AlertEvent/id: the alert's own identifier. */
+  alertId: string;
+  /** AlertEvent/code: ALERT_TYPES. */
+  alertType: Coded;
+  /** AlertEvent/effectiveTime: when the access happened (HL7 TS). */
+  effectiveTime: string;
+  author: AlertAuthor;
+  /** component/notificationMessage: the text shown when the alert is forwarded (no patient or user details). */
+  notification?: AlertText;
+  /** device/assignedDeviceSDS: the system the access was made on (id = ASID, root …0.2.0.107). */
+  device: { asid: string; name: string };
+  /** reason/justifyingReasonCoded: ALERT_REASONS, with its own id. */
+  reason: { id: string; code: Coded };
+  /** reason1/justifyingReasonText: what the user typed. */
+  reasonText?: AlertText;
+  /** recordTarget/patient/id. */
+  nhsNumber: string;
+}
 
 const PSN = { classCode: "PSN", determinerCode: "INSTANCE" };
 const ORG = { classCode: "ORG", determinerCode: "INSTANCE" };

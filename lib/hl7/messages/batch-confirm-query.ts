@@ -3,14 +3,22 @@ import {
   otherPersonParamEl,
   type PayloadCodec,
   parameterListEl,
+  type QueryUserParameters,
   readOtherPersonParam,
   readParameterList,
   SEMANTICS_TEXT,
 } from "@/lib/hl7/messages/payload-parts";
-import type { BatchConfirmQuery } from "@/lib/hl7/types";
+import type { Identifier } from "@/lib/hl7/types";
 import { OIDS } from "@/lib/hl7/vocab/oids";
 import { el } from "@/lib/hl7/xml/xml-node";
 import { child, children, required, requiredAttr } from "@/lib/hl7/xml/xml-query";
+
+export interface BatchConfirmQuery {
+  otherPerson?: Identifier;
+  parameterList?: QueryUserParameters;
+  /** 1..10 000 NHS numbers. */
+  nhsNumbers: string[];
+}
 
 /** QUPC_IN090000UK03 payload: query (QUPC_MT030101UK03): otherPerson?, parameterList?, patient.id[1..10000]. */
 export const batchConfirmQueryCodec: PayloadCodec<BatchConfirmQuery> = {

@@ -1,9 +1,11 @@
 import { Hl7CodecError } from "@/lib/hl7/errors";
 import { type PayloadCodec, readRecordTarget, recordTargetEl } from "@/lib/hl7/messages/payload-parts";
-import type { BatchConfirmResult } from "@/lib/hl7/types";
+import type { Coded } from "@/lib/hl7/types";
 import { blEl, codeEl, readBl, readChildCoded } from "@/lib/hl7/wrapper/datatypes";
 import { el } from "@/lib/hl7/xml/xml-node";
 import { childElements, children } from "@/lib/hl7/xml/xml-query";
+
+export type BatchConfirmResult = { kind: "status"; nhsNumber: string; hasLr: boolean } | { kind: "issue"; nhsNumber: string; issue: Coded };
 
 /** QUPC_IN250000UK02 ConfirmationList (REPC_MT130101UK02): per patient an LRStatus (BL) or a DetectedIssueEvent. */
 export const batchConfirmationListCodec: PayloadCodec<{ results: BatchConfirmResult[] }> = {

@@ -1,10 +1,26 @@
-import { actorEl, extensionOf, type PayloadCodec, readActor, readRecordTarget, recordTargetEl } from "@/lib/hl7/messages/payload-parts";
-import type { ChangeLrStatusRequest } from "@/lib/hl7/types";
+import {
+  actorEl,
+  extensionOf,
+  type LrActor,
+  type PayloadCodec,
+  readActor,
+  readRecordTarget,
+  recordTargetEl,
+} from "@/lib/hl7/messages/payload-parts";
 import { SC_REASON_CODES } from "@/lib/hl7/vocab/lr-codes";
 import { OIDS } from "@/lib/hl7/vocab/oids";
 import { displayNameOf } from "@/lib/hl7/vocab/vocabulary";
 import { el } from "@/lib/hl7/xml/xml-node";
 import { required, requiredAttr } from "@/lib/hl7/xml/xml-query";
+
+export interface ChangeLrStatusRequest {
+  /** SCReasonCode (…16.22). */
+  reasonCode: string;
+  nhsNumber: string;
+  author: LrActor;
+  /** pertinentLR/id extension (root …18.3), 1–20 chars. */
+  lrId: string;
+}
 
 /** REPC_IN040000UK15 payload: SCRequest (REPC_MT040101UK14), docs/domain.md §5.2. */
 export const changeLrStatusCodec: PayloadCodec<ChangeLrStatusRequest> = {

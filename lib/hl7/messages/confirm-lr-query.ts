@@ -6,16 +6,25 @@ import {
   paramExtension,
   parameterListEl,
   paramValue,
+  type QueryUserParameters,
   readOtherPersonParam,
   readParameterList,
   SEMANTICS_TEXT,
 } from "@/lib/hl7/messages/payload-parts";
-import type { ConfirmLrQuery } from "@/lib/hl7/types";
+import type { Identifier } from "@/lib/hl7/types";
 import { OIDS } from "@/lib/hl7/vocab/oids";
 import { CONFIRMATION_RESP_TYPES } from "@/lib/hl7/vocab/query-codes";
 import { displayNameOf } from "@/lib/hl7/vocab/vocabulary";
 import { el } from "@/lib/hl7/xml/xml-node";
 import { child, requiredAttr } from "@/lib/hl7/xml/xml-query";
+
+export interface ConfirmLrQuery {
+  otherPerson?: Identifier;
+  parameterList?: QueryUserParameters;
+  nhsNumber: string;
+  /** ConfirmationRespType (…17.9): "01" Short, "02" Historic. */
+  responseType: string;
+}
 
 /** QUPC_IN010000UK32 payload: query (QUPC_MT010101UK32), order otherPerson, parameterList, patient.id, response.Type. */
 export const confirmLrQueryCodec: PayloadCodec<ConfirmLrQuery> = {

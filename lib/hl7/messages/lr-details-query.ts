@@ -1,10 +1,19 @@
 import { iiParam, type PayloadCodec, paramEl, paramExtension, paramValue, SEMANTICS_TEXT } from "@/lib/hl7/messages/payload-parts";
-import type { LrDetailsQuery } from "@/lib/hl7/types";
 import { OIDS } from "@/lib/hl7/vocab/oids";
 import { DETAILS_RESP_TYPES, DISSENT_OVERRIDES, TIME_PERIOD_WRITE_FORM } from "@/lib/hl7/vocab/query-codes";
 import { displayNameOf } from "@/lib/hl7/vocab/vocabulary";
 import { el, type XmlElement } from "@/lib/hl7/xml/xml-node";
 import { attr, child, find, requiredAttr } from "@/lib/hl7/xml/xml-query";
+
+export interface LrDetailsQuery {
+  /** DissentOverride (…17.60). */
+  dissentOverride: string;
+  nhsNumber: string;
+  /** DetailsRespType (…17.10): "01" Simple, "02" Comprehensive. */
+  responseType: string;
+  /** time.Period as HL7 TS low/high. */
+  timePeriod?: { start: string; end?: string };
+}
 
 /**
  * QUPC_IN020000UK17 payload: query (QUPC_MT020101UK15). time.Period is written in the form

@@ -2,6 +2,7 @@ import { Hl7CodecError } from "@/lib/hl7/errors";
 import {
   actorEl,
   extensionOf,
+  type LrActor,
   listSubjectEl,
   type PayloadCodec,
   readActor,
@@ -9,11 +10,47 @@ import {
   readRecordTarget,
   recordTargetEl,
 } from "@/lib/hl7/messages/payload-parts";
-import type { CompleteLrEntry, SimpleLrEntry } from "@/lib/hl7/types";
+import type { Coded, Identifier } from "@/lib/hl7/types";
 import { OIDS } from "@/lib/hl7/vocab/oids";
 import { codeEl, nonNull, nullEl, optionalChildCoded, optionalTs, readChildCoded } from "@/lib/hl7/wrapper/datatypes";
 import { el, type XmlElement } from "@/lib/hl7/xml/xml-node";
 import { attr, child, childElements, children, find, required, textOf } from "@/lib/hl7/xml/xml-query";
+
+/** A subject as it appears in Simple/Complete LR lists. */
+export type ListSubject =
+  | { kind: "user"; roleProfileId: string; userId: string }
+  | {
+      kind: "workgroup";
+      code?: Coded;
+      workgroupId: string;
+      workgroupName?: string;
+      organizationId?: string;
+      organizationName?: string;
+    }
+  | { kind: "other"; id: Identifier };
+
+export interface SimpleLrEntry {
+  lrId: string;
+  /** simpleDetails/code (INFERRED: the LR type — see vocab LIST_FIELD_MEANING). */
+  code: Coded;
+  effectiveTime?: string;
+  subject: ListSubject;
+}
+
+export interface CompleteLrEntry {
+  lrId: string;
+  /** INFERRED: the LR status. */
+  code: Coded;
+  effectiveTime?: { low?: string; high?: string };
+  /** INFERRED: the LR type. */
+  reasonCode: Coded;
+  subject: ListSubject;
+  author: LrActor;
+  /** component/sCDetails: the last status change. */
+  statusChange?: { reasonCode: Coded; author: LrActor };
+  /** pertinentInformation/pertinentReasonTxt. */
+  accessReason?: { text?: string; code?: Coded };
+}
 
 /**
  * QUPC_IN060000UK32 SimpleLRList (REPC_MT090101UK32) and QUPC_IN070000UK32 CompleteLRList (REPC_MT100101UK32).

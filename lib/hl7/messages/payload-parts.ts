@@ -1,11 +1,24 @@
 import { Hl7CodecError } from "@/lib/hl7/errors";
-import type { CreateLrAuthor, Identifier, ListSubject, LrActor, LrSubject, QueryUserParameters } from "@/lib/hl7/types";
+import type { CreateLrAuthor, LrSubject } from "@/lib/hl7/messages/create-lr";
+import type { ListSubject } from "@/lib/hl7/messages/lr-lists";
+import type { Identifier } from "@/lib/hl7/types";
 import { OIDS } from "@/lib/hl7/vocab/oids";
 import { nonNull, nullEl, readId } from "@/lib/hl7/wrapper/datatypes";
 import { el, type XmlElement } from "@/lib/hl7/xml/xml-node";
 import { attr, child, childElements, children, find, required, requiredAttr, textOf } from "@/lib/hl7/xml/xml-query";
 
 /** Payload fragments shared by several message types (docs/domain.md §5.2). */
+
+/** Author of a status change / list entry: AgentPersonSDS or AgentDeviceSDS. */
+export type LrActor = { kind: "user"; roleProfileId: string; userId: string } | { kind: "system"; asid: string };
+
+/** Optional parameterList of the confirm / batch confirm queries. */
+export interface QueryUserParameters {
+  userId: string;
+  roleProfileId: string;
+  /** workgroupCode values (root …0.2.0.109). */
+  workgroupIds: string[];
+}
 
 /** Encodes a typed payload into its root element and reads it back. */
 export interface PayloadCodec<T> {

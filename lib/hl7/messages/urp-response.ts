@@ -1,9 +1,18 @@
 import { extensionOf, optionalExtension, type PayloadCodec } from "@/lib/hl7/messages/payload-parts";
-import type { RoleProfile } from "@/lib/hl7/types";
 import { OIDS } from "@/lib/hl7/vocab/oids";
 import { nonNull, nullEl } from "@/lib/hl7/wrapper/datatypes";
 import { el } from "@/lib/hl7/xml/xml-node";
 import { child, children, find, required, textOf } from "@/lib/hl7/xml/xml-query";
+
+export interface RoleProfile {
+  roleProfileId: string;
+  /** representedOrganizationSDS/id (ODS code). */
+  organizationId?: string;
+  /** representedOrganizationSDS/name: the element is mandatory and carries a name (docs/domain.md §5.3). */
+  organizationName: string;
+  jobRoleCode?: string;
+  workgroups: { workgroupId: string; name?: string }[];
+}
 
 /**
  * QUPC_IN010103UK01 URPIDResponse (REPC_MT130002UK01), element order as the schema sequence (docs/domain.md §5.3):

@@ -1,8 +1,15 @@
 import { iiParam, type PayloadCodec, paramExtension, SEMANTICS_TEXT } from "@/lib/hl7/messages/payload-parts";
-import type { UserRoleProfileQuery } from "@/lib/hl7/types";
 import { OIDS } from "@/lib/hl7/vocab/oids";
 import { el } from "@/lib/hl7/xml/xml-node";
 import { attr, child, find } from "@/lib/hl7/xml/xml-query";
+
+export interface UserRoleProfileQuery {
+  userId: string;
+  /** parameterList/organizationCode (ODS). */
+  organizationCode?: string;
+  /** parameterList/userRoleProfileID. */
+  roleProfileId?: string;
+}
 
 /**
  * QUPC_IN010102UK01 payload: query (QUPC_MT010102UK01): parameterList{organizationCode?, userRoleProfileID?}, userID.

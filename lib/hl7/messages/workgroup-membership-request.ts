@@ -1,9 +1,23 @@
 import { extensionOf, type PayloadCodec } from "@/lib/hl7/messages/payload-parts";
-import type { WorkgroupMembershipRequest } from "@/lib/hl7/types";
+import type { Coded } from "@/lib/hl7/types";
 import { OIDS } from "@/lib/hl7/vocab/oids";
 import { blEl, codeEl, readBl, readChildCoded } from "@/lib/hl7/wrapper/datatypes";
 import { el } from "@/lib/hl7/xml/xml-node";
 import { required } from "@/lib/hl7/xml/xml-query";
+
+/** AddToWorkgroupRequest / RemoveFromWorkgroupRequest (same shape). */
+export interface WorkgroupMembershipRequest {
+  /** REG code; vocabulary NOT FOUND — any CV accepted. */
+  code: Coded;
+  /** The user being added/removed. */
+  roleProfileId: string;
+  userId: string;
+  workgroupId: string;
+  /** author/originatingURP/id: who is making the change. */
+  originatingRoleProfileId: string;
+  /** author/originatingURP/subjectOf/identifiedWorkgroupsOnly: always written (docs/domain.md §3.9); code vocabulary NOT FOUND. */
+  identifiedWorkgroupsOnly: { code: Coded; value: boolean };
+}
 
 /**
  * REPC_IN130002UK01 / REPC_IN130004UK01 payloads: AddToWorkgroupRequest / RemoveFromWorkgroupRequest

@@ -1,10 +1,17 @@
 import { extensionOf, type PayloadCodec } from "@/lib/hl7/messages/payload-parts";
-import type { Coded, WorkgroupMembershipResponse } from "@/lib/hl7/types";
+import type { Coded } from "@/lib/hl7/types";
 import { OIDS } from "@/lib/hl7/vocab/oids";
 import { PLACEHOLDER_CODES } from "@/lib/hl7/vocab/workgroup-codes";
 import { blEl, codeEl, optionalChildCoded, readBl, readChildCoded } from "@/lib/hl7/wrapper/datatypes";
 import { el } from "@/lib/hl7/xml/xml-node";
 import { find, required } from "@/lib/hl7/xml/xml-query";
+
+export interface WorkgroupMembershipResponse {
+  code: Coded;
+  roleProfileId: string;
+  /** alreadyAMember (add) / wasNotAMember (remove). */
+  flag?: { code?: Coded; value: boolean };
+}
 
 /**
  * REPC_IN130003UK01 AddToWorkgroupResponse (flag alreadyAMember) and REPC_IN130005UK01

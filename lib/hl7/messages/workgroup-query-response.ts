@@ -1,10 +1,18 @@
 import { extensionOf, type PayloadCodec } from "@/lib/hl7/messages/payload-parts";
-import type { WorkgroupInfo } from "@/lib/hl7/types";
 import { OIDS } from "@/lib/hl7/vocab/oids";
 import { displayNameOf } from "@/lib/hl7/vocab/vocabulary";
 import { WORKGROUP_STATUSES } from "@/lib/hl7/vocab/workgroup-codes";
 import { el } from "@/lib/hl7/xml/xml-node";
 import { children, required, requiredAttr, textOf } from "@/lib/hl7/xml/xml-query";
+
+export interface WorkgroupInfo {
+  /** WorkgroupType (…17.181). */
+  type: string;
+  workgroupId: string;
+  name: string;
+  /** WorkgroupStatus (…17.184). */
+  status: string;
+}
 
 /**
  * REPC_IN130007UK01 WorkgroupMemberQueryResponse (REPC_MT130007UK01): subject1[1..500] → workgroup(ROL)

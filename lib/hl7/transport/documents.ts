@@ -2,10 +2,11 @@ import { Hl7CodecError } from "@/lib/hl7/errors";
 import { guardParse } from "@/lib/hl7/guard";
 import { replyFromElement } from "@/lib/hl7/replies";
 import { requestFromElement } from "@/lib/hl7/requests";
-import { readEbxmlEnvelope } from "@/lib/hl7/transport/ebxml-envelope";
+import { type EbxmlError, type EbxmlHeaderFields, readEbxmlEnvelope } from "@/lib/hl7/transport/ebxml-envelope";
 import { parseEbxmlMessage } from "@/lib/hl7/transport/ebxml-multipart";
-import { soapEnvelopeFromElement } from "@/lib/hl7/transport/soap-envelope";
-import type { ParsedReplyDocument, ParsedRequestDocument, SoapHeaderFields } from "@/lib/hl7/types";
+import { type SoapHeaderFields, soapEnvelopeFromElement } from "@/lib/hl7/transport/soap-envelope";
+import type { SoapFault } from "@/lib/hl7/transport/soap-fault";
+import type { Hl7Reply, Hl7Request } from "@/lib/hl7/types";
 import type { XmlElement } from "@/lib/hl7/xml/xml-node";
 import { child } from "@/lib/hl7/xml/xml-query";
 import { type ParseOptions, parseXml } from "@/lib/hl7/xml/xml-read";
@@ -14,6 +15,20 @@ import { type ParseOptions, parseXml } from "@/lib/hl7/xml/xml-read";
  * One entry point per side for "whatever arrived over HTTP": multipart ebXML, a text/xml ebXML
  * signal (Acknowledgment / MessageError), a SOAP envelope (sync reply or fault), or bare HL7.
  */
+
+/** Result of reading any inbound document on the reply side. */
+export type ParsedReplyDocument =
+  | { kind: "hl7"; reply: Hl7Reply; soap?: SoapHeaderFields; ebxml?: EbxmlHeaderFields }
+  | { kind: "soap-fault"; fault: SoapFault; soap?: Partial<SoapHeaderFields> }
+  | { kind: "ebxml-ack"; ebxml: EbxmlHeaderFields }
+  | { kind: "ebxml-error"; ebxml: EbxmlHeaderFields; errors: EbxmlError[] };
+
+/** Result of reading any inbound document on the request side (the simulator). */
+export interface ParsedRequestDocument {
+  request: Hl7Request;
+  soap?: SoapHeaderFields;
+  ebxml?: EbxmlHeaderFields;
+}
 
 const isMultipart = (contentType?: string) => contentType !== undefined && /multipart\/related/i.test(contentType);
 const isEbxmlEnvelope = (root: XmlElement) =>

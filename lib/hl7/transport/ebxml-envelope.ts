@@ -1,11 +1,35 @@
 import { Hl7CodecError } from "@/lib/hl7/errors";
 import { EBXML_SERVICE, NEXT_MSH_ACTOR, NS, PARTY_ID_TYPE, TO_PARTY_MSH_ACTOR } from "@/lib/hl7/transport/namespaces";
-import type { EbxmlError, EbxmlHeaderFields } from "@/lib/hl7/types";
 import { el, type XmlElement } from "@/lib/hl7/xml/xml-node";
 import { attr, child, children, find, textOf } from "@/lib/hl7/xml/xml-query";
 import { serializeXml } from "@/lib/hl7/xml/xml-write";
 
 /** ebXML SOAP envelopes: message header + manifest, Acknowledgment, MessageError (docs/domain.md §8.2). */
+
+export interface EbxmlHeaderFields {
+  fromPartyId: string;
+  toPartyId: string;
+  cpaId: string;
+  conversationId: string;
+  service: string;
+  action: string;
+  /** Upper-case UUID (no "uuid:" prefix). */
+  messageId: string;
+  /** ISO 8601 UTC, e.g. 2024-01-31T12:00:00Z. */
+  timestamp: string;
+  refToMessageId?: string;
+  duplicateElimination: boolean;
+  ackRequested: boolean;
+  syncReply: boolean;
+}
+
+export interface EbxmlError {
+  codeContext: string;
+  errorCode: string;
+  severity: string;
+  description: string;
+  location?: string;
+}
 
 const ENVELOPE_NS = { "xmlns:SOAP": NS.soap, "xmlns:eb": NS.eb, "xmlns:hl7ebxml": NS.hl7ebxml, "xmlns:xlink": NS.xlink };
 

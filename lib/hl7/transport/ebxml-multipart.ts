@@ -3,14 +3,21 @@ import { guardParse } from "@/lib/hl7/guard";
 import { formatEbxmlTimestamp } from "@/lib/hl7/hl7-time";
 import { buildReply } from "@/lib/hl7/replies";
 import { buildRequest } from "@/lib/hl7/requests";
-import { ebxmlMessageEnvelope, readEbxmlEnvelope } from "@/lib/hl7/transport/ebxml-envelope";
+import { type EbxmlError, type EbxmlHeaderFields, ebxmlMessageEnvelope, readEbxmlEnvelope } from "@/lib/hl7/transport/ebxml-envelope";
 import { EBXML_HEADER_CONTENT_ID, MIME_BOUNDARY } from "@/lib/hl7/transport/namespaces";
 import { isOutboundHl7, type OutboundHl7 } from "@/lib/hl7/transport/outbound";
-import type { EbxmlError, EbxmlHeaderFields, EbxmlMultipartMessage, Hl7Reply, Hl7Request } from "@/lib/hl7/types";
+import type { Hl7Reply, Hl7Request } from "@/lib/hl7/types";
 import { INTERACTIONS, RELIABILITY_BY_PATTERN, type SpineService, soapActionFor } from "@/lib/hl7/vocab/interactions";
 import { type ParseOptions, parseXml, resolveLimits } from "@/lib/hl7/xml/xml-read";
 
 /** ebXML multipart/related messages (docs/domain.md §8.2): part 1 = ebXML SOAP header, part 2 = HL7 payload. */
+
+/** A built ebXML multipart/related message, ready to POST. */
+export interface EbxmlMultipartMessage {
+  body: string;
+  contentType: string;
+  soapAction: string;
+}
 
 export interface EbxmlOptions {
   fromPartyId: string;

@@ -4,8 +4,8 @@ import { toWsaMessageId } from "@/lib/hl7/message-id";
 import { replyToElement } from "@/lib/hl7/replies";
 import { NS, XML_CONTENT_TYPE } from "@/lib/hl7/transport/namespaces";
 import { isOutboundHl7, type OutboundHl7, outboundOf } from "@/lib/hl7/transport/outbound";
-import { readSoapFault } from "@/lib/hl7/transport/soap-fault";
-import type { Hl7Reply, Hl7Request, SoapFault, SoapHeaderFields } from "@/lib/hl7/types";
+import { readSoapFault, type SoapFault } from "@/lib/hl7/transport/soap-fault";
+import type { Hl7Reply, Hl7Request } from "@/lib/hl7/types";
 import { type SpineService, soapActionFor } from "@/lib/hl7/vocab/interactions";
 import { OIDS } from "@/lib/hl7/vocab/oids";
 import { el, type XmlElement } from "@/lib/hl7/xml/xml-node";
@@ -14,6 +14,21 @@ import { type ParseOptions, parseXml } from "@/lib/hl7/xml/xml-read";
 import { serializeXml } from "@/lib/hl7/xml/xml-write";
 
 /** Synchronous SOAP + WS-Addressing envelopes (docs/domain.md §8.1). */
+
+/** WS-Addressing + HL7 header fields of a sync SOAP envelope. */
+export interface SoapHeaderFields {
+  /** 41 chars: "uuid:" + upper-case UUID. */
+  messageId: string;
+  /** "<service>/<interactionId>". */
+  action: string;
+  to: string;
+  fromAddress?: string;
+  replyTo?: string;
+  /** wsa:RelatesTo ("uuid:…") on responses. */
+  relatesTo?: string;
+  receiverAsid?: string;
+  senderAsid?: string;
+}
 
 const commFunction = (name: string, asid: string, prefix: string) =>
   el(`${prefix}${name}`, {}, el(`${prefix}device`, {}, el(`${prefix}id`, { root: OIDS.asid, extension: asid })));

@@ -1,8 +1,22 @@
 import { NS } from "@/lib/hl7/transport/namespaces";
-import type { SoapFault, SoapFaultError } from "@/lib/hl7/types";
 import { el, type XmlElement } from "@/lib/hl7/xml/xml-node";
 import { child, children, find, textOf } from "@/lib/hl7/xml/xml-query";
 import { serializeXml } from "@/lib/hl7/xml/xml-write";
+
+/** One nasp:error inside a SOAP fault's errorList (or an MHS error list). */
+export interface SoapFaultError {
+  codeContext: string;
+  errorCode: string;
+  severity: string;
+  location?: string;
+  description: string;
+}
+
+export interface SoapFault {
+  faultCode: string;
+  faultString: string;
+  errors: SoapFaultError[];
+}
 
 /** SOAP Fault with nasp:errorList (docs/domain.md §7.1); sent with HTTP 500. */
 export function buildSoapFault(fault: SoapFault): string {

@@ -1,7 +1,7 @@
 import { Hl7CodecError } from "@/lib/hl7/errors";
 import { locateMessage } from "@/lib/hl7/locate-message";
 import { requestToElement } from "@/lib/hl7/requests";
-import type { Hl7Request, RequestInteractionId, RuleViolation } from "@/lib/hl7/types";
+import type { Hl7Request, RequestInteractionId } from "@/lib/hl7/types";
 import { ALERT_RULES } from "@/lib/hl7/validation/alert-rules";
 import { ENVELOPE_RULES, QUERY_RULES } from "@/lib/hl7/validation/query-rules";
 import { payloadOf, type RuleContext, type ValidationRule } from "@/lib/hl7/validation/rule-helpers";
@@ -11,6 +11,13 @@ import { isRequestInteraction } from "@/lib/hl7/vocab/interactions";
 import type { XmlElement } from "@/lib/hl7/xml/xml-node";
 import { attr, child } from "@/lib/hl7/xml/xml-query";
 import { type ParseOptions, parseXml } from "@/lib/hl7/xml/xml-read";
+
+export interface RuleViolation {
+  /** Spine's symbolic name, e.g. "ErrorBase1712.INVALID_LRTYPE". */
+  rule: string;
+  /** Plain-English explanation. */
+  message: string;
+}
 
 export type { ValidationRule } from "@/lib/hl7/validation/rule-helpers";
 
