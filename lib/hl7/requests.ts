@@ -4,7 +4,7 @@ import { guardParse } from "@/lib/hl7/guard";
 import { formatHl7Timestamp } from "@/lib/hl7/hl7-time";
 import { locateMessage } from "@/lib/hl7/locate-message";
 import { newMessageId } from "@/lib/hl7/message-id";
-import type { ControlActAuthor, Hl7Request, MessageHeader, RequestInteractionId, RequestPayloads } from "@/lib/hl7/types";
+import type { ControlActAuthor, Hl7Request, MessageHeader } from "@/lib/hl7/types";
 import { INTERACTIONS, isRequestInteraction } from "@/lib/hl7/vocab/interactions";
 import { buildMessageElement, readMessageElement } from "@/lib/hl7/wrapper/transmission-wrapper";
 import type { XmlElement } from "@/lib/hl7/xml/xml-node";
@@ -77,19 +77,3 @@ export function requestFromElement(root: XmlElement): Hl7Request {
 export function parseRequest(xml: string, options: ParseOptions = {}): Hl7Request {
   return guardParse(() => requestFromElement(parseXml(xml, options.limits)));
 }
-
-function typedBuilder<K extends RequestInteractionId>(interactionId: K) {
-  return (header: MessageHeader, payload: RequestPayloads[K]): string =>
-    buildRequest({ interactionId, header, payload } as unknown as Hl7Request);
-}
-
-export const buildCreateLr = typedBuilder("REPC_IN010000UK15");
-export const buildChangeLrStatus = typedBuilder("REPC_IN040000UK15");
-export const buildConfirmLrQuery = typedBuilder("QUPC_IN010000UK32");
-export const buildLrDetailsQuery = typedBuilder("QUPC_IN020000UK17");
-export const buildBatchConfirmQuery = typedBuilder("QUPC_IN090000UK03");
-export const buildUserRoleProfileQuery = typedBuilder("QUPC_IN010102UK01");
-export const buildWorkgroupQuery = typedBuilder("QUPC_IN041234UK01");
-export const buildAddToWorkgroup = typedBuilder("REPC_IN130002UK01");
-export const buildRemoveFromWorkgroup = typedBuilder("REPC_IN130004UK01");
-export const buildAlertEvent = typedBuilder("COMT_IN000001UK01");

@@ -5,7 +5,7 @@ import { alertEventPayload } from "@/lib/hl7/fixtures/arbitraries";
 import { fixture } from "@/lib/hl7/fixtures/load";
 import { NHS_NUMBER, requestHeader, SAMPLE_REQUESTS } from "@/lib/hl7/fixtures/samples";
 import { ALERT_EVENT_CHILD_ORDER, alertEventCodec, followsAlertEventOrder, makeAlertEvent } from "@/lib/hl7/messages/alert-event";
-import { buildAlertEvent, buildRequest, parseRequest } from "@/lib/hl7/requests";
+import { buildRequest, parseRequest } from "@/lib/hl7/requests";
 import type { AlertEventRequest, RequestOf } from "@/lib/hl7/types";
 import { validateRequest } from "@/lib/hl7/validation/validate-request";
 import { ALERT_CODE_SYSTEMS } from "@/lib/hl7/vocab/alert-codes";
@@ -33,7 +33,7 @@ describe("alert event codec", () => {
 
   it("leaves out the notification and the free text when the alert has none, keeping the order", () => {
     const { notification: _n, reasonText: _r, ...bare } = sample.payload;
-    const xml = buildAlertEvent(sample.header, bare);
+    const xml = buildRequest({ interactionId: "COMT_IN000001UK01", header: sample.header, payload: bare });
     expect(childNames(xml)).toEqual(["code", "effectiveTime", "id", "author", "device", "reason", "recordTarget"]);
     expect(parseRequest(xml).payload).toEqual(bare);
   });
