@@ -11,9 +11,11 @@ import { listAlertQueue } from "@/server/alerts/list-alerts";
 import { sampleSelfClaimAlerts } from "@/server/alerts/sample-alerts";
 import { seedAlertBacklog } from "@/server/alerts/seed-alert-backlog";
 import type { SignedInUser } from "@/server/auth/signed-in-user";
+import { findByMessageId } from "@/server/db/outbox";
 import { emergencyAccess } from "@/server/lr/emergency-access";
 import type { LrContext } from "@/server/lr/lr-context";
 import { selfClaimLr } from "@/server/lr/self-claim-lr";
+import { createOutboxWorker } from "@/server/spine/outbox-worker";
 import { personaContext, spineSimulatorRigForFile } from "../support/spine-simulator-rig";
 
 /**
@@ -44,6 +46,11 @@ const NURSE_UID = "900000000002";
 
 function ctxOf(uid: string, roleProfileId: string): LrContext {
   return { ...personaContext(uid, rig.runtime("direct").rt, roleProfileId), permissions: userOf(uid, roleProfileId).permissions };
+}
+
+async function spineAlertsFor(nhsNumber: string): Promise<{ message_id: string }[]> {
+  const response = await fetch(`${rig.simulator.url}/_control/spine-alerts?nhsNumber=${nhsNumber}`);
+  return ((await response.json()) as { alerts: { message_id: string }[] }).alerts;
 }
 
 async function codeOf(work: Promise<unknown>): Promise<string> {
@@ -84,6 +91,50 @@ describe("raising alerts", () => {
     const seen = (await queue(PO, { pageSize: "50" })).alerts.filter((a) => a.nhsNumber === nhsNumber);
     expect(seen).toEqual([]);
   });
+});
+
+describe("sending to Spine", () => {
+  it("an alert whose send meets a Spine fault stays queued, is re-sent by the outbox worker, and Spine keeps it once", async () => {
+    const nhsNumber = syntheticNhsNumber(1055);
+    rig.simulator.context.faults.arm({
+      match: { nhsNumber, interactionId: "COMT_IN000001UK01" },
+      fault: { kind: "soapFault", errorCode: "200" },
+    });
+    const ctx = ctxOf(NURSE_UID, "900000000201");
+    await selfClaimLr(ctx, nhsNumber, {
+      lrType: SELF_CLAIMED_LR_TYPE,
+      accessReasonCode: "04",
+      accessReasonText: "Seen in ED",
+      subject: { kind: "self" },
+      idempotencyKey: crypto.randomUUID(),
+    });
+    const alertOf = async () => (await queue(PO, { user: NURSE_UID, pageSize: "50" })).alerts.find((a) => a.nhsNumber === nhsNumber);
+    // The first send (in the background) meets the fault: the alert is kept, not yet sent.
+    await expect
+      .poll(
+        async () =>
+          (await findByMessageId(rig.store.db, (await getAlert(PO, (await alertOf())?.id ?? "")).spineMessageId ?? ""))?.attempts ?? 0,
+        { timeout: 15_000 },
+      )
+      .toBeGreaterThan(0);
+    expect((await alertOf())?.sendState).toBe("queued");
+    expect(await spineAlertsFor(nhsNumber)).toEqual([]);
+
+    rig.simulator.context.faults.reset();
+    const detail = await getAlert(PO, (await alertOf())?.id ?? "");
+    const worker = createOutboxWorker(ctx.spine ?? rig.runtime("direct").rt);
+    await expect
+      .poll(
+        async () => {
+          await worker.runOnce();
+          return (await alertOf())?.sendState;
+        },
+        { timeout: 60_000, interval: 1000 },
+      )
+      .toBe("sent");
+    const stored = await spineAlertsFor(nhsNumber);
+    expect(stored.map((alert) => alert.message_id)).toEqual([detail.spineMessageId]);
+  }, 90_000);
 });
 
 describe("scope and four-eyes", () => {

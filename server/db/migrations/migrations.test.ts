@@ -6,6 +6,9 @@ import type { Database } from "../schema";
 import { appMigrations } from "./index";
 
 const expectedTables = [
+  "alert_events",
+  "alert_samples",
+  "alerts",
   "audit_chain_lock",
   "audit_events",
   "batch_check_results",
