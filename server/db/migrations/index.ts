@@ -12,7 +12,7 @@ export const appMigrations: Record<string, Migration> = {
   "0001_initial": initialMigration,
   "0002_audit_who_and_outbox_trail": auditWhoMigration,
   "0003_audit_hash_chain": auditHashChainMigration,
-  "0006_alerts": alertsMigration,
-  "0005_workgroup_directory": workgroupDirectoryMigration,
   "0004_batch_checks": batchChecksMigration,
+  "0005_workgroup_directory": workgroupDirectoryMigration,
+  "0006_alerts": alertsMigration,
 };
