@@ -65,6 +65,7 @@ describe("persona role decisions (shipped tables)", () => {
     expect(roleDecision("900000000008", "900000000801").permissions).toEqual([
       "lr.viewComplete",
       "audit.view",
+      "audit.viewAll",
       "workgroup.manage",
       "training.admin",
     ]);

@@ -12,7 +12,8 @@ export const PERMISSIONS = [
   "po.alerts", // privacy officer: review alerts raised by self-claims and emergency access (either kind)
   "po.alerts.selfClaim", // receive "Create LR (Self Claimed)" alerts (B0016)
   "po.alerts.access", // receive legal-override and emergency-view access alerts (B0015)
-  "audit.view", // read the audit trail
+  "audit.view", // read the audit trail (of the role's own organisation only, unless audit.viewAll)
+  "audit.viewAll", // read every organisation's audit trail (system administration)
   "workgroup.manage", // add / remove workgroup members (training and local workgroups)
   "training.admin", // reset and seed the training world
 ] as const;
