@@ -42,7 +42,7 @@ test("a nurse's self-claim reaches the privacy officer, who notes, investigates 
   await expect(page).toHaveTitle("Alerts – LR Manager – NHS");
   await expect(page.getByTestId("new-alerts-badge")).toBeVisible();
   await page.getByLabel("User ID").fill("900000000002");
-  await page.getByLabel("Status").selectOption("new");
+  await page.getByRole("combobox", { name: "Status" }).selectOption("new");
   await page.getByRole("button", { name: "Apply filters" }).click();
   const row = page.getByTestId("alert-row").filter({ hasText: "Create LR (Self Claimed)" }).first();
   await expect(row).toBeVisible();

@@ -129,6 +129,7 @@ export interface AlertPage {
 }
 
 export interface AlertEvent {
+  id: number;
   at: string;
   by: { userId: string; name?: string };
   kind: "note" | "status" | "sampled";

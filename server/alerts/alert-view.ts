@@ -38,6 +38,7 @@ export function alertSummaryOf(row: AlertRow): AlertSummary {
 
 export function alertEventOf(row: AlertEventRow): AlertEvent {
   return {
+    id: row.id,
     at: row.at.toISOString(),
     by: { userId: row.actor_sub, ...(row.actor_name ? { name: row.actor_name } : {}) },
     kind: row.kind,

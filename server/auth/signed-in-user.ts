@@ -34,7 +34,7 @@ export function signedInUserFrom(session: ActiveSession): SignedInUser {
     ...(role?.orgName ? { orgName: role.orgName } : {}),
     ...(role?.roleName ? { roleName: role.roleName } : {}),
     ...(role?.userName ? { userName: role.userName } : {}),
-    // Spine's partSDSRole/id takes the whole role_code, as CIS2 gives it (docs/domain.md, identifiers).
+    // Spine's partSDSRole/id takes the whole role_code, as CIS2 gives it (docs/domain.md §2.4).
     jobRoleCode: role?.roleCode?.trim() || undefined,
     permissions: session.permissions,
   };

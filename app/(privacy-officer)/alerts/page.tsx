@@ -57,7 +57,7 @@ export default async function AlertQueuePage({ searchParams }: { searchParams: S
     const direction = active ? (query.dir === "asc" ? "ascending" : "descending") : undefined;
     const nextDir = active && query.dir === "desc" ? "asc" : "desc";
     return (
-      <th scope="col" aria-sort={direction ?? "none"}>
+      <th scope="col" className="nhsuk-table__header" aria-sort={direction ?? "none"}>
         <a
           href={hrefWith(query, { sort: column, dir: nextDir, page: 1 })}
           aria-label={direction ? copy.table.sortedBy(SORT_LABELS[column], direction) : copy.table.sortBy(SORT_LABELS[column])}
@@ -209,8 +209,8 @@ export default async function AlertQueuePage({ searchParams }: { searchParams: S
       {page.alerts.length === 0 ? (
         <p data-testid="no-alerts">{copy.table.none}</p>
       ) : (
-        <div className="overflow-x-auto">
-          <table className="nhsuk-table" data-testid="alert-table">
+        <div>
+          <table className="nhsuk-table-responsive" data-testid="alert-table">
             <caption className="nhsuk-table__caption">{copy.table.caption(page.total)}</caption>
             <thead className="nhsuk-table__head">
               <tr>
@@ -218,10 +218,16 @@ export default async function AlertQueuePage({ searchParams }: { searchParams: S
                 {sortHeader("status", copy.table.status)}
                 {sortHeader("type", copy.table.type)}
                 {sortHeader("user", copy.table.user)}
-                <th scope="col">{copy.table.patient}</th>
-                <th scope="col">{copy.table.reason}</th>
-                <th scope="col">{copy.table.spine}</th>
-                <th scope="col">
+                <th scope="col" className="nhsuk-table__header">
+                  {copy.table.patient}
+                </th>
+                <th scope="col" className="nhsuk-table__header">
+                  {copy.table.reason}
+                </th>
+                <th scope="col" className="nhsuk-table__header">
+                  {copy.table.spine}
+                </th>
+                <th scope="col" className="nhsuk-table__header">
                   <span className="nhsuk-u-visually-hidden">{copy.table.open}</span>
                 </th>
               </tr>
@@ -229,22 +235,49 @@ export default async function AlertQueuePage({ searchParams }: { searchParams: S
             <tbody className="nhsuk-table__body">
               {page.alerts.map((alert) => (
                 <tr key={alert.id} className="nhsuk-table__row" data-testid="alert-row" data-alert-id={alert.id}>
-                  <td className="nhsuk-table__cell">{displayDateTime(alert.raisedAt)}</td>
                   <td className="nhsuk-table__cell">
+                    <span className="nhsuk-table-responsive__heading" aria-hidden="true">
+                      {copy.table.raisedAt}{" "}
+                    </span>
+                    {displayDateTime(alert.raisedAt)}
+                  </td>
+                  <td className="nhsuk-table__cell">
+                    <span className="nhsuk-table-responsive__heading" aria-hidden="true">
+                      {copy.table.status}{" "}
+                    </span>
                     <AlertStatusTag status={alert.status} copy={copy.statusTags} />
                     {alert.sampled ? <strong className="nhsuk-tag nhsuk-tag--purple ml-1">{copy.table.sampled}</strong> : null}
                   </td>
-                  <td className="nhsuk-table__cell">{alert.typeName}</td>
                   <td className="nhsuk-table__cell">
+                    <span className="nhsuk-table-responsive__heading" aria-hidden="true">
+                      {copy.table.type}{" "}
+                    </span>
+                    {alert.typeName}
+                  </td>
+                  <td className="nhsuk-table__cell">
+                    <span className="nhsuk-table-responsive__heading" aria-hidden="true">
+                      {copy.table.user}{" "}
+                    </span>
                     {alert.actor.name ?? alert.actor.userId}
                     <br />
                     <span className="nhsuk-body-s">{alert.actor.userId}</span>
                   </td>
                   <td className="nhsuk-table__cell">
+                    <span className="nhsuk-table-responsive__heading" aria-hidden="true">
+                      {copy.table.patient}{" "}
+                    </span>
                     <NhsNumber value={alert.nhsNumber} />
                   </td>
-                  <td className="nhsuk-table__cell">{alert.reasonName}</td>
                   <td className="nhsuk-table__cell">
+                    <span className="nhsuk-table-responsive__heading" aria-hidden="true">
+                      {copy.table.reason}{" "}
+                    </span>
+                    {alert.reasonName}
+                  </td>
+                  <td className="nhsuk-table__cell">
+                    <span className="nhsuk-table-responsive__heading" aria-hidden="true">
+                      {copy.table.spine}{" "}
+                    </span>
                     <AlertSendTag state={alert.sendState} copy={copy.sendTags} />
                   </td>
                   <td className="nhsuk-table__cell">
@@ -260,7 +293,7 @@ export default async function AlertQueuePage({ searchParams }: { searchParams: S
       )}
 
       {pages > 1 ? (
-        <nav className="nhsuk-pagination" role="navigation" aria-label="Pagination">
+        <nav className="nhsuk-pagination" aria-label="Pagination">
           <p className="nhsuk-body-s" data-testid="page-of">
             {copy.pagination.page(page.page, pages)}
           </p>

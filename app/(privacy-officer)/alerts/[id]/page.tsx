@@ -110,8 +110,8 @@ export default async function AlertPage({ params }: { params: Promise<{ id: stri
         <p data-testid="alert-history-empty">{copy.history.none}</p>
       ) : (
         <ol className="nhsuk-list" data-testid="alert-history">
-          {alert.events.map((event, index) => (
-            <li key={`${event.at}-${index}`} className="nhsuk-u-margin-bottom-3" data-testid="alert-history-item">
+          {alert.events.map((event) => (
+            <li key={event.id} className="nhsuk-u-margin-bottom-3" data-testid="alert-history-item">
               <strong>{displayDateTime(event.at)}</strong> {copy.history.by} {event.by.name ?? event.by.userId}
               <br />
               {event.kind === "status" && event.fromStatus && event.toStatus

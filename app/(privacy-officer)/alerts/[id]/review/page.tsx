@@ -65,29 +65,62 @@ export default async function ReviewPatientPage({ params }: { params: Promise<{ 
           {review.audit.length === 0 ? (
             <p>{copy.audit.none}</p>
           ) : (
-            <div className="overflow-x-auto">
-              <table className="nhsuk-table" data-testid="patient-audit">
+            <div>
+              <table className="nhsuk-table-responsive" data-testid="patient-audit">
                 <caption className="nhsuk-u-visually-hidden">{copy.audit.heading}</caption>
                 <thead className="nhsuk-table__head">
                   <tr>
-                    <th scope="col">{copy.audit.when}</th>
-                    <th scope="col">{copy.audit.who}</th>
-                    <th scope="col">{copy.audit.action}</th>
-                    <th scope="col">{copy.audit.outcome}</th>
-                    <th scope="col">{copy.audit.spine}</th>
+                    <th scope="col" className="nhsuk-table__header">
+                      {copy.audit.when}
+                    </th>
+                    <th scope="col" className="nhsuk-table__header">
+                      {copy.audit.who}
+                    </th>
+                    <th scope="col" className="nhsuk-table__header">
+                      {copy.audit.action}
+                    </th>
+                    <th scope="col" className="nhsuk-table__header">
+                      {copy.audit.outcome}
+                    </th>
+                    <th scope="col" className="nhsuk-table__header">
+                      {copy.audit.spine}
+                    </th>
                   </tr>
                 </thead>
                 <tbody className="nhsuk-table__body">
                   {review.audit.map((event) => (
                     <tr key={event.id} className="nhsuk-table__row" data-testid="patient-audit-row">
-                      <td className="nhsuk-table__cell">{displayDateTime(event.at.toISOString())}</td>
                       <td className="nhsuk-table__cell">
+                        <span className="nhsuk-table-responsive__heading" aria-hidden="true">
+                          {copy.audit.when}{" "}
+                        </span>
+                        {displayDateTime(event.at.toISOString())}
+                      </td>
+                      <td className="nhsuk-table__cell">
+                        <span className="nhsuk-table-responsive__heading" aria-hidden="true">
+                          {copy.audit.who}{" "}
+                        </span>
                         {event.actorSub ?? "System"}
                         {event.roleId ? <span className="nhsuk-body-s"> (role {event.roleId})</span> : null}
                       </td>
-                      <td className="nhsuk-table__cell">{auditActionLabel(event.action)}</td>
-                      <td className="nhsuk-table__cell">{AUDIT_OUTCOME_LABELS[event.outcome] ?? event.outcome}</td>
-                      <td className="nhsuk-table__cell nhsuk-body-s">{event.spineMessageId ?? ""}</td>
+                      <td className="nhsuk-table__cell">
+                        <span className="nhsuk-table-responsive__heading" aria-hidden="true">
+                          {copy.audit.action}{" "}
+                        </span>
+                        {auditActionLabel(event.action)}
+                      </td>
+                      <td className="nhsuk-table__cell">
+                        <span className="nhsuk-table-responsive__heading" aria-hidden="true">
+                          {copy.audit.outcome}{" "}
+                        </span>
+                        {AUDIT_OUTCOME_LABELS[event.outcome] ?? event.outcome}
+                      </td>
+                      <td className="nhsuk-table__cell nhsuk-body-s break-all">
+                        <span className="nhsuk-table-responsive__heading" aria-hidden="true">
+                          {copy.audit.spine}{" "}
+                        </span>
+                        {event.spineMessageId ?? ""}
+                      </td>
                     </tr>
                   ))}
                 </tbody>
