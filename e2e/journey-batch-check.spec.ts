@@ -22,7 +22,10 @@ function unknownNumbers(count: number): string[] {
   return [...numbers];
 }
 
-const SEEDED = Array.from({ length: 40 }, (_, i) => PATIENTS.ordinary(20 + i));
+/** Distinct seeded ordinary patients (neighbouring seeds can give the same number). */
+const SEEDED = [...new Set(Array.from({ length: 60 }, (_, i) => PATIENTS.ordinary(20 + i)))]
+  .filter((n) => n !== PATIENTS.gpActive && n !== PATIENTS.noLrs)
+  .slice(0, 30);
 
 /** 10,000 rows: the GP's own LR patient first, seeded patients, unknown ones, and 25 bad rows spread through. */
 function clinicCsv(total: number): { csv: string; bad: number; first: string } {

@@ -16,7 +16,7 @@ const DELETE_EVERY_MS = 60_000;
 /** Start (or join) the runs of every open check; resolves when those runs have settled. */
 export async function resumeOpenBatchChecks(rt: SpineRuntime): Promise<string[]> {
   const open = await listOpenBatchChecks(rt.store.db);
-  const resumed = open.filter((check) => !isBatchCheckRunning(check.id));
+  const resumed = open.filter((check) => !isBatchCheckRunning(rt, check.id));
   await Promise.all(resumed.map((check) => runBatchCheck(rt, check.id)));
   return resumed.map((check) => check.id);
 }

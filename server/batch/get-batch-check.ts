@@ -17,7 +17,7 @@ export async function getBatchCheck(ctx: LrContext, id: string): Promise<BatchCh
   ensureBatchWorker(rt);
   if (check.state === "ready" || check.state === "failed") return batchCheckStatus(check);
   const message = check.spine_message_id ? await findByMessageId(rt.store.db, check.spine_message_id) : undefined;
-  if (!isBatchCheckRunning(check.id)) {
+  if (!isBatchCheckRunning(rt, check.id)) {
     const run = runBatchCheck(rt, check.id);
     // A failure is quick to record: show it now rather than on the next poll.
     if (message?.state === "failed") {

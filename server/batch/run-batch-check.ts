@@ -13,11 +13,12 @@ import {
   failBatchCheck,
   findBatchCheck,
   moveBatchCheck,
+  outboxErrorOf,
   outboxStateOf,
   rejectedRows,
   sendableNhsNumbers,
 } from "@/server/db/batch-checks";
-import { findByMessageId, type OutboxMessage } from "@/server/db/outbox";
+import type { OutboxState } from "@/server/db/schema";
 import { readBatchConfirmReply, startBatchConfirmJob } from "@/server/lr/interactions/batch-confirm";
 import { interactionPolicy } from "@/server/spine/interaction-policy";
 import type { SpineRuntime } from "@/server/spine/spine-runtime";
@@ -32,10 +33,21 @@ import { jobContextOf } from "./batch-check-record";
  * one run can make the check final. Nothing per-patient is logged.
  */
 
-const running = new Map<string, Promise<void>>();
+/** The runs in progress, per Spine runtime (one per app instance; tests make several). */
+const runs = new WeakMap<SpineRuntime, Map<string, Promise<void>>>();
+
+function runsOf(rt: SpineRuntime): Map<string, Promise<void>> {
+  let running = runs.get(rt);
+  if (!running) {
+    running = new Map();
+    runs.set(rt, running);
+  }
+  return running;
+}
 
 /** Run (or join the run of) one check in this process. */
 export function runBatchCheck(rt: SpineRuntime, id: string): Promise<void> {
+  const running = runsOf(rt);
   const existing = running.get(id);
   if (existing) return existing;
   const run = advance(rt, id)
@@ -48,36 +60,43 @@ export function runBatchCheck(rt: SpineRuntime, id: string): Promise<void> {
   return run;
 }
 
-export function isBatchCheckRunning(id: string): boolean {
-  return running.has(id);
+export function isBatchCheckRunning(rt: SpineRuntime, id: string): boolean {
+  return runsOf(rt).has(id);
 }
 
-const SENT_POLL_MS = 200;
+/** How often a running job looks at its Spine message's state (one small column, not the 4 MB row). */
+const STATE_POLL_MS = 100;
 
 const NOT_SENT = { code: "spine_unavailable", message: "The list could not be sent to Spine. Start the check again." };
 
 async function advance(rt: SpineRuntime, id: string): Promise<void> {
   const check = await findBatchCheck(rt.store.db, id);
   if (!check || check.state === "ready" || check.state === "failed") return;
-  if (!check.spine_message_id) return complete(rt, check, []);
-  let message = await findByMessageId(rt.store.db, check.spine_message_id);
-  if (!message || message.state === "pending" || message.state === "sent") {
+  const messageId = check.spine_message_id;
+  if (!messageId) return complete(rt, check, []);
+  let state = await outboxStateOf(rt.store.db, messageId);
+  if (state === undefined || state === "pending") {
     try {
-      message = await send(rt, check, check.spine_message_id);
+      await send(rt, check, messageId);
     } catch (error) {
       if (!isAppError(error)) throw error;
       return fail(rt, check, { code: error.code, message: error.message });
     }
+    state = await outboxStateOf(rt.store.db, messageId);
   }
-  if (!message || (message.state !== "confirmed" && message.state !== "failed")) return; // still waiting: resumed later
-  if (message.state === "failed") {
-    const error = message.error ?? NOT_SENT;
+  if (state === "sent") await moveBatchCheck(rt.store.db, id, ["accepted"], "sent", rt.now());
+  if (state === "pending" || state === "sent") {
+    state = await finalStateOf(rt, messageId, interactionPolicy("QUPC_IN090000UK03", rt.options.timeScale).replyTimeoutMs);
+  }
+  if (state !== "confirmed" && state !== "failed") return; // still waiting: the batch worker resumes it later
+  if (state === "failed") {
+    const error = (await outboxErrorOf(rt.store.db, messageId)) ?? NOT_SENT;
     return fail(rt, check, { code: error.code, message: error.message });
   }
   await moveBatchCheck(rt.store.db, id, ["accepted", "sent"], "replied", rt.now());
   let results: BatchConfirmResult[];
   try {
-    results = await readBatchConfirmReply(message);
+    results = await readBatchConfirmReply(rt.store.db, messageId);
   } catch (error) {
     if (!isAppError(error)) throw error;
     return fail(rt, check, { code: error.code, message: error.message });
@@ -85,45 +104,27 @@ async function advance(rt: SpineRuntime, id: string): Promise<void> {
   await complete(rt, check, results);
 }
 
-async function send(rt: SpineRuntime, check: BatchCheckRecord, messageId: string): Promise<OutboxMessage | undefined> {
+/** Build, store and send the list (the outbox row then says "sent", or is already final). */
+async function send(rt: SpineRuntime, check: BatchCheckRecord, messageId: string): Promise<void> {
   const rows = await sendableNhsNumbers(rt.store.db, check.id);
-  const policy = interactionPolicy("QUPC_IN090000UK03", rt.options.timeScale);
-  const ctx = jobContextOf(check, rt);
   const subject = check.subject;
-  const sending = startBatchConfirmJob(ctx, {
+  await startBatchConfirmJob(jobContextOf(check, rt), {
     nhsNumbers: rows.map((row) => row.nhsNumber),
     ...(subject.kind === "workgroup" ? { workgroupIds: [subject.workgroupId] } : {}),
     messageId,
-    waitMs: policy.replyTimeoutMs,
+    // Not waited on there: the job below watches the state alone.
+    waitMs: 0,
     operation: { batchId: check.id },
   });
-  // Once Spine has the message (202), the check says "sent" while the reply is awaited.
-  const sentWatch = watchForSent(rt, check.id, messageId, sending);
-  try {
-    return await sending;
-  } finally {
-    await sentWatch;
-  }
 }
 
-async function watchForSent(rt: SpineRuntime, id: string, messageId: string, sending: Promise<unknown>): Promise<void> {
-  let done = false;
-  void sending.then(
-    () => {
-      done = true;
-    },
-    () => {
-      done = true;
-    },
-  );
-  while (!done) {
-    await new Promise((resolve) => setTimeout(resolve, SENT_POLL_MS));
-    // The state alone: the row also holds the 1.3 MB request, not worth reading five times a second.
-    const state = await outboxStateOf(rt.store.db, messageId).catch(() => undefined);
-    if (state && state !== "pending") {
-      await moveBatchCheck(rt.store.db, id, ["accepted"], "sent", rt.now()).catch(() => false);
-      return;
-    }
+/** The message's state once final (confirmed or failed), or as it stands when `timeoutMs` has passed. */
+async function finalStateOf(rt: SpineRuntime, messageId: string, timeoutMs: number): Promise<OutboxState | undefined> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const state = await outboxStateOf(rt.store.db, messageId);
+    if (state === "confirmed" || state === "failed" || Date.now() >= deadline) return state;
+    await new Promise((resolve) => setTimeout(resolve, STATE_POLL_MS));
   }
 }
 

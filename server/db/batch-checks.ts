@@ -70,6 +70,12 @@ export type BatchDb = Kysely<Database & BatchTables>;
  */
 const ROWS_PER_STATEMENT = 1_000;
 
+/**
+ * Between statements, let the event loop run: PGlite answers through promise continuations alone,
+ * so back-to-back statements would otherwise hold timers and sockets until the last one is done.
+ */
+const letOthersRun = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 export function batchDb(db: Kysely<Database>): BatchDb {
   return db.withTables<BatchTables>();
 }
@@ -126,6 +132,7 @@ export async function insertBatchCheck(db: Kysely<Database>, input: NewBatchChec
         .returningAll()
         .executeTakeFirstOrThrow();
       for (let from = 0; from < list.rows.length; from += ROWS_PER_STATEMENT) {
+        await letOthersRun();
         const rows = list.rows.slice(from, from + ROWS_PER_STATEMENT).map((row) => ({
           n: row.rowNo,
           e: row.entered,
@@ -170,16 +177,25 @@ export async function listOpenBatchChecks(db: Kysely<Database>, limit = 20): Pro
     .execute();
 }
 
-/** The rows that go to Spine, in list order. */
+/** The rows that go to Spine, in list order (read a thousand at a time, letting other work run between). */
 export async function sendableNhsNumbers(db: Kysely<Database>, id: string): Promise<{ rowNo: number; nhsNumber: string }[]> {
-  const rows = await batchDb(db)
-    .selectFrom("batch_check_rows")
-    .select(["row_no", "nhs_number"])
-    .where("batch_id", "=", id)
-    .where("nhs_number", "is not", null)
-    .orderBy("row_no")
-    .execute();
-  return rows.map((row) => ({ rowNo: row.row_no, nhsNumber: row.nhs_number ?? "" }));
+  const found: { rowNo: number; nhsNumber: string }[] = [];
+  for (let after = 0; ; ) {
+    await letOthersRun();
+    const rows = await batchDb(db)
+      .selectFrom("batch_check_rows")
+      .select(["row_no", "nhs_number"])
+      .where("batch_id", "=", id)
+      .where("row_no", ">", after)
+      .where("nhs_number", "is not", null)
+      .orderBy("row_no")
+      .limit(ROWS_PER_STATEMENT)
+      .execute();
+    for (const row of rows) found.push({ rowNo: row.row_no, nhsNumber: row.nhs_number ?? "" });
+    const last = rows[rows.length - 1];
+    if (!last || rows.length < ROWS_PER_STATEMENT) return found;
+    after = last.row_no;
+  }
 }
 
 /** Every row's problem (for the results of rows that were not sent). */
@@ -245,6 +261,7 @@ export async function completeBatchCheck(
         .executeTakeFirst();
       if (!moved) return false;
       for (let from = 0; from < input.results.length; from += ROWS_PER_STATEMENT) {
+        await letOthersRun();
         const values = input.results.slice(from, from + ROWS_PER_STATEMENT).map((r) => ({ n: r.rowNo, o: r.outcome, d: r.detail ?? null }));
         await sql`
           insert into batch_check_results (batch_id, row_no, outcome, detail)
@@ -337,6 +354,18 @@ export async function resultsAfter(db: Kysely<Database>, id: string, afterRowNo:
 export async function outboxStateOf(db: Kysely<Database>, messageId: string): Promise<OutboxState | undefined> {
   const row = await db.selectFrom("outbox").select("state").where("message_id", "=", messageId).executeTakeFirst();
   return row?.state;
+}
+
+/** Only the error of an outbox row. */
+export async function outboxErrorOf(db: Kysely<Database>, messageId: string): Promise<{ code: string; message: string } | undefined> {
+  const row = await db.selectFrom("outbox").select("error").where("message_id", "=", messageId).executeTakeFirst();
+  return row?.error ?? undefined;
+}
+
+/** Only the reply body of an outbox row. */
+export async function outboxReplyBodyOf(db: Kysely<Database>, messageId: string): Promise<string | undefined> {
+  const row = await db.selectFrom("outbox").select("reply_body").where("message_id", "=", messageId).executeTakeFirst();
+  return row?.reply_body ?? undefined;
 }
 
 /** Checks past their retention time, with their rows and results (cascade). */

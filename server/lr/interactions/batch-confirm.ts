@@ -1,10 +1,13 @@
 import "server-only";
+import type { Kysely } from "kysely";
 import { AppError } from "@/lib/errors/app-error";
 import { type BatchConfirmResult, isHl7CodecError } from "@/lib/hl7";
 import { buildBatchConfirmQueryInSlices } from "@/lib/hl7/messages/batch-confirm-query-slices";
 import { readBatchConfirmationInSlices } from "@/lib/hl7/messages/batch-confirmation-chunks";
 import { normaliseNhsNumber, validateNhsNumber } from "@/lib/nhs/nhs-number";
+import { outboxReplyBodyOf } from "@/server/db/batch-checks";
 import type { OutboxMessage } from "@/server/db/outbox";
+import type { Database } from "@/server/db/schema";
 import { takeCompletingReply } from "@/server/spine/inbound-reply-reader";
 import { sendBuiltQueryAsJob } from "@/server/spine/send-query";
 import { STORED_MESSAGE_PARSE_OPTIONS } from "@/server/spine/spine-options";
@@ -105,22 +108,23 @@ export function yieldToEventLoop(): Promise<void> {
 }
 
 /**
- * The confirmation list of a confirmed batch row, read once: as the inbound route read it, when
+ * The confirmation list of a confirmed batch message, read once: as the inbound route read it, when
  * the reply landed on this instance; else from the stored body, in slices (never the whole 2.8 MB
  * at once).
  */
-export async function readBatchConfirmReply(message: OutboxMessage): Promise<BatchConfirmResult[]> {
-  let reply = takeCompletingReply(message.messageId);
+export async function readBatchConfirmReply(db: Kysely<Database>, messageId: string): Promise<BatchConfirmResult[]> {
+  let reply = takeCompletingReply(messageId);
   if (!reply) {
-    if (!message.replyBody) throw unreadable(message.messageId);
+    const body = await outboxReplyBodyOf(db, messageId);
+    if (!body) throw unreadable(messageId);
     try {
-      ({ reply } = await readBatchConfirmationInSlices(message.replyBody, { ...STORED_MESSAGE_PARSE_OPTIONS, pause: yieldToEventLoop }));
+      ({ reply } = await readBatchConfirmationInSlices(body, { ...STORED_MESSAGE_PARSE_OPTIONS, pause: yieldToEventLoop }));
     } catch (error) {
-      if (isHl7CodecError(error)) throw unreadable(message.messageId);
+      if (isHl7CodecError(error)) throw unreadable(messageId);
       throw error;
     }
   }
-  if (reply.interactionId !== "QUPC_IN250000UK02") throw unexpectedReply(reply.interactionId, message.messageId);
+  if (reply.interactionId !== "QUPC_IN250000UK02") throw unexpectedReply(reply.interactionId, messageId);
   return reply.payload.results;
 }
 
