@@ -16,6 +16,7 @@ export interface NavigationEntry {
 
 export const NAVIGATION: readonly NavigationEntry[] = [
   { href: "/patients", label: "Find a patient", permissions: ["lr.view"] },
+  { href: "/batch-check", label: "Check a list", permissions: ["lr.view"] },
   { href: "/alerts", label: "Alerts", permissions: ["po.alerts"], badge: "newAlerts" },
   { href: "/workgroups", label: "Workgroups", permissions: ["workgroup.manage"] },
   { href: "/audit", label: "Audit trail", permissions: ["audit.view"] },
