@@ -18,6 +18,8 @@ export interface BenchEntry {
   file: string;
   /** Hard cap on the child's wall time; it is killed (by its pid) when exceeded. */
   timeoutMs: number;
+  /** Extra node flags, e.g. the react-server condition for a bench that imports server/ modules. */
+  nodeArgs?: readonly string[];
 }
 
 /** In run order: in-process micro benches first, then the ones that start or need servers. */
@@ -26,6 +28,7 @@ export const BENCHES: readonly BenchEntry[] = [
   { name: "hl7-codec", file: "hl7-codec.ts", timeoutMs: 180_000 },
   { name: "simulator", file: "simulator.ts", timeoutMs: 180_000 },
   { name: "http-bff", file: "http-bff.ts", timeoutMs: 180_000 },
+  { name: "audit-export", file: "audit-export.ts", timeoutMs: 300_000, nodeArgs: ["--conditions=react-server"] },
   { name: "batch-check", file: "batch-check.ts", timeoutMs: 300_000 },
 ];
 
@@ -51,7 +54,10 @@ export function runBench(entry: BenchEntry, env: NodeJS.ProcessEnv = process.env
   const started = Date.now();
   return new Promise((resolve) => {
     // --expose-gc: lets the codec bench report an exact retained-heap figure.
-    const child = spawn(process.execPath, ["--expose-gc", "--import", "tsx", file], { env, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, ["--expose-gc", ...(entry.nodeArgs ?? []), "--import", "tsx", file], {
+      env,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     let output = "";
     let timedOut = false;
     child.stdout.on("data", (chunk: Buffer) => {

@@ -39,28 +39,35 @@ export async function countAuditEventsUpTo(db: Kysely<Database>, uptoId: number)
   return Number(result.rows[0]?.n ?? 0);
 }
 
-/** Rows with afterId < id ≤ uptoId, oldest first, at most `limit`. */
+/**
+ * Rows with afterId < id ≤ uptoId, oldest first, at most `limit`. The upper bound is applied here,
+ * not in SQL: `id > $1 order by id limit $2` is always an index range scan on the primary key,
+ * while a two-sided range lets a planner without fresh statistics (PGlite never analyses on its
+ * own) sort the whole rest of the table for every page.
+ */
 export async function readChainPage(db: Kysely<Database>, afterId: number, uptoId: number, limit: number): Promise<ChainedRow[]> {
   const result = await sql<RawChainedRow>`
     select id, to_char(at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as at, actor_sub, role_id, org_code, action,
       nhs_number, outcome, details::text as details, request_id, spine_message_id, prev_hash, row_hash
     from audit_events
-    where id > ${afterId} and id <= ${uptoId}
+    where id > ${afterId}
     order by id
     limit ${limit}`.execute(db);
-  return result.rows.map((row) => ({
-    id: Number(row.id),
-    at: row.at,
-    actorSub: row.actor_sub,
-    roleId: row.role_id,
-    orgCode: row.org_code,
-    action: row.action,
-    nhsNumber: row.nhs_number,
-    outcome: row.outcome,
-    details: row.details,
-    requestId: row.request_id,
-    spineMessageId: row.spine_message_id,
-    prevHash: row.prev_hash,
-    rowHash: row.row_hash,
-  }));
+  return result.rows
+    .filter((row) => Number(row.id) <= uptoId)
+    .map((row) => ({
+      id: Number(row.id),
+      at: row.at,
+      actorSub: row.actor_sub,
+      roleId: row.role_id,
+      orgCode: row.org_code,
+      action: row.action,
+      nhsNumber: row.nhs_number,
+      outcome: row.outcome,
+      details: row.details,
+      requestId: row.request_id,
+      spineMessageId: row.spine_message_id,
+      prevHash: row.prev_hash,
+      rowHash: row.row_hash,
+    }));
 }
