@@ -170,10 +170,13 @@ describe.each(["direct", "mhs"] as const)("BFF Spine client ↔ simulator, %s mo
     expect(all.userId).toBe(NURSE);
     expect(
       all.roleProfiles.map((p) => ({ id: p.roleProfileId, org: p.organizationId, workgroups: p.workgroups.map((w) => w.workgroupId) })),
-    ).toEqual(nurse.roles.map((r) => ({ id: r.person_roleid, org: r.org_code, workgroups: r.workgroups_codes })));
+    ).toEqual(
+      // SDS holds only the roles marked as in SDS (the nurse's community role is CIS2's alone).
+      nurse.roles.filter((r) => r.in_sds !== false).map((r) => ({ id: r.person_roleid, org: r.org_code, workgroups: r.workgroups_codes })),
+    );
 
-    const inOneOrg = await getUserRoleProfiles(as(NURSE), { organizationCode: "ZZC" });
-    expect(inOneOrg.roleProfiles.map((p) => p.roleProfileId)).toEqual(["900000000202"]);
+    const inOneOrg = await getUserRoleProfiles(as(NURSE), { organizationCode: "ZZH" });
+    expect(inOneOrg.roleProfiles.map((p) => p.roleProfileId)).toEqual(["900000000201"]);
 
     const unknown = await rejection(getUserRoleProfiles(as(NURSE), { userId: "900000000099" }));
     expect(unknown.code).toBe("spine_business_error");
