@@ -23,6 +23,8 @@ describe("loadConfig", () => {
       CIS2_CLIENT_PRIVATE_JWK: "{}",
       SESSION_PASSWORD: "x".repeat(40),
       SPINE_ROUTES_FILE: "/etc/lr-manager/spine-routes.json",
+      SPINE_BASE_URL: "https://msg.int.spine2.ncrs.nhs.uk",
+      PDS_BASE_URL: "https://int.api.service.nhs.uk/personal-demographics/FHIR/R4",
       SPINE_MESSAGE_LOG_DIR: "/tmp/x",
     };
     expect(() => loadConfig(live)).toThrow(/CONFIRM/);
@@ -41,9 +43,21 @@ describe("loadConfig", () => {
       CIS2_CLIENT_PRIVATE_JWK: "{}",
       SESSION_PASSWORD: "x".repeat(40),
       SPINE_ROUTES_FILE: "/etc/lr-manager/spine-routes.json",
+      SPINE_BASE_URL: "https://msg.int.spine2.ncrs.nhs.uk",
+      PDS_BASE_URL: "https://int.api.service.nhs.uk/personal-demographics/FHIR/R4",
     };
     expect(loadConfig(live).insecureLoopback).toBe(false);
     expect(() => loadConfig({ ...live, APP_BASE_URL: "http://127.0.0.1:3000" })).toThrow(/APP_BASE_URL must be https/);
+  });
+  it("refuses the stand-ins' addresses in live mode and real addresses in training mode", () => {
+    expect(() => loadConfig({ SPINE_BASE_URL: "https://msg.int.spine2.ncrs.nhs.uk" })).toThrow(
+      /training mode:[\s\S]*SPINE_BASE_URL must be a local stand-in/,
+    );
+    expect(() => loadConfig({ CIS2_ISSUER: "https://am.nhsint.auth-ptl.cis2.spineservices.nhs.uk/x" })).toThrow(/CIS2_ISSUER must be a local stand-in/);
+    expect(loadConfig({}).trainingSimulatorUrl).toBe("http://127.0.0.1:4100");
+    expect(() => loadConfig({ LR_MODE: "live", APP_BASE_URL: "https://lr.example.nhs.uk" })).toThrow(
+      /SPINE_BASE_URL must be the real service in live mode[\s\S]*PDS_BASE_URL must be the real service/,
+    );
   });
   it("reads the inbound credential only as a pair; without it the inbound endpoint accepts nothing", () => {
     expect(loadConfig({}).spineInboundAuth).toBeUndefined();

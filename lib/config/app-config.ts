@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isLoopbackHost, standInEndpointProblems } from "./stand-in-endpoints";
 
 /**
  * Every environment variable the BFF reads, with its default. The README's configuration table is
@@ -58,6 +59,8 @@ const schema = z.object({
     .max(24 * 31)
     .default(24),
   HEALTH_SIMULATOR_URL: z.url().optional(),
+  /** The Spine simulator's control API (training console only); unset = SPINE_BASE_URL's origin. */
+  TRAINING_SIMULATOR_URL: z.url().optional(),
   CIS2_ISSUER: z.url().default(`http://127.0.0.1:${DEFAULT_PORTS.cis2}${CIS2_ISSUER_PATH}`),
   CIS2_CLIENT_ID: z.string().default("lr-manager"),
   CIS2_CLIENT_PRIVATE_JWK: z.string().optional(),
@@ -73,6 +76,8 @@ export type AppConfig = z.infer<typeof schema> & {
   /** The CIS2 stand-in / discovery base (issuer without the realm path) for health checks. */
   cis2HealthUrl: string;
   simulatorHealthUrl: string;
+  /** Where the training console reaches the simulator's control API; undefined in live mode. */
+  trainingSimulatorUrl: string | undefined;
   /**
    * The header Spine's async replies must carry (SPINE_INBOUND_AUTH_HEADER/VALUE), or undefined when
    * unset — then /api/spine/inbound accepts nothing (only possible outside live mode).
@@ -95,11 +100,25 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
   if (Boolean(c.SPINE_INBOUND_AUTH_HEADER) !== Boolean(c.SPINE_INBOUND_AUTH_VALUE)) {
     throw new Error("Set SPINE_INBOUND_AUTH_HEADER and SPINE_INBOUND_AUTH_VALUE together: one without the other authenticates nothing");
   }
+  const upstreams = [
+    { setting: "SPINE_BASE_URL", url: c.SPINE_BASE_URL },
+    { setting: "MHS_ADAPTOR_URL", url: c.MHS_ADAPTOR_URL },
+    { setting: "PDS_BASE_URL", url: c.PDS_BASE_URL },
+  ];
+  if (c.LR_MODE === "training") {
+    const problems = standInEndpointProblems("training", [
+      ...upstreams,
+      { setting: "CIS2_ISSUER", url: c.CIS2_ISSUER },
+      { setting: "TRAINING_SIMULATOR_URL", url: c.TRAINING_SIMULATOR_URL },
+    ]);
+    if (problems.length > 0) throw new Error(`Invalid LR Manager configuration for training mode:\n  ${problems.join("\n  ")}`);
+  }
   if (c.LR_MODE === "live") {
-    const problems: string[] = [];
+    const problems: string[] = standInEndpointProblems("live", upstreams);
     const issuerUrl = new URL(c.CIS2_ISSUER);
     if (issuerUrl.protocol !== "https:" || isLoopbackHost(issuerUrl.hostname))
       problems.push("CIS2_ISSUER must be an https CIS2 address, not the local stand-in");
+    if (c.TRAINING_SIMULATOR_URL) problems.push("TRAINING_SIMULATOR_URL must not be set in live mode (there is no simulator to control)");
     if (!c.SPINE_INBOUND_AUTH_HEADER || !c.SPINE_INBOUND_AUTH_VALUE)
       problems.push("SPINE_INBOUND_AUTH_HEADER and SPINE_INBOUND_AUTH_VALUE must say how Spine's replies are authenticated");
     if (!c.CIS2_CLIENT_PRIVATE_JWK) problems.push("CIS2_CLIENT_PRIVATE_JWK must be set (the dev key is public)");
@@ -120,6 +139,7 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     insecureLoopback,
     cis2HealthUrl: `${issuer.origin}/health`,
     simulatorHealthUrl: c.HEALTH_SIMULATOR_URL ?? `${new URL(c.SPINE_BASE_URL).origin}/health`,
+    trainingSimulatorUrl: c.LR_MODE === "training" ? (c.TRAINING_SIMULATOR_URL ?? new URL(c.SPINE_BASE_URL).origin) : undefined,
     spineInboundAuth:
       c.SPINE_INBOUND_AUTH_HEADER && c.SPINE_INBOUND_AUTH_VALUE
         ? { header: c.SPINE_INBOUND_AUTH_HEADER.toLowerCase(), value: c.SPINE_INBOUND_AUTH_VALUE }
@@ -127,6 +147,3 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
   };
 }
 
-function isLoopbackHost(hostname: string): boolean {
-  return ["localhost", "[::1]"].includes(hostname) || /^127\.\d+\.\d+\.\d+$/.test(hostname);
-}

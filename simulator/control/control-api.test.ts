@@ -116,3 +116,18 @@ describe("message log and journal", () => {
     expect((await readdir(logDir)).some((name) => name.endsWith(`-outbound-QUPC_IN030000UK14-${sync.header.messageId}.xml`))).toBe(true);
   });
 });
+
+describe("control API: faults switched on and off one at a time", () => {
+  it("arms two faults, switches one off by id, and 404s an unknown id", async () => {
+    await control("DELETE", "faults");
+    const everyone = await control("POST", "faults", { fault: { kind: "noReply" } });
+    const onePatient = await control("POST", "faults", { match: { nhsNumber: "9990010013" }, fault: { kind: "delay", delayMs: 3000 } });
+    expect([everyone.status, onePatient.status]).toEqual([201, 201]);
+    expect((await control("DELETE", `faults/${everyone.json.id}`)).json).toEqual({ status: "cleared", id: everyone.json.id });
+    const armed = (await control("GET", "faults")).json.armed as { id: number }[];
+    expect(armed.map((entry) => entry.id)).toEqual([onePatient.json.id]);
+    expect((await control("DELETE", `faults/${everyone.json.id}`)).status).toBe(404);
+    await control("DELETE", "faults");
+    expect((await control("GET", "faults")).json.armed).toEqual([]);
+  });
+});

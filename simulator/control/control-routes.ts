@@ -114,6 +114,14 @@ const controlRoutes: { method: string; path: RegExp; handler: ControlHandler }[]
     },
   },
   {
+    method: "DELETE",
+    path: /^\/_control\/faults\/(\d+)$/,
+    handler: async ({ context, match }) =>
+      context.faults.disarm(Number(match[1]))
+        ? { status: 200, json: { status: "cleared", id: Number(match[1]) } }
+        : { status: 404, json: { error: "no such fault" } },
+  },
+  {
     method: "GET",
     path: /^\/_control\/lrs$/,
     handler: async ({ context, url }) => ({ status: 200, json: { lrs: await lrsWithHistory(context, url.searchParams.get("nhsNumber")) } }),

@@ -41,6 +41,13 @@ export class FaultInjector {
     return this.armed.map((entry) => ({ ...entry }));
   }
 
+  /** Switches one armed fault off; false when no such fault is armed. */
+  disarm(id: number): boolean {
+    const before = this.armed.length;
+    this.armed = this.armed.filter((entry) => entry.id !== id);
+    return this.armed.length < before;
+  }
+
   reset(): void {
     this.usedCounts.clear();
     this.armed = [];
