@@ -166,6 +166,15 @@ export interface AlertSamplesTable {
   sampled: number;
 }
 
+export interface TrainingExercisesTable {
+  id: Generated<number>;
+  /** The scenario loaded (lib/training/scenarios.json), or null after a plain reset. */
+  scenario: string | null;
+  started_at: Timestamp;
+  started_by: string;
+  started_by_name: string | null;
+}
+
 export interface Database {
   sessions: SessionsTable;
   audit_events: AuditEventsTable;
@@ -174,4 +183,5 @@ export interface Database {
   alerts: AlertsTable;
   alert_events: AlertEventsTable;
   alert_samples: AlertSamplesTable;
+  training_exercises: TrainingExercisesTable;
 }

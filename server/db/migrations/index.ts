@@ -6,6 +6,7 @@ import { auditHashChainMigration } from "./0003-audit-hash-chain";
 import { batchChecksMigration } from "./0004-batch-checks";
 import { workgroupDirectoryMigration } from "./0005-workgroup-directory";
 import { alertsMigration } from "./0006-alerts";
+import { trainingExercisesMigration } from "./0007-training-exercises";
 
 /** Every BFF migration, keyed in the order they apply. Add new ones at the end; never rename. */
 export const appMigrations: Record<string, Migration> = {
@@ -15,4 +16,5 @@ export const appMigrations: Record<string, Migration> = {
   "0004_batch_checks": batchChecksMigration,
   "0005_workgroup_directory": workgroupDirectoryMigration,
   "0006_alerts": alertsMigration,
+  "0007_training_exercises": trainingExercisesMigration,
 };

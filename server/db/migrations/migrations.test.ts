@@ -19,6 +19,7 @@ const expectedTables = [
   "outbox",
   "seen_logout_tokens",
   "sessions",
+  "training_exercises",
 ];
 
 describe.each(testBackends())("BFF migrations on $name", (backend) => {
