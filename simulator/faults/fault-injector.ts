@@ -33,7 +33,9 @@ export class FaultInjector {
 
   arm(spec: ArmedFault): number {
     const id = this.nextArmedId++;
-    this.armed.push(spec.times === undefined ? { id, spec } : { id, spec, remaining: spec.times });
+    // A counted fault ("times" in the spec, as the catalogue's retriable206 has) is counted when armed too.
+    const times = spec.times ?? (spec.fault.kind === "soapFault" ? spec.fault.times : undefined);
+    this.armed.push(times === undefined ? { id, spec } : { id, spec, remaining: times });
     return id;
   }
 

@@ -170,6 +170,22 @@ describe("faults armed through the control API", () => {
     expect((await sendConfirm("9990010048")).status).toBe(200);
   });
 
+  it("counts a fault whose spec says how many times (the catalogue's retriable206, armed for another patient)", async () => {
+    const retriable = faults.faults.find((fault) => fault.name === "retriable206")?.fault;
+    const arm = await fetch(`${rig.simulator.url}/_control/faults`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ match: { nhsNumber: "9990010048", interactionId: "QUPC_IN010000UK32" }, fault: retriable }),
+    });
+    expect(arm.status).toBe(201);
+    const answers = [];
+    for (let i = 0; i < 3; i++) {
+      const response = await sendConfirm("9990010048");
+      answers.push(response.status === 500 ? soapFaultCode(await response.text()) : String(response.status));
+    }
+    expect(answers).toEqual(["206", "206", "200"]);
+  });
+
   it("refuses a fault spec it does not understand", async () => {
     const response = await fetch(`${rig.simulator.url}/_control/faults`, {
       method: "POST",
