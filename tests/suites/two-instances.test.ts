@@ -21,7 +21,7 @@ import { type LiveStack, startLiveStack } from "@/tests/support/live-stack";
 const GP = "900000000001";
 const NURSE = { uid: "900000000002", roleId: "900000000201" };
 const CREATE = "REPC_IN010000UK15";
-const WAIT_MS = 4_000;
+const WAIT_MS = 8_000;
 const patients = ordinaryNhsNumbers();
 
 let stack: LiveStack;
