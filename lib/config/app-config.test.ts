@@ -53,7 +53,9 @@ describe("loadConfig", () => {
     expect(() => loadConfig({ SPINE_BASE_URL: "https://msg.int.spine2.ncrs.nhs.uk" })).toThrow(
       /training mode:[\s\S]*SPINE_BASE_URL must be a local stand-in/,
     );
-    expect(() => loadConfig({ CIS2_ISSUER: "https://am.nhsint.auth-ptl.cis2.spineservices.nhs.uk/x" })).toThrow(/CIS2_ISSUER must be a local stand-in/);
+    expect(() => loadConfig({ CIS2_ISSUER: "https://am.nhsint.auth-ptl.cis2.spineservices.nhs.uk/x" })).toThrow(
+      /CIS2_ISSUER must be a local stand-in/,
+    );
     expect(loadConfig({}).trainingSimulatorUrl).toBe("http://127.0.0.1:4100");
     expect(() => loadConfig({ LR_MODE: "live", APP_BASE_URL: "https://lr.example.nhs.uk" })).toThrow(
       /SPINE_BASE_URL must be the real service in live mode[\s\S]*PDS_BASE_URL must be the real service/,

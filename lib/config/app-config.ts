@@ -146,4 +146,3 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
         : undefined,
   };
 }
-
