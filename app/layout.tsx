@@ -8,6 +8,7 @@ import { IdleTimeoutDialog } from "@/components/session/idle-timeout-dialog";
 import { shellCopy } from "@/lib/ui/shell-copy";
 import { getHeaderAccount } from "@/server/auth/header-account";
 import { config } from "@/server/config";
+import { trainingNotices } from "@/server/training/training-notices";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -21,6 +22,7 @@ export const viewport: Viewport = { width: "device-width", initialScale: 1, them
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const account = await getHeaderAccount();
   const training = config().LR_MODE === "training";
+  const notices = training ? await trainingNotices().catch(() => null) : null;
   return (
     <html lang="en-GB">
       <head>
@@ -35,7 +37,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           <div className="nhsuk-width-container">
             {training ? (
               <div className="pt-nhs-4">
-                <TrainingBanner />
+                <TrainingBanner exercise={notices?.exercise} notices={notices?.notices} />
               </div>
             ) : null}
             <main className="nhsuk-main-wrapper" id="maincontent" tabIndex={-1}>

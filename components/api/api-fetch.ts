@@ -5,7 +5,10 @@ import { type UiError, uiErrorFromBody } from "@/lib/schemas/api-error";
  * (never an Error), so pages render the same plain-English error whether it came from the server
  * render or from a later client fetch.
  */
-export async function apiFetch<T>(path: string, init: { method?: "GET" | "POST"; body?: unknown; signal?: AbortSignal } = {}): Promise<T> {
+export async function apiFetch<T>(
+  path: string,
+  init: { method?: "GET" | "POST" | "DELETE"; body?: unknown; signal?: AbortSignal } = {},
+): Promise<T> {
   let response: Response;
   try {
     response = await fetch(path, {

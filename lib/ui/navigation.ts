@@ -12,6 +12,8 @@ export interface NavigationEntry {
   permissions: readonly Permission[];
   /** A live count shown beside the label (e.g. new alerts), fetched by the header. */
   badge?: "newAlerts";
+  /** Only in training mode (the trainer's tools do not exist in live mode). */
+  trainingOnly?: boolean;
 }
 
 export const NAVIGATION: readonly NavigationEntry[] = [
@@ -20,8 +22,11 @@ export const NAVIGATION: readonly NavigationEntry[] = [
   { href: "/alerts", label: "Alerts", permissions: ["po.alerts"], badge: "newAlerts" },
   { href: "/workgroups", label: "Workgroups", permissions: ["workgroup.manage"] },
   { href: "/audit", label: "Audit trail", permissions: ["audit.view"] },
+  { href: "/training", label: "Training console", permissions: ["training.admin"], trainingOnly: true },
 ];
 
-export function navigationFor(permissions: readonly Permission[]): NavigationEntry[] {
-  return NAVIGATION.filter((entry) => entry.permissions.some((permission) => permissions.includes(permission)));
+export function navigationFor(permissions: readonly Permission[], mode: "training" | "live" = "training"): NavigationEntry[] {
+  return NAVIGATION.filter(
+    (entry) => (mode === "training" || !entry.trainingOnly) && entry.permissions.some((permission) => permissions.includes(permission)),
+  );
 }

@@ -25,6 +25,7 @@ export const shellCopy = {
     title: "Important",
     heading: "Training environment",
     body: "This is a training environment with synthetic patients. Nothing you do here reaches NHS Spine.",
+    exercise: (name: string) => `Exercise: ${name}.`,
   },
   notFound: {
     title: "Page not found",

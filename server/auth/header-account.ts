@@ -1,6 +1,7 @@
 import "server-only";
 import type { HeaderAccount } from "@/lib/schemas/shell";
 import { navigationFor } from "@/lib/ui/navigation";
+import { config } from "@/server/config";
 import { getPageSession } from "./page-session";
 import { sessionLimits } from "./session-policy";
 
@@ -25,7 +26,11 @@ export async function getHeaderAccount(): Promise<ShellAccount | undefined> {
       userName: role?.userName ?? session.sub,
       roleName: role?.roleName ?? role?.roleCode ?? "Role",
       organisationName: role?.orgName ?? role?.orgCode ?? "",
-      navigation: navigationFor(session.permissions).map(({ href, label, badge }) => ({ href, label, ...(badge ? { badge } : {}) })),
+      navigation: navigationFor(session.permissions, config().LR_MODE).map(({ href, label, badge }) => ({
+        href,
+        label,
+        ...(badge ? { badge } : {}),
+      })),
     },
     idle: { idleTimeoutMs: limits.idleTimeoutMs, warningMs: limits.warningMs },
   };

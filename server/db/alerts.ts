@@ -120,7 +120,10 @@ export async function recordAlertEvent(
   event: Omit<Selectable<AlertEventsTable>, "id">,
   expectedStatus?: AlertStatus,
 ): Promise<boolean> {
-  return db.transaction().execute(async (tx) => {
+  // Joins the caller's transaction when there is one (the training world's reset seeds alerts in its own).
+  const inTransaction = <T>(work: (tx: Kysely<Database>) => Promise<T>): Promise<T> =>
+    db.isTransaction ? work(db) : db.transaction().execute(work);
+  return inTransaction(async (tx) => {
     if (event.to_status && expectedStatus) {
       const moved = await tx
         .updateTable("alerts")

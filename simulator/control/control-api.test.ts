@@ -99,6 +99,19 @@ describe("message log and journal", () => {
     const everything = (await control("GET", "messages?limit=500")).json.messages as { log_id: number; outcome: string }[];
     expect(everything[0]?.log_id).toBeGreaterThan(everything.at(-1)?.log_id ?? 0);
     expect(everything.map((message) => message.outcome)).toContain("acked");
+    const exchangeRows = (await control("GET", `messages?messageId=${request.header.messageId}`)).json.messages as {
+      direction: string;
+      interaction_id: string | null;
+      message_id: string | null;
+      ref_to_message_id: string | null;
+    }[];
+    expect(exchangeRows.length).toBeLessThan(everything.length);
+    expect(
+      exchangeRows.every((row) => row.message_id === request.header.messageId || row.ref_to_message_id === request.header.messageId),
+    ).toBe(true);
+    expect(exchangeRows.map((row) => `${row.direction} ${row.interaction_id}`)).toEqual(
+      expect.arrayContaining(["inbound REPC_IN010000UK15", "outbound REPC_IN020000UK13"]),
+    );
   });
 
   it("writes every inbound and outbound body to SPINE_MESSAGE_LOG_DIR with the shared file naming", async () => {

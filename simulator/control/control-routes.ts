@@ -85,6 +85,9 @@ const controlRoutes: { method: string; path: RegExp; handler: ControlHandler }[]
       if (interactionId) query = query.where("interaction_id", "=", interactionId);
       const direction = url.searchParams.get("direction");
       if (direction === "inbound" || direction === "outbound") query = query.where("direction", "=", direction);
+      // One exchange: the message itself and everything that refers to it (acknowledgement, reply).
+      const messageId = url.searchParams.get("messageId");
+      if (messageId) query = query.where((eb) => eb.or([eb("message_id", "=", messageId), eb("ref_to_message_id", "=", messageId)]));
       return { status: 200, json: { messages: await query.execute() } };
     },
   },

@@ -86,7 +86,7 @@ export function buildEbxmlMessage(message: Hl7Request | Hl7Reply | OutboundHl7, 
   };
 }
 
-interface MimePart {
+export interface MimePart {
   headers: Record<string, string>;
   body: string;
 }
@@ -98,7 +98,7 @@ function contentTypeParam(contentType: string, name: string): string | undefined
   return match ? (match[1] ?? match[2]) : undefined;
 }
 
-function splitMultipart(body: string, boundary: string): MimePart[] {
+export function splitMultipart(body: string, boundary: string): MimePart[] {
   // Delimiters only count at the start of a line (RFC 2046).
   const escaped = `--${boundary}`.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
   const segments = body.split(new RegExp(`(?:^|\\r?\\n)${escaped}`));

@@ -1,0 +1,165 @@
+import { VALIDATION_RULES, validateRequest } from "@/lib/hl7/validation/validate-request";
+import { ALERT_REASONS, ALERT_TYPES } from "@/lib/hl7/vocab/alert-codes";
+import { INTERACTIONS, isRequestInteraction, type MessagePattern } from "@/lib/hl7/vocab/interactions";
+import { ACCESS_REASON_CODES, ALERT_CODES, LR_STATUS_CODES, LR_TYPES, SC_REASON_CODES } from "@/lib/hl7/vocab/lr-codes";
+import { OIDS } from "@/lib/hl7/vocab/oids";
+import { CONFIRMATION_RESP_TYPES, DETAILS_RESP_TYPES, DISSENT_OVERRIDES, ISSUE_QUALIFIERS } from "@/lib/hl7/vocab/query-codes";
+import { SPINE_ERRORS } from "@/lib/hl7/vocab/spine-errors";
+import { displayNameOf, type Vocabulary } from "@/lib/hl7/vocab/vocabulary";
+import { WORKGROUP_ATTRIBUTES, WORKGROUP_STATUSES, WORKGROUP_TYPES } from "@/lib/hl7/vocab/workgroup-codes";
+import { isElement, type XmlElement } from "@/lib/hl7/xml/xml-node";
+import { attr } from "@/lib/hl7/xml/xml-query";
+import { formatNhsNumber } from "@/lib/nhs/nhs-number";
+
+/**
+ * Plain-English explanations for the trainer's message viewer, all read from the codec's own
+ * vocabularies (lib/hl7/vocab) and the validator's rule set, so the viewer never says anything the
+ * codec and the simulator do not also act on. Pure: no I/O.
+ */
+/** The element and every element inside it, in document order (iterative: no deep recursion). */
+function descendants(root: XmlElement): XmlElement[] {
+  const out: XmlElement[] = [];
+  const stack = [root];
+  while (stack.length > 0) {
+    const element = stack.pop()!;
+    out.push(element);
+    const elements = element.children.filter(isElement);
+    for (let i = elements.length - 1; i >= 0; i--) stack.push(elements[i]!);
+  }
+  return out;
+}
+
+const PATTERNS: Record<MessagePattern, string> = {
+  sync: "Synchronous: Spine answers in the same HTTP exchange, inside a SOAP envelope.",
+  "async-reliable":
+    "Asynchronous and reliable: Spine acknowledges the ebXML message at once and sends the answer later as a message of its own; the sender re-sends until it is acknowledged.",
+  "async-express":
+    "Asynchronous (express): Spine accepts the ebXML message at once and sends the answer later as a message of its own; it is not re-sent.",
+};
+
+const SIGNALS: Record<string, string> = {
+  Acknowledgment: "ebXML acknowledgement: the receiver confirms it has the message safely. It says nothing yet about the business answer.",
+  MessageError: "ebXML message error: the receiver could not accept the message envelope, so the message was not processed.",
+  Fault: "SOAP fault: Spine could not process the message at all (a system or routing failure), before reading its content.",
+};
+
+export function explainInteraction(interactionId: string | undefined): { title: string; lines: string[] } {
+  if (!interactionId) return { title: "Unrecognised message", lines: ["This message carries no interaction the LR service knows."] };
+  const signal = SIGNALS[interactionId];
+  if (signal) return { title: interactionId, lines: [signal] };
+  if (!Object.hasOwn(INTERACTIONS, interactionId)) return { title: interactionId, lines: ["Not an LR-domain interaction."] };
+  const info = INTERACTIONS[interactionId as keyof typeof INTERACTIONS];
+  const lines = [
+    info.direction === "request"
+      ? `A request to Spine's ${info.service.replace("urn:nhs:names:services:", "")} service.`
+      : `Spine's answer from its ${info.service.replace("urn:nhs:names:services:", "")} service.`,
+    PATTERNS[info.pattern],
+  ];
+  if (info.direction === "request" && info.replies.length > 0) {
+    lines.push(`Spine answers it with: ${info.replies.map((reply) => `${INTERACTIONS[reply].name} (${reply})`).join(", ")}.`);
+  }
+  if (info.inferred) lines.push("Some of these facts are inferred from the reference and may be corrected.");
+  return { title: `${info.name} (${interactionId})`, lines };
+}
+
+const VOCABULARIES: readonly Vocabulary[] = [
+  LR_TYPES,
+  SC_REASON_CODES,
+  ACCESS_REASON_CODES,
+  ALERT_CODES,
+  LR_STATUS_CODES,
+  ALERT_TYPES,
+  ALERT_REASONS,
+  CONFIRMATION_RESP_TYPES,
+  DETAILS_RESP_TYPES,
+  DISSENT_OVERRIDES,
+  ISSUE_QUALIFIERS,
+  WORKGROUP_TYPES,
+  WORKGROUP_ATTRIBUTES,
+  WORKGROUP_STATUSES,
+];
+
+const IDENTIFIERS: Partial<Record<string, string>> = {
+  [OIDS.nhsNumber]: "NHS number",
+  [OIDS.userId]: "User id (the person's CIS2 / SDS user id)",
+  [OIDS.roleProfileId]: "Role profile id (the role they act in)",
+  [OIDS.jobRoleCode]: "Job role code",
+  [OIDS.asid]: "Accredited system id (ASID): the sending or receiving system",
+  [OIDS.odsOrganisation]: "Organisation (ODS code)",
+  [OIDS.sdsOrganisation]: "Organisation (SDS)",
+  [OIDS.interactionId]: "Interaction id",
+  [OIDS.lrId]: "LR id: the relationship's id on Spine",
+};
+
+export interface CodeExplanation {
+  element: string;
+  code: string;
+  /** What the code means, from its vocabulary. */
+  meaning: string;
+  vocabulary: string;
+}
+
+/** Every coded value in the message (element with code + codeSystem), explained from its vocabulary. */
+export function explainCodes(message: XmlElement): CodeExplanation[] {
+  const found = new Map<string, CodeExplanation>();
+  for (const element of descendants(message)) {
+    const code = attr(element, "code");
+    const codeSystem = attr(element, "codeSystem");
+    if (!code || !codeSystem) continue;
+    const vocabulary = VOCABULARIES.find((entry) => entry.codeSystem === codeSystem);
+    const spineError = SPINE_ERRORS.find((entry) => entry.codeSystem === codeSystem && entry.code === code);
+    const meaning =
+      (vocabulary && displayNameOf(vocabulary, code)) ??
+      spineError?.text ??
+      attr(element, "displayName") ??
+      "Not in the vocabularies LR Manager holds";
+    const key = `${element.name} ${codeSystem} ${code}`;
+    if (!found.has(key)) found.set(key, { element: element.name, code, meaning, vocabulary: vocabulary?.name ?? codeSystem });
+  }
+  return [...found.values()];
+}
+
+export interface IdentifierExplanation {
+  element: string;
+  value: string;
+  meaning: string;
+}
+
+/** Every identifier whose root the LR service knows (NHS numbers shown 3-3-4). */
+export function explainIdentifiers(message: XmlElement): IdentifierExplanation[] {
+  const found = new Map<string, IdentifierExplanation>();
+  for (const element of descendants(message)) {
+    const root = attr(element, "root");
+    const extension = attr(element, "extension");
+    const meaning = root ? IDENTIFIERS[root] : undefined;
+    if (!meaning || !extension || root === OIDS.interactionId) continue;
+    const value = root === OIDS.nhsNumber ? formatNhsNumber(extension) : extension;
+    const key = `${element.name} ${root} ${extension}`;
+    if (!found.has(key)) found.set(key, { element: element.name, value, meaning });
+  }
+  return [...found.values()];
+}
+
+export interface RuleResult {
+  name: string;
+  description: string;
+  passed: boolean;
+  /** What failed, in Spine's words, when it did not pass. */
+  message?: string;
+}
+
+/** The Spine validator rules that apply to this request, each with whether the message passed it. */
+export function validatorRulesFor(message: XmlElement, envelope?: XmlElement): RuleResult[] {
+  const interactionId = message.name;
+  if (!isRequestInteraction(interactionId)) return [];
+  const violations = validateRequest(envelope ?? message);
+  const applicable = VALIDATION_RULES.filter(
+    (rule) => (rule.interactions === "all" || rule.interactions.includes(interactionId)) && (!rule.needsEnvelope || envelope !== undefined),
+  );
+  return applicable.map((rule) => {
+    const violation = violations.find((entry) => entry.rule === rule.name);
+    return violation
+      ? { name: rule.name, description: rule.description, passed: false, message: violation.message }
+      : { name: rule.name, description: rule.description, passed: true };
+  });
+}
