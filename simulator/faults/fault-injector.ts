@@ -56,12 +56,27 @@ export class FaultInjector {
     this.nextArmedId = 1;
   }
 
+  private armedFor(context: FaultContext): { id: number; spec: ArmedFault; remaining?: number } | undefined {
+    return this.armed.find(({ spec: { match } }) => {
+      if (match.interactionId && match.interactionId !== context.interactionId) return false;
+      if (match.senderAsid && match.senderAsid !== context.senderAsid) return false;
+      return !match.nhsNumber || context.nhsNumbers.includes(match.nhsNumber);
+    });
+  }
+
+  /**
+   * Whether Spine is still not answering this request (a noReply fault applies), without using up a
+   * counted fault: asked when a re-sent duplicate would have its stored reply delivered again.
+   */
+  withholdsReply(context: FaultContext): boolean {
+    const armed = this.armedFor(context);
+    if (armed) return armed.spec.fault.kind === "noReply";
+    return this.catalogue.find((entry) => context.nhsNumbers.includes(entry.nhsNumber))?.fault.kind === "noReply";
+  }
+
   choose(context: FaultContext): ChosenFault | undefined {
-    for (const entry of this.armed) {
-      const { match } = entry.spec;
-      if (match.interactionId && match.interactionId !== context.interactionId) continue;
-      if (match.senderAsid && match.senderAsid !== context.senderAsid) continue;
-      if (match.nhsNumber && !context.nhsNumbers.includes(match.nhsNumber)) continue;
+    const entry = this.armedFor(context);
+    if (entry) {
       if (entry.remaining !== undefined) {
         entry.remaining -= 1;
         if (entry.remaining <= 0) this.armed = this.armed.filter((other) => other.id !== entry.id);

@@ -12,6 +12,7 @@ import {
   parseEbxmlMessage,
   spineError,
 } from "@/lib/hl7";
+import { nhsNumbersOf } from "@/simulator/business/business-operations";
 import { headerValue, send } from "@/simulator/http/http-io";
 import { fallbackRequest } from "@/simulator/pipeline/fallback-request";
 import { announcedInteraction, readRequest, type SpineFrontHandler, unsupportedInteractionFault } from "@/simulator/pipeline/front-steps";
@@ -145,8 +146,13 @@ export const handleEbxmlRequest: SpineFrontHandler = async (context, request, re
       .executeTakeFirst();
     if (seen) {
       // Duplicate within the persist duration: acknowledge again, never process again.
-      await answer(context, response, 202, ackBody, "duplicate:re-acked", acknowledged);
-      redeliverStoredReply(context, seen, sender);
+      // Its stored reply goes again, unless Spine is still not answering it (a noReply fault).
+      const { parsed: duplicate } = readRequest(context, parsedEnvelope.hl7Xml ?? "");
+      const withheld =
+        duplicate !== undefined &&
+        context.faults.withholdsReply({ interactionId: announced, nhsNumbers: nhsNumbersOf(duplicate), senderAsid: sender.asid });
+      await answer(context, response, 202, ackBody, withheld ? "duplicate:re-acked:no-reply" : "duplicate:re-acked", acknowledged);
+      if (!withheld) redeliverStoredReply(context, seen, sender);
       return;
     }
   }

@@ -39,21 +39,11 @@ export interface AsyncReplyInput {
 
 /**
  * Wraps the business reply in ebXML (RefToMessageId = request, same ConversationId), remembers it
- * for duplicate elimination, and hands it to ReplyDelivery after the (possibly faulted) delay.
+ * for duplicate elimination, and hands it to ReplyDelivery after the (possibly faulted) delay —
+ * except under noReply, where it is kept but not sent.
  */
 export async function deliverReply(context: SimulatorContext, input: AsyncReplyInput): Promise<void> {
   const { sender, deliveryFault: fault } = input;
-  if (fault?.kind === "noReply") {
-    await context.journal.record({
-      direction: "outbound",
-      transport: "ebxml",
-      interactionId: input.reply.interactionId,
-      refToMessageId: input.requestEbxml.messageId,
-      outcome: "no-reply",
-      body: "",
-    });
-    return;
-  }
   let reply = input.reply;
   let refToMessageId = input.requestEbxml.messageId;
   if (fault?.kind === "wrongRefToMessageId") ({ reply, refToMessageId } = withWrongReference(reply));
@@ -87,6 +77,19 @@ export async function deliverReply(context: SimulatorContext, input: AsyncReplyI
     })
     .where("message_id", "=", input.requestEbxml.messageId)
     .execute();
+  if (fault?.kind === "noReply") {
+    // Spine has its answer but does not send it: kept above, so once Spine answers again a re-send
+    // of the same message gets this reply (duplicate elimination), never a second processing.
+    await context.journal.record({
+      direction: "outbound",
+      transport: "ebxml",
+      interactionId: input.reply.interactionId,
+      refToMessageId: input.requestEbxml.messageId,
+      outcome: "no-reply",
+      body: "",
+    });
+    return;
+  }
   void context.delivery.schedule({
     endpoint: sender.inboundEndpoint,
     message,

@@ -151,6 +151,30 @@ describe("direct mode: reliable update over ebXML", () => {
     expect(await rig.lrs(NO_LRS)).toHaveLength(1);
   });
 
+  it("while Spine is not answering (noReply) a re-send gets no reply either; once it answers again the re-send gets the one stored reply", async () => {
+    const { rt } = rig.runtime("direct", { asyncWaitMs: 500 });
+    const faultId = rig.simulator.context.faults.arm({ match: { nhsNumber: NO_LRS }, fault: { kind: "noReply" } });
+    const key = "create-lr-no-reply-1";
+    const first = await createLegitimateRelationship(personaContext(GP, rt), { nhsNumber: NO_LRS, lrType: "01", idempotencyKey: key });
+    expect(first.state).toBe("pending");
+    const stillDown = await createLegitimateRelationship(personaContext(GP, rt), { nhsNumber: NO_LRS, lrType: "01", idempotencyKey: key });
+    expect(stillDown).toMatchObject({ state: "pending", messageId: first.messageId });
+    await rig.simulator.context.delivery.settled();
+    expect(repliesTo(first.messageId)).toEqual([]);
+
+    expect(rig.simulator.context.faults.disarm(faultId)).toBe(true);
+    const retried = await createLegitimateRelationship(personaContext(GP, rt), { nhsNumber: NO_LRS, lrType: "01", idempotencyKey: key });
+    expect(retried).toMatchObject({ state: "confirmed", messageId: first.messageId });
+    expect((await answersTo(first.messageId)).map((m) => m.outcome)).toEqual([
+      expect.stringMatching(/^accepted/),
+      "duplicate:re-acked:no-reply",
+      "duplicate:re-acked",
+    ]);
+    // Processed once: Spine holds one LR, and the reply that came is the one it kept.
+    expect(await rig.lrs(NO_LRS)).toHaveLength(1);
+    expect((await deliveriesSettled(first.messageId, 1)).map((d) => d.fate)).toEqual(["delivered"]);
+  });
+
   it("an express query's reply is sent once: lost, it is not retried, and the caller gets a typed timeout", async () => {
     const { rt } = rig.runtime("direct", { timeScale: 0.05 });
     rig.inbound.inject("lose-request");
