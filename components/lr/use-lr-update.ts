@@ -1,15 +1,11 @@
 "use client";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useCallback, useEffect, useRef } from "react";
 import { apiFetch } from "@/components/api/api-fetch";
+import { useOperationPoll } from "@/components/api/use-operation-poll";
 import { patientQueryKeys } from "@/components/patient/patient-queries";
 import { isUiError, type UiError } from "@/lib/schemas/api-error";
 import type { LrUpdateResponse } from "@/lib/schemas/lr";
-import type { OperationStatus } from "@/lib/schemas/operations";
-
-/** Poll every 2 s for up to 90 s; after that the person is told it is still waiting and may check again. */
-const POLL_MS = 2_000;
-const MAX_POLLS = 45;
 
 export type LrUpdatePhase =
   | { phase: "idle" }
@@ -34,16 +30,8 @@ export function useLrUpdate<TBody>(url: string, nhsNumber: string) {
     },
   });
   const operationId = mutation.data?.state === "pending" ? mutation.data.operationId : undefined;
-  const operation = useQuery<OperationStatus, UiError>({
-    queryKey: ["operation", operationId],
-    queryFn: ({ signal }) => apiFetch<OperationStatus>(`/api/operations/${operationId}`, { signal }),
-    enabled: operationId !== undefined,
-    refetchInterval: (query) =>
-      (query.state.data?.state === "pending" || !query.state.data) && query.state.dataUpdateCount < MAX_POLLS ? POLL_MS : false,
-    retry: 2,
-    staleTime: 0,
-  });
-  const confirmedLater = operation.data?.state === "confirmed";
+  const operation = useOperationPoll(operationId);
+  const confirmedLater = operation.outcome.state === "confirmed";
   useEffect(() => {
     // The cache must not keep showing the list from before the change.
     if (confirmedLater) void queryClient.invalidateQueries({ queryKey: patientQueryKeys.all(nhsNumber) });
@@ -70,25 +58,11 @@ export function useLrUpdate<TBody>(url: string, nhsNumber: string) {
     phase = { phase: "confirmed", lrId: mutation.data.lrId, reference: mutation.data.reference };
   else if (mutation.data?.state === "pending") {
     const reference = mutation.data.reference;
-    const status = operation.data;
-    if (status?.state === "confirmed") phase = { phase: "confirmed", lrId: status.result?.lrId ?? "", reference };
-    else if (status?.state === "failed" && status.error) {
-      phase = {
-        phase: "failed",
-        error: {
-          code: status.error.code as UiError["code"],
-          message: status.error.message,
-          reference: status.error.reference,
-          retryable: status.error.retryable,
-        },
-      };
-    } else
-      phase = {
-        phase: "pending",
-        reference,
-        stillWaiting: (queryClient.getQueryState(["operation", operationId])?.dataUpdateCount ?? 0) >= MAX_POLLS || operation.isError,
-      };
+    const outcome = operation.outcome;
+    if (outcome.state === "confirmed") phase = { phase: "confirmed", lrId: outcome.result.lrId ?? "", reference };
+    else if (outcome.state === "failed") phase = { phase: "failed", error: outcome.error };
+    else phase = { phase: "pending", reference, stillWaiting: outcome.stillWaiting };
   }
 
-  return { phase, submit, checkAgain: () => void operation.refetch(), reset: () => mutation.reset() };
+  return { phase, submit, checkAgain: operation.checkAgain, reset: () => mutation.reset() };
 }

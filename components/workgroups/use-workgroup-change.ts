@@ -1,19 +1,15 @@
 "use client";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation } from "@tanstack/react-query";
 import { useCallback, useRef } from "react";
 import { apiFetch } from "@/components/api/api-fetch";
+import { useOperationPoll } from "@/components/api/use-operation-poll";
 import { isUiError, type UiError } from "@/lib/schemas/api-error";
-import type { OperationStatus } from "@/lib/schemas/operations";
 import {
   type WorkgroupChange,
   type WorkgroupChangeResponse,
   type WorkgroupMemberChangeInput,
   workgroupChangeOf,
 } from "@/lib/schemas/workgroups";
-
-/** Poll every 2 s for up to 90 s, as for LR updates; then the person is told it is still waiting. */
-const POLL_MS = 2_000;
-const MAX_POLLS = 45;
 
 export type WorkgroupChangePhase =
   | { phase: "idle" }
@@ -33,22 +29,13 @@ export function useWorkgroupChange(
   action: "add" | "remove",
   answers: () => Omit<WorkgroupMemberChangeInput, "idempotencyKey">,
 ) {
-  const queryClient = useQueryClient();
   const idempotencyKey = useRef<string | null>(null);
   const inFlight = useRef(false);
   const mutation = useMutation<WorkgroupChangeResponse, UiError, WorkgroupMemberChangeInput>({
     mutationFn: (body) => apiFetch<WorkgroupChangeResponse>(url, { method: "POST", body }),
   });
   const operationId = mutation.data?.state === "pending" ? mutation.data.operationId : undefined;
-  const operation = useQuery<OperationStatus, UiError>({
-    queryKey: ["operation", operationId],
-    queryFn: ({ signal }) => apiFetch<OperationStatus>(`/api/operations/${operationId}`, { signal }),
-    enabled: operationId !== undefined,
-    refetchInterval: (query) =>
-      (query.state.data?.state === "pending" || !query.state.data) && query.state.dataUpdateCount < MAX_POLLS ? POLL_MS : false,
-    retry: 2,
-    staleTime: 0,
-  });
+  const operation = useOperationPoll(operationId);
 
   const submit = useCallback(() => {
     if (inFlight.current) return;
@@ -72,30 +59,16 @@ export function useWorkgroupChange(
     phase = { phase: "confirmed", change: mutation.data.change, reference: mutation.data.reference };
   else if (mutation.data?.state === "pending") {
     const reference = mutation.data.reference;
-    const status = operation.data;
-    if (status?.state === "confirmed") phase = { phase: "confirmed", change: workgroupChangeOf(action, status.result?.flag), reference };
-    else if (status?.state === "failed" && status.error) {
-      phase = {
-        phase: "failed",
-        error: {
-          code: status.error.code as UiError["code"],
-          message: status.error.message,
-          reference: status.error.reference,
-          retryable: status.error.retryable,
-        },
-      };
-    } else
-      phase = {
-        phase: "pending",
-        reference,
-        stillWaiting: (queryClient.getQueryState(["operation", operationId])?.dataUpdateCount ?? 0) >= MAX_POLLS || operation.isError,
-      };
+    const outcome = operation.outcome;
+    if (outcome.state === "confirmed") phase = { phase: "confirmed", change: workgroupChangeOf(action, outcome.result.flag), reference };
+    else if (outcome.state === "failed") phase = { phase: "failed", error: outcome.error };
+    else phase = { phase: "pending", reference, stillWaiting: outcome.stillWaiting };
   }
 
   return {
     phase,
     submit,
-    checkAgain: () => void operation.refetch(),
+    checkAgain: operation.checkAgain,
     /** An answer changed: the next submit is a new action with a new key. */
     answersChanged: () => {
       idempotencyKey.current = null;

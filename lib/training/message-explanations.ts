@@ -43,7 +43,40 @@ const SIGNALS: Record<string, string> = {
   Fault: "SOAP fault: Spine could not process the message at all (a system or routing failure), before reading its content.",
 };
 
-export function explainInteraction(interactionId: string | undefined): { title: string; lines: string[] } {
+/** An interaction's plain name from the vocabulary ("Create LR"), or the id itself when it is not an LR-domain one. */
+export function interactionName(interactionId: string): string {
+  return Object.hasOwn(INTERACTIONS, interactionId) ? INTERACTIONS[interactionId as keyof typeof INTERACTIONS].name : interactionId;
+}
+
+export type AcknowledgementCode = "AA" | "AE" | "AR";
+
+const ACKNOWLEDGEMENTS: Record<AcknowledgementCode, string> = {
+  AA: "Acknowledgement code AA (application accept): Spine accepted the request.",
+  AE: "Acknowledgement code AE (application error): Spine refused the request; the reason says why.",
+  AR: "Acknowledgement code AR (application reject): Spine rejected the request without processing it.",
+};
+
+const ACKNOWLEDGEMENT = /<(?:hl7:)?acknowledgement\b[^>]*\btypeCode="(AA|AE|AR)"/;
+/** The HL7 acknowledgement code a reply carries, when it has one (read from its first 64 kB). */
+export function acknowledgementOf(body: string): AcknowledgementCode | undefined {
+  return ACKNOWLEDGEMENT.exec(body.slice(0, 64 * 1024))?.[1] as AcknowledgementCode | undefined;
+}
+
+/**
+ * Spine's answer named for a list: the reply interaction's name, except that the generic
+ * application acknowledgement (MCCI_IN010000UK13, named for its error use) with code AA is an accept
+ * (the alerts service answers every accepted alert with it).
+ */
+export function answerName(interactionId: string, acknowledgement: AcknowledgementCode | undefined): string {
+  const name = interactionName(interactionId);
+  if (interactionId === "MCCI_IN010000UK13" && acknowledgement === "AA") return "Accepted";
+  return acknowledgement === "AE" || acknowledgement === "AR" ? `${name} (refused)` : name;
+}
+
+export function explainInteraction(
+  interactionId: string | undefined,
+  acknowledgement?: AcknowledgementCode,
+): { title: string; lines: string[] } {
   if (!interactionId) return { title: "Unrecognised message", lines: ["This message carries no interaction the LR service knows."] };
   const signal = SIGNALS[interactionId];
   if (signal) return { title: interactionId, lines: [signal] };
@@ -58,8 +91,10 @@ export function explainInteraction(interactionId: string | undefined): { title: 
   if (info.direction === "request" && info.replies.length > 0) {
     lines.push(`Spine answers it with: ${info.replies.map((reply) => `${INTERACTIONS[reply].name} (${reply})`).join(", ")}.`);
   }
+  if (acknowledgement) lines.push(ACKNOWLEDGEMENTS[acknowledgement]);
   if (info.inferred) lines.push("Some of these facts are inferred from the reference and may be corrected.");
-  return { title: `${info.name} (${interactionId})`, lines };
+  const title = interactionId === "MCCI_IN010000UK13" && acknowledgement === "AA" ? "Application acknowledgement" : info.name;
+  return { title: `${title} (${interactionId})`, lines };
 }
 
 const VOCABULARIES: readonly Vocabulary[] = [

@@ -1,11 +1,19 @@
 import { describe, expect, it } from "vitest";
 import { fixture } from "@/lib/hl7/fixtures/load";
-import { NHS_NUMBER, SAMPLE_REQUESTS } from "@/lib/hl7/fixtures/samples";
+import { NHS_NUMBER, replyHeader, SAMPLE_REPLIES, SAMPLE_REQUESTS } from "@/lib/hl7/fixtures/samples";
+import { buildReply } from "@/lib/hl7/replies";
 import { buildEbxmlMessage } from "@/lib/hl7/transport/ebxml-multipart";
 import { buildSoapRequest } from "@/lib/hl7/transport/soap-envelope";
 import { el } from "@/lib/hl7/xml/xml-node";
 import { formatNhsNumber } from "@/lib/nhs/nhs-number";
-import { explainCodes, explainIdentifiers, explainInteraction, validatorRulesFor } from "./message-explanations";
+import {
+  acknowledgementOf,
+  answerName,
+  explainCodes,
+  explainIdentifiers,
+  explainInteraction,
+  validatorRulesFor,
+} from "./message-explanations";
 import { MAX_VIEWABLE_CHARS, readMessageLayers } from "./message-layers";
 import { prettyXml } from "./pretty-xml";
 
@@ -101,6 +109,21 @@ describe("explanations", () => {
     expect(explainInteraction("QUPC_IN010000UK32").lines.join(" ")).toMatch(/Synchronous/);
     expect(explainInteraction("Acknowledgment").lines[0]).toMatch(/acknowledgement/);
     expect(explainInteraction("NOT_AN_INTERACTION").lines[0]).toMatch(/Not an LR-domain/);
+  });
+
+  it("names the generic application acknowledgement by its code: AA is an accept, AE / AR a refusal", () => {
+    const accepted = buildReply({ interactionId: "MCCI_IN010000UK13", header: replyHeader, payload: {} });
+    const refused = buildReply(
+      SAMPLE_REPLIES.find((r) => r.interactionId === "MCCI_IN010000UK13" && r.header.acknowledgement.typeCode === "AE")!,
+    );
+    expect(acknowledgementOf(accepted)).toBe("AA");
+    expect(acknowledgementOf(refused)).toBe("AE");
+    expect(acknowledgementOf("<Acknowledgment/>")).toBeUndefined();
+    expect(answerName("MCCI_IN010000UK13", "AA")).toBe("Accepted");
+    expect(answerName("MCCI_IN010000UK13", "AE")).toBe("Update error (refused)");
+    expect(answerName("REPC_IN020000UK13", "AA")).toBe("LR created");
+    expect(explainInteraction("MCCI_IN010000UK13", "AA").title).toBe("Application acknowledgement (MCCI_IN010000UK13)");
+    expect(explainInteraction("MCCI_IN010000UK13", "AE").lines.join(" ")).toMatch(/AE \(application error\): Spine refused/);
   });
 
   it("explains every coded value and known identifier in a create from the vocabularies", () => {

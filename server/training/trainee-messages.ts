@@ -1,5 +1,6 @@
 import "server-only";
 import { isReplyInteraction, isRequestInteraction } from "@/lib/hl7/vocab/interactions";
+import { type AcknowledgementCode, acknowledgementOf } from "@/lib/training/message-explanations";
 import { getDb } from "@/server/db/client";
 import { listSignedInNames, outboxMessagesByIds, type TrainingOutboxMessage } from "@/server/db/training";
 import { simulatorControl } from "./simulator-control";
@@ -31,6 +32,8 @@ export interface TraineeMessageSummary {
   nhsNumbers: string[];
   sentBy: string | null;
   replyInteractionId: string | null;
+  /** The HL7 acknowledgement code of Spine's answer (AA accepted, AE / AR refused), when it has one. */
+  replyAcknowledgement: AcknowledgementCode | null;
   outcome: string;
 }
 
@@ -63,10 +66,10 @@ export async function listTraineeMessages(limit = 100): Promise<TraineeMessageSu
     simulatorLog("direction=outbound&limit=1000"),
   ]);
   const requests = sent.filter((row) => row.message_id && row.interaction_id && isRequestInteraction(row.interaction_id)).slice(0, limit);
-  const replyFor = new Map<string, string>();
+  const replyFor = new Map<string, { interactionId: string; acknowledgement: AcknowledgementCode | null }>();
   for (const row of answers) {
     if (row.ref_to_message_id && row.interaction_id && isReplyInteraction(row.interaction_id) && !replyFor.has(row.ref_to_message_id)) {
-      replyFor.set(row.ref_to_message_id, row.interaction_id);
+      replyFor.set(row.ref_to_message_id, { interactionId: row.interaction_id, acknowledgement: acknowledgementOf(row.body) ?? null });
     }
   }
   const { db } = await getDb();
@@ -83,7 +86,8 @@ export async function listTraineeMessages(limit = 100): Promise<TraineeMessageSu
       interactionId: row.interaction_id!,
       nhsNumbers: own?.nhsNumber ? [own.nhsNumber] : nhsNumbersIn(row.body),
       sentBy: own?.actorSub ? (names.get(own.actorSub) ?? own.actorSub) : null,
-      replyInteractionId: replyFor.get(row.message_id!) ?? null,
+      replyInteractionId: replyFor.get(row.message_id!)?.interactionId ?? null,
+      replyAcknowledgement: replyFor.get(row.message_id!)?.acknowledgement ?? null,
       outcome: row.outcome,
     };
   });

@@ -19,10 +19,14 @@ export interface TrainingNotices {
 }
 
 const MEMO_MS = 2_000;
-let memo: { at: number; value: Promise<TrainingNotices> } | undefined;
+type Memo = { at: number; value: Promise<TrainingNotices> } | undefined;
+// Kept on globalThis: Next bundles route handlers and pages separately, each with its own module
+// state, and the console's routes must forget the memo the pages read.
+const MEMO_KEY = Symbol.for("lr-manager.training-notices");
+const store = globalThis as typeof globalThis & { [MEMO_KEY]?: Memo };
 
 export function forgetTrainingNotices(): void {
-  memo = undefined;
+  store[MEMO_KEY] = undefined;
 }
 
 async function readNotices(): Promise<TrainingNotices> {
@@ -42,11 +46,13 @@ async function readNotices(): Promise<TrainingNotices> {
 export async function trainingNotices(): Promise<TrainingNotices | null> {
   if (!isTrainingMode()) return null;
   const at = Date.now();
+  let memo = store[MEMO_KEY];
   if (!memo || at - memo.at > MEMO_MS) {
     const value = readNotices();
     memo = { at, value };
+    store[MEMO_KEY] = memo;
     value.catch(() => {
-      if (memo?.value === value) memo = undefined;
+      if (store[MEMO_KEY]?.value === value) store[MEMO_KEY] = undefined;
     });
   }
   return memo.value;

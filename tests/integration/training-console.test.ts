@@ -24,8 +24,7 @@ Object.assign(process.env, {
 });
 
 const { getDb } = await import("@/server/db/client");
-const { createSession } = await import("@/server/db/sessions");
-const { sessionCookieHeader } = await import("@/server/auth/session-cookie");
+const { callRoute, sessionCookieFor } = await import("@/tests/support/route-call");
 const { decideRolePermissions } = await import("@/lib/rbac/role-permissions");
 const { findPersona } = await import("@/lib/personas");
 const resetRoute = await import("@/app/api/training/reset/route");
@@ -44,43 +43,20 @@ async function cookieFor(uid: string): Promise<string> {
   const persona = findPersona(uid)!;
   const role = persona.roles[0]!;
   const { permissions } = decideRolePermissions({ roleCode: role.role_code, activityCodes: role.activity_codes });
-  // The display name rides in the same snapshot (server/auth/session-record.ts SessionRole).
-  const roleSnapshot = {
+  return sessionCookieFor({
+    sub: persona.uid,
     roleProfileId: role.person_roleid,
-    orgCode: "ZZH",
+    permissions,
     activityCodes: role.activity_codes,
     userName: persona.given_name,
-  };
-  const { db } = await getDb();
-  const session = await createSession(db, {
-    sub: persona.uid,
-    sid: `sid-${randomUUID()}`,
-    selectedRoleId: role.person_roleid,
-    roleSnapshot,
-    permissions,
-    expiresAt: new Date(Date.now() + 3_600_000),
   });
-  return (await sessionCookieHeader(session.id)).split(";")[0]!;
 }
 
 const TRAINER = await cookieFor("900000000008");
 const CLINICIAN = await cookieFor("900000000001");
 
-type Handler = (request: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
-async function call(handler: Handler, cookie: string, method: string, path: string, body?: unknown, params: Record<string, string> = {}) {
-  const headers = new Headers({ cookie, origin: APP_BASE_URL });
-  if (body !== undefined) headers.set("content-type", "application/json");
-  const response = await handler(
-    new Request(new URL(path, APP_BASE_URL), { method, headers, ...(body === undefined ? {} : { body: JSON.stringify(body) }) }),
-    { params: Promise.resolve(params) },
-  );
-  return {
-    status: response.status,
-    json: (await response.json().catch(() => ({}))) as Record<string, unknown> & {
-      error?: { code: string; message: string; fields?: Record<string, string> };
-    },
-  };
-}
+const call = (handler: unknown, cookie: string, method: string, path: string, body?: unknown, params: Record<string, string> = {}) =>
+  callRoute(handler, { appBaseUrl: APP_BASE_URL, cookie, method, path, body, params });
 
 async function simulatorFaults(): Promise<
   { id: number; spec: { match?: { nhsNumber?: string }; fault: { kind: string; delayMs?: number } } }[]
@@ -103,7 +79,7 @@ beforeEach(async () => {
 
 describe("trainer console routes (training mode, real simulator)", () => {
   it("loads 'Spine degraded': the simulator's world is reset with a timeout fault for everyone, and trainees are told", async () => {
-    const loaded = await call(scenarioRoute.POST as Handler, TRAINER, "POST", "/api/training/scenarios/spine-degraded", undefined, {
+    const loaded = await call(scenarioRoute.POST, TRAINER, "POST", "/api/training/scenarios/spine-degraded", undefined, {
       scenarioId: "spine-degraded",
     });
     expect(loaded.status).toBe(200);
@@ -111,7 +87,7 @@ describe("trainer console routes (training mode, real simulator)", () => {
     const armed = await simulatorFaults();
     expect(armed.map((entry) => entry.spec.fault.kind)).toEqual(["noReply"]);
     expect(armed[0]?.spec.match?.nhsNumber).toBeUndefined();
-    const listed = await call(faultsRoute.GET as Handler, TRAINER, "GET", "/api/training/faults");
+    const listed = await call(faultsRoute.GET, TRAINER, "GET", "/api/training/faults");
     expect(listed.json.faults).toEqual([{ id: armed[0]!.id, fault: { kind: "timeout" } }]);
     const notices = await trainingNotices();
     expect(notices?.exercise).toBe("Spine degraded");
@@ -124,7 +100,7 @@ describe("trainer console routes (training mode, real simulator)", () => {
 
   it("switches a slow-reply fault on for one patient and off again; reset clears every fault; each is audited", async () => {
     const before = (await auditActions()).length;
-    const on = await call(faultsRoute.POST as Handler, TRAINER, "POST", "/api/training/faults", {
+    const on = await call(faultsRoute.POST, TRAINER, "POST", "/api/training/faults", {
       kind: "slow",
       latencyMs: 2500,
       nhsNumber: "999 001 0013",
@@ -136,15 +112,15 @@ describe("trainer console routes (training mode, real simulator)", () => {
     const notices = await trainingNotices();
     expect(notices?.notices).toContain("Spine is slow in this exercise for patient 999 001 0013: replies take 2.5 seconds.");
 
-    const off = await call(faultRoute.DELETE as Handler, TRAINER, "DELETE", `/api/training/faults/${armed[0]!.id}`, undefined, {
+    const off = await call(faultRoute.DELETE, TRAINER, "DELETE", `/api/training/faults/${armed[0]!.id}`, undefined, {
       faultId: String(armed[0]!.id),
     });
     expect(off.status).toBe(200);
     expect(await simulatorFaults()).toEqual([]);
 
-    await call(faultsRoute.POST as Handler, TRAINER, "POST", "/api/training/faults", { kind: "soapFault" });
+    await call(faultsRoute.POST, TRAINER, "POST", "/api/training/faults", { kind: "soapFault" });
     expect(await simulatorFaults()).toHaveLength(1);
-    const reset = await call(resetRoute.POST as Handler, TRAINER, "POST", "/api/training/reset");
+    const reset = await call(resetRoute.POST, TRAINER, "POST", "/api/training/reset");
     expect(reset.status, JSON.stringify(reset.json)).toBe(200);
     expect(await simulatorFaults()).toEqual([]);
     expect((await auditActions()).slice(before)).toEqual([
@@ -162,7 +138,7 @@ describe("trainer console routes (training mode, real simulator)", () => {
       { kind: "timeout", nhsNumber: "0000000000" },
       { kind: "explode" },
     ]) {
-      const refused = await call(faultsRoute.POST as Handler, TRAINER, "POST", "/api/training/faults", body);
+      const refused = await call(faultsRoute.POST, TRAINER, "POST", "/api/training/faults", body);
       expect(refused.status, JSON.stringify(body)).toBe(422);
       expect(refused.json.error?.code).toBe("invalid_input");
     }
@@ -177,7 +153,7 @@ describe("trainer console routes (training mode, real simulator)", () => {
       [faultsRoute.POST, "POST", "/api/training/faults", {}],
       [faultRoute.DELETE, "DELETE", "/api/training/faults/1", { faultId: "1" }],
     ] as const) {
-      const refused = await call(handler as Handler, CLINICIAN, method, path, method === "POST" ? { kind: "timeout" } : undefined, params);
+      const refused = await call(handler, CLINICIAN, method, path, method === "POST" ? { kind: "timeout" } : undefined, params);
       expect(refused.status, `${method} ${path}`).toBe(403);
     }
     expect(await simulatorFaults()).toEqual([]);
@@ -188,7 +164,7 @@ describe("training accepts only synthetic NHS numbers, before any Spine call", (
   it("a self-claim for 0000000000 (valid check digit, not synthetic) is refused and Spine receives nothing", async () => {
     const before = await simulatorMessageCount();
     const refused = await call(
-      patientLrsRoute.POST as Handler,
+      patientLrsRoute.POST,
       CLINICIAN,
       "POST",
       "/api/patients/0000000000/lrs",
@@ -197,7 +173,7 @@ describe("training accepts only synthetic NHS numbers, before any Spine call", (
     );
     expect(refused.status).toBe(422);
     expect(JSON.stringify(refused.json.error)).toMatch(/Enter a synthetic NHS number, from 999 000 0000 to 999 999 9999/);
-    const query = await call(patientLrsRoute.GET as Handler, CLINICIAN, "GET", "/api/patients/0000000000/lrs", undefined, {
+    const query = await call(patientLrsRoute.GET, CLINICIAN, "GET", "/api/patients/0000000000/lrs", undefined, {
       nhsNumber: "0000000000",
     });
     expect(query.status).toBe(422);

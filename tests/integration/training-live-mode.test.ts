@@ -26,8 +26,7 @@ Object.assign(process.env, {
 });
 
 const { getDb } = await import("@/server/db/client");
-const { createSession } = await import("@/server/db/sessions");
-const { sessionCookieHeader } = await import("@/server/auth/session-cookie");
+const { callRoute, sessionCookieFor } = await import("@/tests/support/route-call");
 const { PERMISSIONS } = await import("@/lib/rbac/permission-names");
 const { config } = await import("@/server/config");
 const patientLrsRoute = await import("@/app/api/patients/[nhsNumber]/lrs/route");
@@ -38,29 +37,9 @@ const { listTraineeMessages } = await import("@/server/training/trainee-messages
 const { trainingNotices } = await import("@/server/training/training-notices");
 
 const { db } = await getDb();
-const session = await createSession(db, {
-  sub: "900000000098",
-  sid: `sid-${randomUUID()}`,
-  selectedRoleId: "900000000998",
-  roleSnapshot: { roleProfileId: "900000000998", orgCode: "ZZH", activityCodes: [] },
-  permissions: [...PERMISSIONS],
-  expiresAt: new Date(Date.now() + 3_600_000),
-});
-const COOKIE = (await sessionCookieHeader(session.id)).split(";")[0]!;
-
-type Handler = (request: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
-async function call(handler: Handler, method: string, path: string, body?: unknown, params: Record<string, string> = {}) {
-  const headers = new Headers({ cookie: COOKIE, origin: APP_BASE_URL });
-  if (body !== undefined) headers.set("content-type", "application/json");
-  const response = await handler(
-    new Request(new URL(path, APP_BASE_URL), { method, headers, ...(body === undefined ? {} : { body: JSON.stringify(body) }) }),
-    { params: Promise.resolve(params) },
-  );
-  return {
-    status: response.status,
-    json: (await response.json().catch(() => ({}))) as { error?: { code: string; fields?: Record<string, string> } },
-  };
-}
+const COOKIE = await sessionCookieFor({ sub: "900000000098", roleProfileId: "900000000998", permissions: PERMISSIONS });
+const call = (handler: unknown, method: string, path: string, body?: unknown, params: Record<string, string> = {}) =>
+  callRoute(handler, { appBaseUrl: APP_BASE_URL, cookie: COOKIE, method, path, body, params });
 
 describe("live mode refuses synthetic data and has no trainer's tools", () => {
   it("runs in live mode (sanity: the guards below are live mode's)", () => {
@@ -69,7 +48,7 @@ describe("live mode refuses synthetic data and has no trainer's tools", () => {
 
   it("a self-claim and a query for a synthetic NHS number are refused before any Spine call", async () => {
     const claim = await call(
-      patientLrsRoute.POST as Handler,
+      patientLrsRoute.POST,
       "POST",
       "/api/patients/9990010013/lrs",
       { lrType: "08", accessReasonCode: "01", accessReasonText: "Seen in clinic", subject: { kind: "self" }, idempotencyKey: randomUUID() },
@@ -77,16 +56,16 @@ describe("live mode refuses synthetic data and has no trainer's tools", () => {
     );
     expect(claim.status).toBe(422);
     expect(claim.json.error?.fields?.nhsNumber).toBe("Enter the patient's real NHS number");
-    const query = await call(patientLrsRoute.GET as Handler, "GET", "/api/patients/9990010013/lrs", undefined, { nhsNumber: "9990010013" });
+    const query = await call(patientLrsRoute.GET, "GET", "/api/patients/9990010013/lrs", undefined, { nhsNumber: "9990010013" });
     expect(query.status).toBe(422);
     const outbox = await db.selectFrom("outbox").select("message_id").execute();
     expect(outbox).toEqual([]);
   });
 
   it("the console's routes answer 404 even with every permission, and its server functions refuse", async () => {
-    expect((await call(resetRoute.POST as Handler, "POST", "/api/training/reset")).status).toBe(404);
-    expect((await call(faultsRoute.GET as Handler, "GET", "/api/training/faults")).status).toBe(404);
-    expect((await call(faultsRoute.POST as Handler, "POST", "/api/training/faults", { kind: "timeout" })).status).toBe(404);
+    expect((await call(resetRoute.POST, "POST", "/api/training/reset")).status).toBe(404);
+    expect((await call(faultsRoute.GET, "GET", "/api/training/faults")).status).toBe(404);
+    expect((await call(faultsRoute.POST, "POST", "/api/training/faults", { kind: "timeout" })).status).toBe(404);
     await expect(loadTrainingConsole()).rejects.toMatchObject({ code: "not_found" });
     await expect(listTraineeMessages()).rejects.toMatchObject({ code: "not_found" });
     expect(await trainingNotices()).toBeNull();

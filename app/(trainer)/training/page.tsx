@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { SummaryList, Table, Tag } from "nhsuk-react-components";
+import { DataTable, NhsTag, SummaryRows } from "@/components/layout/nhs-markup";
 import { NotificationBanner } from "@/components/workgroups/notification-banner";
 import { faultScope, TRAINING_FAULT_LABELS } from "@/lib/training/training-faults";
 import { findTrainingScenario, TRAINING_SCENARIOS } from "@/lib/training/training-scenarios";
@@ -61,20 +61,14 @@ export default async function TrainingConsolePage({
         <h2>{copy.exercise.heading}</h2>
         {state.exercise ? (
           <>
-            <SummaryList data-testid="exercise-summary">
-              <SummaryList.Row>
-                <SummaryList.Key>{copy.exercise.scenario}</SummaryList.Key>
-                <SummaryList.Value>{state.exercise.name ?? copy.exercise.plainReset}</SummaryList.Value>
-              </SummaryList.Row>
-              <SummaryList.Row>
-                <SummaryList.Key>{copy.exercise.started}</SummaryList.Key>
-                <SummaryList.Value>{displayDateTime(state.exercise.startedAt.toISOString())}</SummaryList.Value>
-              </SummaryList.Row>
-              <SummaryList.Row>
-                <SummaryList.Key>{copy.exercise.startedBy}</SummaryList.Key>
-                <SummaryList.Value>{state.exercise.startedByName ?? "—"}</SummaryList.Value>
-              </SummaryList.Row>
-            </SummaryList>
+            <SummaryRows
+              testId="exercise-summary"
+              rows={[
+                [copy.exercise.scenario, state.exercise.name ?? copy.exercise.plainReset],
+                [copy.exercise.started, displayDateTime(state.exercise.startedAt.toISOString())],
+                [copy.exercise.startedBy, state.exercise.startedByName ?? "—"],
+              ]}
+            />
             {state.exercise.steps.length > 0 ? (
               <>
                 <h3>{copy.exercise.stepsHeading}</h3>
@@ -85,11 +79,11 @@ export default async function TrainingConsolePage({
                       {step.text}{" "}
                       {step.doneAt ? (
                         <>
-                          <Tag modifier="green">{copy.exercise.done}</Tag>{" "}
+                          <NhsTag colour="green">{copy.exercise.done}</NhsTag>{" "}
                           <span className="nhsuk-body-s">{copy.exercise.doneAt(displayDateTime(step.doneAt.toISOString()))}</span>
                         </>
                       ) : (
-                        <Tag modifier="grey">{copy.exercise.toDo}</Tag>
+                        <NhsTag colour="grey">{copy.exercise.toDo}</NhsTag>
                       )}
                     </li>
                   ))}
@@ -132,43 +126,35 @@ export default async function TrainingConsolePage({
         ) : state.faults.length === 0 ? (
           <p data-testid="no-faults">{copy.faults.none}</p>
         ) : (
-          <Table caption={copy.faults.tableCaption} data-testid="armed-faults">
-            <Table.Head>
-              <Table.Row>
-                <Table.Cell>{copy.faults.fault}</Table.Cell>
-                <Table.Cell>{copy.faults.appliesTo}</Table.Cell>
-                <Table.Cell>{copy.faults.action}</Table.Cell>
-              </Table.Row>
-            </Table.Head>
-            <Table.Body>
-              {state.faults.map(({ id, fault }) => {
-                const what = TRAINING_FAULT_LABELS[fault.kind].label;
-                return (
-                  <Table.Row key={id} data-testid="armed-fault">
-                    <Table.Cell>
-                      {what}
-                      {fault.kind === "slow" && fault.latencyMs ? ` (${fault.latencyMs} ms)` : ""}
-                    </Table.Cell>
-                    <Table.Cell>{faultScope(fault)}</Table.Cell>
-                    <Table.Cell>
-                      <ConfirmAction
-                        label={copy.faults.switchOff}
-                        secondary
-                        confirmation={{
-                          heading: copy.faults.offConfirmHeading(what),
-                          lines: copy.faults.offConfirmLines,
-                          confirm: copy.faults.offConfirm,
-                        }}
-                        request={{ path: `/api/training/faults/${id}`, method: "DELETE" }}
-                        done="fault-off"
-                        testId="switch-fault-off"
-                      />
-                    </Table.Cell>
-                  </Table.Row>
-                );
-              })}
-            </Table.Body>
-          </Table>
+          <DataTable
+            caption={copy.faults.tableCaption}
+            testId="armed-faults"
+            head={[copy.faults.fault, copy.faults.appliesTo, copy.faults.action]}
+            rows={state.faults.map(({ id, fault }) => {
+              const what = TRAINING_FAULT_LABELS[fault.kind].label;
+              return {
+                key: String(id),
+                testId: "armed-fault",
+                cells: [
+                  `${what}${fault.kind === "slow" && fault.latencyMs ? ` (${fault.latencyMs} ms)` : ""}`,
+                  faultScope(fault),
+                  <ConfirmAction
+                    key="off"
+                    label={copy.faults.switchOff}
+                    secondary
+                    confirmation={{
+                      heading: copy.faults.offConfirmHeading(what),
+                      lines: copy.faults.offConfirmLines,
+                      confirm: copy.faults.offConfirm,
+                    }}
+                    request={{ path: `/api/training/faults/${id}`, method: "DELETE" }}
+                    done="fault-off"
+                    testId="switch-fault-off"
+                  />,
+                ],
+              };
+            })}
+          />
         )}
         <div className="nhsuk-grid-row">
           <div className="nhsuk-grid-column-two-thirds">
@@ -181,24 +167,16 @@ export default async function TrainingConsolePage({
         {state.signedIn.length === 0 ? (
           <p>{copy.signedIn.none}</p>
         ) : (
-          <Table caption={copy.signedIn.caption} data-testid="signed-in">
-            <Table.Head>
-              <Table.Row>
-                <Table.Cell>{copy.signedIn.name}</Table.Cell>
-                <Table.Cell>{copy.signedIn.role}</Table.Cell>
-                <Table.Cell>{copy.signedIn.lastActive}</Table.Cell>
-              </Table.Row>
-            </Table.Head>
-            <Table.Body>
-              {state.signedIn.map((person) => (
-                <Table.Row key={`${person.sub}-${person.signedInAt.toISOString()}`} data-testid="signed-in-user">
-                  <Table.Cell>{person.userName ?? person.sub}</Table.Cell>
-                  <Table.Cell>{person.roleName ?? "—"}</Table.Cell>
-                  <Table.Cell>{displayDateTime(person.lastSeenAt.toISOString())}</Table.Cell>
-                </Table.Row>
-              ))}
-            </Table.Body>
-          </Table>
+          <DataTable
+            caption={copy.signedIn.caption}
+            testId="signed-in"
+            head={[copy.signedIn.name, copy.signedIn.role, copy.signedIn.lastActive]}
+            rows={state.signedIn.map((person) => ({
+              key: `${person.sub}-${person.signedInAt.toISOString()}`,
+              testId: "signed-in-user",
+              cells: [person.userName ?? person.sub, person.roleName ?? "—", displayDateTime(person.lastSeenAt.toISOString())],
+            }))}
+          />
         )}
 
         <h2>{copy.messages.heading}</h2>

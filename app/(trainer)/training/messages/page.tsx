@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
-import { Table } from "nhsuk-react-components";
+import { DataTable } from "@/components/layout/nhs-markup";
 import { isAppError } from "@/lib/errors/app-error";
-import { INTERACTIONS } from "@/lib/hl7/vocab/interactions";
 import { formatNhsNumber } from "@/lib/nhs/nhs-number";
+import { answerName, interactionName } from "@/lib/training/message-explanations";
 import { displayDateTime } from "@/lib/ui/clinical-dates";
 import { requirePagePermission } from "@/server/auth/page-session";
 import { listTraineeMessages, type TraineeMessageSummary } from "@/server/training/trainee-messages";
@@ -12,9 +12,6 @@ import { messageViewerCopy } from "./copy";
 export const dynamic = "force-dynamic";
 const copy = messageViewerCopy.list;
 export const metadata: Metadata = { title: copy.title };
-
-const nameOf = (interactionId: string) =>
-  Object.hasOwn(INTERACTIONS, interactionId) ? INTERACTIONS[interactionId as keyof typeof INTERACTIONS].name : interactionId;
 
 /** The message viewer's list: training mode and training.admin only, both decided on the server. */
 export default async function TraineeMessagesPage() {
@@ -46,44 +43,51 @@ export default async function TraineeMessagesPage() {
         ) : messages.length === 0 ? (
           <p>{copy.none}</p>
         ) : (
-          <Table caption={copy.caption} data-testid="trainee-messages">
-            <Table.Head>
-              <Table.Row>
-                <Table.Cell>{copy.time}</Table.Cell>
-                <Table.Cell>{copy.interaction}</Table.Cell>
-                <Table.Cell>{copy.patient}</Table.Cell>
-                <Table.Cell>{copy.sentBy}</Table.Cell>
-                <Table.Cell>{copy.answer}</Table.Cell>
-                <Table.Cell>
-                  <span className="nhsuk-u-visually-hidden">{copy.view}</span>
-                </Table.Cell>
-              </Table.Row>
-            </Table.Head>
-            <Table.Body>
-              {messages.map((message) => {
-                const time = displayDateTime(message.at.toISOString());
-                return (
-                  <Table.Row key={message.messageId} data-testid="trainee-message" data-interaction={message.interactionId}>
-                    <Table.Cell>{time}</Table.Cell>
-                    <Table.Cell>
-                      {nameOf(message.interactionId)}
-                      <br />
-                      <span className="nhsuk-body-s">{message.interactionId}</span>
-                    </Table.Cell>
-                    <Table.Cell>{message.nhsNumbers.map(formatNhsNumber).join(", ") || "—"}</Table.Cell>
-                    <Table.Cell>{message.sentBy ?? "—"}</Table.Cell>
-                    <Table.Cell>{message.replyInteractionId ? nameOf(message.replyInteractionId) : copy.noAnswer}</Table.Cell>
-                    <Table.Cell>
-                      <a href={`/training/messages/${encodeURIComponent(message.messageId)}`}>
-                        {copy.view}
-                        <span className="nhsuk-u-visually-hidden">{copy.viewHidden(nameOf(message.interactionId), time)}</span>
-                      </a>
-                    </Table.Cell>
-                  </Table.Row>
-                );
-              })}
-            </Table.Body>
-          </Table>
+          <DataTable
+            caption={copy.caption}
+            testId="trainee-messages"
+            head={[
+              copy.time,
+              copy.interaction,
+              copy.patient,
+              copy.sentBy,
+              copy.answer,
+              <span className="nhsuk-u-visually-hidden" key="view">
+                {copy.view}
+              </span>,
+            ]}
+            rows={messages.map((message) => {
+              const time = displayDateTime(message.at.toISOString());
+              return {
+                key: message.messageId,
+                testId: "trainee-message",
+                data: { "data-interaction": message.interactionId },
+                cells: [
+                  time,
+                  <>
+                    {interactionName(message.interactionId)}
+                    <br />
+                    <span className="nhsuk-body-s">{message.interactionId}</span>
+                  </>,
+                  message.nhsNumbers.length > 0
+                    ? message.nhsNumbers.map((nhsNumber) => (
+                        <span className="nhs-number nhsuk-u-margin-right-2" key={nhsNumber}>
+                          {formatNhsNumber(nhsNumber)}
+                        </span>
+                      ))
+                    : "—",
+                  message.sentBy ?? "—",
+                  message.replyInteractionId
+                    ? answerName(message.replyInteractionId, message.replyAcknowledgement ?? undefined)
+                    : copy.noAnswer,
+                  <a href={`/training/messages/${encodeURIComponent(message.messageId)}`} key="view">
+                    {copy.view}
+                    <span className="nhsuk-u-visually-hidden">{copy.viewHidden(interactionName(message.interactionId), time)}</span>
+                  </a>,
+                ],
+              };
+            })}
+          />
         )}
       </div>
     </div>

@@ -1,5 +1,11 @@
-import { Table, Tag } from "nhsuk-react-components";
-import { explainCodes, explainIdentifiers, explainInteraction, validatorRulesFor } from "@/lib/training/message-explanations";
+import { DataTable, NhsTag, SummaryRows } from "@/components/layout/nhs-markup";
+import {
+  acknowledgementOf,
+  explainCodes,
+  explainIdentifiers,
+  explainInteraction,
+  validatorRulesFor,
+} from "@/lib/training/message-explanations";
 import { readMessageLayers } from "@/lib/training/message-layers";
 import { displayDateTime } from "@/lib/ui/clinical-dates";
 import type { TraineeExchangeMessage } from "@/server/training/trainee-messages";
@@ -22,7 +28,7 @@ function XmlBlock({ label, text }: { label: string; text: string }) {
 /** One message of an exchange: what it is, its layers folded, its codes, and (requests) the validator rules. */
 export function MessageCard({ message, index }: { message: TraineeExchangeMessage; index: number }) {
   const read = readMessageLayers(message.body);
-  const explanation = explainInteraction(read.interactionId);
+  const explanation = explainInteraction(read.interactionId, message.from === "spine" ? acknowledgementOf(message.body) : undefined);
   const codes = read.hl7 ? explainCodes(read.hl7) : [];
   const identifiers = read.hl7 ? explainIdentifiers(read.hl7) : [];
   const rules = read.hl7 && message.from === "app" ? validatorRulesFor(read.hl7, read.envelope) : [];
@@ -38,20 +44,13 @@ export function MessageCard({ message, index }: { message: TraineeExchangeMessag
         <span className="nhsuk-caption-m">{message.from === "app" ? copy.fromApp : copy.fromSpine}</span>
         {explanation.title}
       </h2>
-      <dl className="nhsuk-summary-list">
-        {(
-          [
-            [copy.when, message.at ? displayDateTime(message.at.toISOString()) : "—"],
-            [copy.transport, message.transport],
-            [copy.outcome, message.outcome ?? "—"],
-          ] as const
-        ).map(([key, value]) => (
-          <div className="nhsuk-summary-list__row" key={key}>
-            <dt className="nhsuk-summary-list__key">{key}</dt>
-            <dd className="nhsuk-summary-list__value">{value}</dd>
-          </div>
-        ))}
-      </dl>
+      <SummaryRows
+        rows={[
+          [copy.when, message.at ? displayDateTime(message.at.toISOString()) : "—"],
+          [copy.transport, message.transport],
+          [copy.outcome, message.outcome ?? "—"],
+        ]}
+      />
       <h3 className="nhsuk-heading-s">{copy.meaning}</h3>
       <div data-testid="interaction-explanation">
         {explanation.lines.map((line) => (
@@ -84,46 +83,26 @@ export function MessageCard({ message, index }: { message: TraineeExchangeMessag
         </>
       )}
       {identifiers.length > 0 ? (
-        <Table caption={copy.identifiers} data-testid="message-identifiers">
-          <Table.Head>
-            <Table.Row>
-              <Table.Cell>{copy.element}</Table.Cell>
-              <Table.Cell>{copy.value}</Table.Cell>
-              <Table.Cell>{copy.codeMeaning}</Table.Cell>
-            </Table.Row>
-          </Table.Head>
-          <Table.Body>
-            {identifiers.map((entry) => (
-              <Table.Row key={`${entry.element}-${entry.value}-${entry.meaning}`}>
-                <Table.Cell>{entry.element}</Table.Cell>
-                <Table.Cell>{entry.value}</Table.Cell>
-                <Table.Cell>{entry.meaning}</Table.Cell>
-              </Table.Row>
-            ))}
-          </Table.Body>
-        </Table>
+        <DataTable
+          caption={copy.identifiers}
+          testId="message-identifiers"
+          head={[copy.element, copy.value, copy.codeMeaning]}
+          rows={identifiers.map((entry) => ({
+            key: `${entry.element}-${entry.value}-${entry.meaning}`,
+            cells: [entry.element, entry.value, entry.meaning],
+          }))}
+        />
       ) : null}
       {codes.length > 0 ? (
-        <Table caption={copy.codes} data-testid="message-codes">
-          <Table.Head>
-            <Table.Row>
-              <Table.Cell>{copy.element}</Table.Cell>
-              <Table.Cell>{copy.code}</Table.Cell>
-              <Table.Cell>{copy.codeMeaning}</Table.Cell>
-              <Table.Cell>{copy.vocabulary}</Table.Cell>
-            </Table.Row>
-          </Table.Head>
-          <Table.Body>
-            {codes.map((entry) => (
-              <Table.Row key={`${entry.element}-${entry.vocabulary}-${entry.code}`}>
-                <Table.Cell>{entry.element}</Table.Cell>
-                <Table.Cell>{entry.code}</Table.Cell>
-                <Table.Cell>{entry.meaning}</Table.Cell>
-                <Table.Cell>{entry.vocabulary}</Table.Cell>
-              </Table.Row>
-            ))}
-          </Table.Body>
-        </Table>
+        <DataTable
+          caption={copy.codes}
+          testId="message-codes"
+          head={[copy.element, copy.code, copy.codeMeaning, copy.vocabulary]}
+          rows={codes.map((entry) => ({
+            key: `${entry.element}-${entry.vocabulary}-${entry.code}`,
+            cells: [entry.element, entry.code, entry.meaning, entry.vocabulary],
+          }))}
+        />
       ) : null}
       {rules.length > 0 ? (
         <div data-testid="validator-rules">
@@ -136,28 +115,30 @@ export function MessageCard({ message, index }: { message: TraineeExchangeMessag
               </span>
             </summary>
             <div className="nhsuk-details__text">
-              <Table caption={copy.rulesCaption}>
-                <Table.Head>
-                  <Table.Row>
-                    <Table.Cell>{copy.rule}</Table.Cell>
-                    <Table.Cell>{copy.ruleChecks}</Table.Cell>
-                    <Table.Cell>{copy.ruleResult}</Table.Cell>
-                  </Table.Row>
-                </Table.Head>
-                <Table.Body>
-                  {rules.map((rule) => (
-                    <Table.Row key={rule.name} data-testid="validator-rule" data-passed={rule.passed ? "true" : "false"}>
-                      <Table.Cell>
-                        <code>{rule.name}</code>
-                      </Table.Cell>
-                      <Table.Cell>{rule.message ?? rule.description}</Table.Cell>
-                      <Table.Cell>
-                        {rule.passed ? <Tag modifier="green">{copy.passed}</Tag> : <Tag modifier="red">{copy.failed}</Tag>}
-                      </Table.Cell>
-                    </Table.Row>
-                  ))}
-                </Table.Body>
-              </Table>
+              <DataTable
+                caption={copy.rulesCaption}
+                head={[copy.rule, copy.ruleChecks, copy.ruleResult]}
+                rows={rules.map((rule) => ({
+                  key: rule.name,
+                  testId: "validator-rule",
+                  data: { "data-passed": rule.passed ? "true" : "false" },
+                  cells: [
+                    <code key="name" className="lrm-break-anywhere">
+                      {rule.name}
+                    </code>,
+                    rule.message ?? rule.description,
+                    rule.passed ? (
+                      <NhsTag colour="green" key="result">
+                        {copy.passed}
+                      </NhsTag>
+                    ) : (
+                      <NhsTag colour="red" key="result">
+                        {copy.failed}
+                      </NhsTag>
+                    ),
+                  ],
+                }))}
+              />
             </div>
           </details>
         </div>

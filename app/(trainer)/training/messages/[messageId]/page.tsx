@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { SummaryList } from "nhsuk-react-components";
+import { SummaryRows } from "@/components/layout/nhs-markup";
 import { requirePagePermission } from "@/server/auth/page-session";
 import { loadTraineeExchange } from "@/server/training/trainee-messages";
 import { requireTrainingModePage } from "@/server/training/training-mode";
@@ -28,16 +28,12 @@ export default async function TraineeMessagePage({ params }: { params: Promise<{
           {copy.back}
         </a>
         <h1>{copy.title}</h1>
-        <SummaryList>
-          <SummaryList.Row>
-            <SummaryList.Key>{copy.messageId}</SummaryList.Key>
-            <SummaryList.Value>{exchange.messageId}</SummaryList.Value>
-          </SummaryList.Row>
-          <SummaryList.Row>
-            <SummaryList.Key>{copy.sentBy}</SummaryList.Key>
-            <SummaryList.Value>{exchange.sentBy ?? "—"}</SummaryList.Value>
-          </SummaryList.Row>
-        </SummaryList>
+        <SummaryRows
+          rows={[
+            [copy.messageId, exchange.messageId],
+            [copy.sentBy, exchange.sentBy ?? "—"],
+          ]}
+        />
         {exchange.source === "outbox" ? (
           <div className="nhsuk-inset-text">
             <span className="nhsuk-u-visually-hidden">Information: </span>
