@@ -1,5 +1,6 @@
 import "server-only";
 import { isReplyInteraction, isRequestInteraction } from "@/lib/hl7/vocab/interactions";
+import type { SimulatorLogEntry } from "@/lib/schemas/simulator-log";
 import { type AcknowledgementCode, acknowledgementOf } from "@/lib/training/message-explanations";
 import { getDb } from "@/server/db/client";
 import { listSignedInNames, outboxMessagesByIds, type TrainingOutboxMessage } from "@/server/db/training";
@@ -12,19 +13,6 @@ import { assertTrainingMode } from "./training-mode";
  * which patient from LR Manager's outbox. Training mode only: the simulator control API is
  * loopback-only and refuses outside training mode (simulator-control.ts).
  */
-export interface SimulatorLogRow {
-  log_id: number;
-  logged_at: string;
-  direction: "inbound" | "outbound";
-  transport: string;
-  interaction_id: string | null;
-  message_id: string | null;
-  ref_to_message_id: string | null;
-  http_status: number | null;
-  outcome: string;
-  body: string;
-}
-
 export interface TraineeMessageSummary {
   messageId: string;
   at: Date;
@@ -48,8 +36,8 @@ export function nhsNumbersIn(body: string, limit = 3): string[] {
   return [...found];
 }
 
-async function simulatorLog(query: string): Promise<SimulatorLogRow[]> {
-  return (await simulatorControl<{ messages: SimulatorLogRow[] }>("GET", `/_control/messages?${query}`)).messages;
+async function simulatorLog(query: string): Promise<SimulatorLogEntry[]> {
+  return (await simulatorControl<{ messages: SimulatorLogEntry[] }>("GET", `/_control/messages?${query}`)).messages;
 }
 
 async function sendersOf(outbox: TrainingOutboxMessage[]): Promise<Map<string, string>> {
@@ -117,7 +105,7 @@ export async function loadTraineeExchange(messageId: string): Promise<TraineeExc
   assertTrainingMode();
   const { db } = await getDb();
   const [rows, outbox] = await Promise.all([
-    simulatorLog(`messageId=${encodeURIComponent(messageId)}&limit=50`).catch(() => [] as SimulatorLogRow[]),
+    simulatorLog(`messageId=${encodeURIComponent(messageId)}&limit=50`).catch(() => [] as SimulatorLogEntry[]),
     outboxMessagesByIds(db, [messageId]),
   ]);
   const own = outbox.get(messageId);

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, beforeEach } from "vitest";
 import { POST as inboundPost } from "@/app/api/spine/inbound/route";
 import { loadSpineRoutes } from "@/lib/config/spine-routes";
 import { findPersona } from "@/lib/personas";
+import type { SimulatorLogEntry } from "@/lib/schemas/simulator-log";
 import type { Store } from "@/lib/store/open-store";
 import { closeDb, getDb } from "@/server/db/client";
 import type { Database } from "@/server/db/schema";
@@ -38,15 +39,8 @@ export interface RigRuntime {
   sends: TransportSend[];
 }
 
-export interface SimulatorMessage {
-  direction: "inbound" | "outbound";
-  transport: string;
-  interaction_id: string | null;
-  message_id: string | null;
-  ref_to_message_id: string | null;
-  http_status: number | null;
-  outcome: string;
-}
+/** The control API returns each wire-log row whole. */
+export type SimulatorMessage = SimulatorLogEntry;
 
 export interface SimulatorLr {
   lr_id: string;
