@@ -75,6 +75,17 @@ describe("idle timeout (15 minutes, warning 2 minutes before)", () => {
     expect((await extend(jar)).status).toBe(401);
   });
 
+  it("activity is written at most once a minute: a request within the minute leaves the idle timer where it was", async () => {
+    const jar = await signedInJar();
+    const start = clockMs;
+    clockMs = start + 30_000;
+    const soon = (await (await extend(jar)).json()) as Status;
+    expect((soon.endsAt ?? 0) - soon.now).toBe(15 * MINUTE - 30_000);
+    clockMs = start + MINUTE + 1_000;
+    const later = (await (await extend(jar)).json()) as Status;
+    expect((later.endsAt ?? 0) - later.now).toBe(15 * MINUTE);
+  });
+
   it("polling the status does not count as activity", async () => {
     const jar = await signedInJar();
     const start = clockMs;
