@@ -62,6 +62,11 @@ export function acknowledgementOf(body: string): AcknowledgementCode | undefined
   return ACKNOWLEDGEMENT.exec(body.slice(0, 64 * 1024))?.[1] as AcknowledgementCode | undefined;
 }
 
+/** The generic application acknowledgement (named in the vocabulary for its error use) carrying AA: an accept. */
+function isGenericAccept(interactionId: string, acknowledgement: AcknowledgementCode | undefined): boolean {
+  return interactionId === "MCCI_IN010000UK13" && acknowledgement === "AA";
+}
+
 /**
  * Spine's answer named for a list: the reply interaction's name, except that the generic
  * application acknowledgement (MCCI_IN010000UK13, named for its error use) with code AA is an accept
@@ -69,7 +74,7 @@ export function acknowledgementOf(body: string): AcknowledgementCode | undefined
  */
 export function answerName(interactionId: string, acknowledgement: AcknowledgementCode | undefined): string {
   const name = interactionName(interactionId);
-  if (interactionId === "MCCI_IN010000UK13" && acknowledgement === "AA") return "Accepted";
+  if (isGenericAccept(interactionId, acknowledgement)) return "Accepted";
   return acknowledgement === "AE" || acknowledgement === "AR" ? `${name} (refused)` : name;
 }
 
@@ -93,7 +98,7 @@ export function explainInteraction(
   }
   if (acknowledgement) lines.push(ACKNOWLEDGEMENTS[acknowledgement]);
   if (info.inferred) lines.push("Some of these facts are inferred from the reference and may be corrected.");
-  const title = interactionId === "MCCI_IN010000UK13" && acknowledgement === "AA" ? "Application acknowledgement" : info.name;
+  const title = isGenericAccept(interactionId, acknowledgement) ? "Application acknowledgement" : info.name;
   return { title: `${title} (${interactionId})`, lines };
 }
 

@@ -68,14 +68,15 @@ export async function listTraineeMessages(limit = 100): Promise<TraineeMessageSu
   const names = await sendersOf([...outbox.values()]);
   return requests.map((row) => {
     const own = outbox.get(row.message_id!);
+    const reply = replyFor.get(row.message_id!);
     return {
       messageId: row.message_id!,
       at: new Date(row.logged_at),
       interactionId: row.interaction_id!,
       nhsNumbers: own?.nhsNumber ? [own.nhsNumber] : nhsNumbersIn(row.body),
       sentBy: own?.actorSub ? (names.get(own.actorSub) ?? own.actorSub) : null,
-      replyInteractionId: replyFor.get(row.message_id!)?.interactionId ?? null,
-      replyAcknowledgement: replyFor.get(row.message_id!)?.acknowledgement ?? null,
+      replyInteractionId: reply?.interactionId ?? null,
+      replyAcknowledgement: reply?.acknowledgement ?? null,
       outcome: row.outcome,
     };
   });

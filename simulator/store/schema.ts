@@ -1,4 +1,5 @@
 import type { ColumnType, Generated } from "kysely";
+import type { SimulatorLogEntry } from "@/lib/schemas/simulator-log";
 
 /**
  * The simulator's own database: the slice of Spine (PDS, SDS, LRS) it pretends to be,
@@ -84,18 +85,10 @@ export interface LrStatusChangeTable {
   changed_at: string;
 }
 
-export interface MessageLogTable {
+/** The wire log: the row the control API returns (lib/schemas/simulator-log.ts), plus the sender's ASID. */
+export interface MessageLogTable extends Omit<SimulatorLogEntry, "log_id"> {
   log_id: Generated<number>;
-  logged_at: string;
-  direction: "inbound" | "outbound";
-  transport: string;
-  interaction_id: string | null;
-  message_id: string | null;
-  ref_to_message_id: string | null;
   sender_asid: string | null;
-  http_status: number | null;
-  outcome: string;
-  body: string;
 }
 
 /** Duplicate elimination: every reliable message id seen, with the reply it produced. */

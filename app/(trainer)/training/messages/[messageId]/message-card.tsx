@@ -127,15 +127,9 @@ export function MessageCard({ message, index }: { message: TraineeExchangeMessag
                       {rule.name}
                     </code>,
                     rule.message ?? rule.description,
-                    rule.passed ? (
-                      <NhsTag colour="green" key="result">
-                        {copy.passed}
-                      </NhsTag>
-                    ) : (
-                      <NhsTag colour="red" key="result">
-                        {copy.failed}
-                      </NhsTag>
-                    ),
+                    <NhsTag colour={rule.passed ? "green" : "red"} key="result">
+                      {rule.passed ? copy.passed : copy.failed}
+                    </NhsTag>,
                   ],
                 }))}
               />
