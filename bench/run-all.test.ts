@@ -11,6 +11,7 @@ describe("run-all", () => {
       "hl7-codec",
       "http-bff",
       "nhs-number",
+      "request-path",
       "simulator",
     ]);
     for (const entry of BENCHES) {

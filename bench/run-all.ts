@@ -30,6 +30,7 @@ export const BENCHES: readonly BenchEntry[] = [
   { name: "http-bff", file: "http-bff.ts", timeoutMs: 180_000 },
   { name: "audit-export", file: "audit-export.ts", timeoutMs: 300_000, nodeArgs: ["--conditions=react-server"] },
   { name: "batch-check", file: "batch-check.ts", timeoutMs: 300_000 },
+  { name: "request-path", file: "request-path.ts", timeoutMs: 300_000, nodeArgs: ["--conditions=react-server"] },
 ];
 
 export interface BenchOutcome {

@@ -9,11 +9,17 @@ export interface BenchSettings {
   quick: boolean;
   /** BENCH_JSON_DIR: also write <dir>/<bench>.json with the raw figures. */
   jsonDir?: string;
+  /** BENCH_STORE=postgresql|pglite: request-path measures that store only (default: both). */
+  store?: "postgresql" | "pglite";
+  /** BENCH_APP_NODE_OPTIONS: NODE_OPTIONS for the app the request-path bench starts (e.g. --require bench/lib/cpu-profile-preload.cjs). */
+  appNodeOptions?: string;
 }
 
 export function benchSettings(env: Record<string, string | undefined> = process.env): BenchSettings {
   const settings: BenchSettings = { quick: env.BENCH_QUICK === "1" || env.BENCH_QUICK === "true" };
   if (env.BENCH_JSON_DIR) settings.jsonDir = env.BENCH_JSON_DIR;
+  if (env.BENCH_STORE === "postgresql" || env.BENCH_STORE === "pglite") settings.store = env.BENCH_STORE;
+  if (env.BENCH_APP_NODE_OPTIONS) settings.appNodeOptions = env.BENCH_APP_NODE_OPTIONS;
   return settings;
 }
 

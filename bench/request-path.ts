@@ -1,0 +1,423 @@
+/**
+ * Bench (issue 16, P1 and P2): the request path through the running app, against its peer.
+ *
+ * For each store (PostgreSQL, then embedded PGlite) the production build is started with
+ * `next start`, with the Spine simulator (reply delay 0) and the CIS2 stand-in, exactly as the
+ * proof suites start them (tests/support/live-stack.ts). A GP signs in through the CIS2 stand-in's
+ * real pages, then:
+ *
+ * - P1, in interleaved rounds: the confirm query as a user's page asks it
+ *   (GET /api/patients/{n}/relationship: session, RBAC, QUPC_IN010000UK32 in SOAP to the
+ *   simulator, reply parsed, JSON) ÷ the same SOAP posted straight to the simulator — p50 one at a
+ *   time and at 50 connections. Each round measures direct then app, back to back.
+ * - P2: sustained self-claims (REPC_IN010000UK15, async reliable) at 64 connections, a different
+ *   synthetic patient each, then checked against the simulator's own LR records: every create the
+ *   app answered "confirmed" has exactly one record, and no patient has two.
+ * - the app's CPU per request (its process group, /proc), and its memory at rest and under load.
+ *
+ *   node --conditions=react-server --import tsx bench/request-path.ts   (run-all passes the condition)
+ *
+ * Needs a production build (`npx next build`); without one it says so and exits 0.
+ */
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import autocannon from "autocannon";
+import { type BenchSettings, isMainModule, machineLine, runAsScript } from "@/bench/lib/bench-main";
+import { machineLoadLine } from "@/bench/lib/cpu-meter";
+import { runLoad } from "@/bench/lib/load";
+import type { BenchReport, DetailTable, Figure } from "@/bench/lib/report";
+import { confirmPool } from "@/bench/lib/spine-confirm";
+import { percentile } from "@/bench/lib/stats";
+import { syntheticNhsNumber } from "@/lib/nhs/nhs-number";
+
+const GP = "900000000001";
+const CONFIRM_PATIENT = "9990010048";
+const CREATE_CONNECTIONS = 64;
+/** Creates one at a time before the load (the first ten of them are the warm-up). */
+const SEQUENTIAL_CREATES = 20;
+/** Bench patients for P2, added to the simulator's PDS (synthetic range, well clear of the seed's). */
+const FIRST_BENCH_PATIENT = 600_000;
+
+interface Settings {
+  rounds: number;
+  sequential: number;
+  loadSec: number;
+  createSec: number;
+  createPool: number;
+}
+
+function settingsFor(quick: boolean): Settings {
+  return quick
+    ? { rounds: 2, sequential: 30, loadSec: 2, createSec: 2, createPool: 1_500 }
+    : { rounds: 3, sequential: 100, loadSec: 3, createSec: 8, createPool: 6_000 };
+}
+
+/** CPU ms of every process in a process group (the app is started in its own group). */
+function groupCpuMs(pgid: number): number {
+  let total = 0;
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      if (Number(fields[2]) !== pgid) continue;
+      total += ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  return total;
+}
+
+/** Resident memory (MB) of a process group. */
+function groupRssMb(pgid: number): number {
+  let pages = 0;
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      if (Number(fields[2]) !== pgid) continue;
+      pages += Number(fields[21]);
+    } catch {
+      // gone
+    }
+  }
+  return (pages * 4096) / 1024 / 1024;
+}
+
+async function sequential(send: () => Promise<number>, count: number): Promise<{ p50: number; failures: number }> {
+  for (let i = 0; i < 10; i++) await send();
+  const ms: number[] = [];
+  let failures = 0;
+  for (let i = 0; i < count; i++) {
+    const started = performance.now();
+    const status = await send();
+    ms.push(performance.now() - started);
+    if (status < 200 || status > 299) failures++;
+  }
+  ms.sort((a, b) => a - b);
+  return { p50: percentile(ms, 50), failures };
+}
+
+const median = (values: number[]) =>
+  percentile(
+    [...values].sort((a, b) => a - b),
+    50,
+  );
+
+interface StoreRun {
+  store: string;
+  p1: { c1: { direct: number; app: number }[]; c50: { direct: number; app: number; appRps: number; directRps: number }[] };
+  p1Errors: number;
+  appCpuPerConfirmMs: number;
+  creates: {
+    requested: number;
+    oneAtATimeP50: number;
+    rps: number;
+    p50: number;
+    p99: number;
+    answered: Record<string, number>;
+    records: number;
+    lost: number;
+    duplicated: number;
+  };
+  appCpuPerCreateMs: number;
+  rssAtRestMb: number;
+  rssUnderLoadMb: number;
+}
+
+async function runForStore(store: "PostgreSQL" | "PGlite", s: Settings, appNodeOptions: string | undefined): Promise<StoreRun> {
+  const { startLiveStack } = await import("@/tests/support/live-stack");
+  const { AppClient } = await import("@/tests/support/app-client");
+  const dataDir = store === "PGlite" ? mkdtempSync(path.join(os.tmpdir(), "lrm-bench-pglite-")) : undefined;
+  const stack = await startLiveStack({
+    label: `bench_${store.toLowerCase()}`,
+    instances: ["app"],
+    appEnv: {
+      LOG_LEVEL: "warn",
+      ...(dataDir ? { DATABASE_URL: "", APP_DATA_DIR: dataDir } : {}),
+      // e.g. "--require <abs>/bench/lib/cpu-profile-preload.cjs": profile the app under this load
+      ...(appNodeOptions ? { NODE_OPTIONS: appNodeOptions } : {}),
+    },
+    simulator: { async: { replyDelayMs: 0 } },
+  });
+  try {
+    const app = stack.apps.app;
+    const pgid = app?.pid();
+    if (!app || pgid === undefined) throw new Error("the app did not start");
+    const gp = new AppClient(stack.publicUrl);
+    await gp.signIn(GP);
+    const cookie = gp.jar.header(new URL(stack.publicUrl));
+    const appConfirmUrl = `${stack.publicUrl}/api/patients/${CONFIRM_PATIENT}/relationship`;
+    const directUrl = `${stack.simulator.url}/sync-service`;
+    const pool = confirmPool(stack.simulator.url, 5_000);
+    let next = 0;
+    const nextPost = () => pool[next++ % pool.length] ?? pool[0]!;
+    const direct = async () => {
+      const post = nextPost();
+      const response = await fetch(directUrl, { method: "POST", headers: post.headers, body: post.body });
+      await response.arrayBuffer();
+      return response.status;
+    };
+    const viaApp = async () => {
+      const response = await fetch(appConfirmUrl, { headers: { cookie } });
+      await response.arrayBuffer();
+      return response.status;
+    };
+    const rssAtRestMb = groupRssMb(pgid);
+
+    // ---- P1: interleaved rounds ----
+    const c1: StoreRun["p1"]["c1"] = [];
+    const c50: StoreRun["p1"]["c50"] = [];
+    let p1Errors = 0;
+    let appCpuMs = 0;
+    let appRequests = 0;
+    for (let round = 0; round < s.rounds; round++) {
+      const d1 = await sequential(direct, s.sequential);
+      const cpuBefore = groupCpuMs(pgid);
+      const a1 = await sequential(viaApp, s.sequential);
+      appCpuMs += groupCpuMs(pgid) - cpuBefore;
+      appRequests += s.sequential + 10;
+      c1.push({ direct: d1.p50, app: a1.p50 });
+      const d50 = await runLoad({
+        url: directUrl,
+        method: "POST",
+        connections: 50,
+        durationSec: s.loadSec,
+        headers: pool[0]?.headers ?? {},
+        nextBody: () => nextPost().body,
+      });
+      const a50 = await runLoad({ url: appConfirmUrl, connections: 50, durationSec: s.loadSec, headers: { cookie } });
+      c50.push({ direct: d50.p50Ms, app: a50.p50Ms, directRps: d50.reqPerSec, appRps: a50.reqPerSec });
+      p1Errors += d1.failures + a1.failures + d50.errors + a50.errors;
+    }
+
+    // ---- P2: sustained creates, each on its own patient ----
+    const patients = Array.from({ length: s.createPool }, (_, i) => syntheticNhsNumber(FIRST_BENCH_PATIENT + i));
+    const unique = [...new Set(patients)];
+    await stack.simulator.context.db
+      .insertInto("patients")
+      .values(
+        unique.map((nhsNumber, i) => ({
+          nhs_number: nhsNumber,
+          given_name: "Bench",
+          family_name: `PATIENT${i}`,
+          birth_date: "1980-01-01",
+          gender: "unknown" as const,
+          deceased_at: null,
+          notable: null,
+        })),
+      )
+      .execute();
+    const origin = new URL(stack.publicUrl).origin;
+    const createBody = () =>
+      JSON.stringify({
+        lrType: "01",
+        accessReasonCode: "04",
+        accessReasonText: "Seen in clinic",
+        subject: { kind: "self" },
+        idempotencyKey: crypto.randomUUID(),
+      });
+    let taken = 0;
+    // One at a time first (also the warm-up: the first create loads its route's code).
+    const createOne = async () => {
+      const nhsNumber = unique[taken++] ?? "";
+      const response = await fetch(`${stack.publicUrl}/api/patients/${nhsNumber}/lrs`, {
+        method: "POST",
+        headers: { cookie, origin, "content-type": "application/json" },
+        body: createBody(),
+      });
+      await response.arrayBuffer();
+      return response.status;
+    };
+    const oneAtATime = await sequential(createOne, SEQUENTIAL_CREATES);
+    const answered: Record<string, number> = {};
+    const confirmedPatients = new Set<string>();
+    const loadFrom = taken;
+    const cpuBeforeCreates = groupCpuMs(pgid);
+    let rssUnderLoadMb = 0;
+    const rssSampler = setInterval(() => {
+      rssUnderLoadMb = Math.max(rssUnderLoadMb, groupRssMb(pgid));
+    }, 250);
+    const result = await autocannon({
+      url: stack.publicUrl,
+      connections: CREATE_CONNECTIONS,
+      duration: s.createSec,
+      timeout: 20,
+      requests: [
+        {
+          method: "POST",
+          headers: { cookie, origin, "content-type": "application/json" },
+          setupRequest: (request, context) => {
+            const nhsNumber = unique[taken++];
+            if (!nhsNumber) return request; // pool used up: the same patient again (Spine refuses a duplicate)
+            context.nhsNumber = nhsNumber;
+            return {
+              ...request,
+              path: `/api/patients/${nhsNumber}/lrs`,
+              body: createBody(),
+            };
+          },
+          onResponse: (status, body, context) => {
+            let state = `HTTP ${status}`;
+            try {
+              const parsed = JSON.parse(body) as { state?: string };
+              if (parsed.state) state = `${status} ${parsed.state}`;
+            } catch {
+              // not JSON
+            }
+            answered[state] = (answered[state] ?? 0) + 1;
+            const nhsNumber = typeof context.nhsNumber === "string" ? context.nhsNumber : undefined;
+            if (nhsNumber && status < 300 && state.endsWith("confirmed")) confirmedPatients.add(nhsNumber);
+          },
+        },
+      ],
+    });
+    clearInterval(rssSampler);
+    const appCpuCreates = groupCpuMs(pgid) - cpuBeforeCreates;
+    // Async replies still in flight settle; then count Spine's records for the bench patients.
+    await new Promise((resolve) => setTimeout(resolve, 3_000));
+    const records = await stack.simulator.context.db
+      .selectFrom("legitimate_relationships")
+      .select(["nhs_number"])
+      .where("nhs_number", "in", unique.slice(loadFrom, Math.max(loadFrom + 1, taken)))
+      .execute();
+    const perPatient = new Map<string, number>();
+    for (const record of records) perPatient.set(record.nhs_number, (perPatient.get(record.nhs_number) ?? 0) + 1);
+    const lost = [...confirmedPatients].filter((nhsNumber) => !perPatient.has(nhsNumber)).length;
+    const duplicated = [...perPatient.values()].filter((n) => n > 1).length;
+    const requests = Object.values(answered).reduce((a, b) => a + b, 0);
+    return {
+      store,
+      p1: { c1, c50 },
+      p1Errors,
+      appCpuPerConfirmMs: appCpuMs / appRequests,
+      creates: {
+        requested: requests,
+        oneAtATimeP50: oneAtATime.p50,
+        rps: result.requests.average,
+        p50: result.latency.p50,
+        p99: result.latency.p99,
+        answered,
+        records: records.length,
+        lost,
+        duplicated,
+      },
+      appCpuPerCreateMs: appCpuCreates / Math.max(1, requests),
+      rssAtRestMb,
+      rssUnderLoadMb,
+    };
+  } finally {
+    await stack.close();
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+async function run(settings: BenchSettings): Promise<BenchReport | undefined> {
+  if (!existsSync(path.join(process.cwd(), ".next", "BUILD_ID"))) {
+    console.log(
+      "request-path bench SKIPPED: no production build here. Run `npx next build` (or `bash scripts/up.sh` once), then this bench.",
+    );
+    return undefined;
+  }
+  Object.assign(process.env, { LOG_LEVEL: "silent" });
+  const s = settingsFor(settings.quick);
+  const runs: StoreRun[] = [];
+  const stores =
+    settings.store === "pglite"
+      ? (["PGlite"] as const)
+      : settings.store === "postgresql"
+        ? (["PostgreSQL"] as const)
+        : (["PostgreSQL", "PGlite"] as const);
+  for (const store of stores) runs.push(await runForStore(store, s, settings.appNodeOptions));
+
+  const figures: Figure[] = [];
+  const details: DetailTable[] = [];
+  for (const r of runs) {
+    const c1Ratio = median(r.p1.c1.map((x) => x.app / x.direct));
+    const c50Ratio = median(r.p1.c50.map((x) => x.app / x.direct));
+    figures.push(
+      {
+        subject: `P1 [${r.store}] confirm query app ÷ direct, p50, 1 at a time`,
+        metric: "ratio",
+        value: c1Ratio,
+        unit: "×",
+        targetId: "p1.confirm.ratio.c1",
+      },
+      {
+        subject: `P1 [${r.store}] confirm query app ÷ direct, p50, 50 connections`,
+        metric: "ratio",
+        value: c50Ratio,
+        unit: "×",
+        targetId: "p1.confirm.ratio.c50",
+      },
+      {
+        subject: `P2 [${r.store}] creates sustained, ${CREATE_CONNECTIONS} connections`,
+        metric: "rate",
+        value: r.creates.rps,
+        unit: "creates/s",
+        targetId: "p2.creates.rps",
+      },
+      { subject: `P2 [${r.store}] create latency`, metric: "p99", value: r.creates.p99, unit: "ms", targetId: "p2.creates.p99.ms" },
+      {
+        subject: `P2 [${r.store}] lost + duplicated (against the simulator's records)`,
+        metric: "count",
+        value: r.creates.lost + r.creates.duplicated,
+        unit: "creates",
+        targetId: "p2.creates.lost-or-duplicated",
+      },
+      { subject: `[${r.store}] app CPU per confirm query`, metric: "ms", value: r.appCpuPerConfirmMs, unit: "ms" },
+      { subject: `[${r.store}] app CPU per create`, metric: "ms", value: r.appCpuPerCreateMs, unit: "ms" },
+      { subject: `[${r.store}] app memory (RSS) after sign-in`, metric: "RSS", value: r.rssAtRestMb, unit: "MB" },
+      { subject: `[${r.store}] app memory (RSS), highest during the creates`, metric: "RSS", value: r.rssUnderLoadMb, unit: "MB" },
+    );
+    details.push({
+      title: `P1 rounds [${r.store}] (p50 ms; each round direct then app, back to back)`,
+      columns: ["round", "direct c1", "app c1", "ratio c1", "direct c50", "app c50", "ratio c50", "req/s direct / app c50"],
+      rows: r.p1.c1.map((x, i) => {
+        const y = r.p1.c50[i]!;
+        return [
+          String(i + 1),
+          x.direct.toFixed(1),
+          x.app.toFixed(1),
+          (x.app / x.direct).toFixed(2),
+          y.direct.toFixed(0),
+          y.app.toFixed(0),
+          (y.app / Math.max(1, y.direct)).toFixed(2),
+          `${y.directRps.toFixed(0)} / ${y.appRps.toFixed(0)}`,
+        ];
+      }),
+    });
+    details.push({
+      title: `P2 answers [${r.store}]`,
+      columns: ["answer", "count"],
+      rows: [
+        ...Object.entries(r.creates.answered).map(([k, v]) => [k, String(v)]),
+        ["Spine records for the bench patients", String(r.creates.records)],
+        ["p50 ms under load", r.creates.p50.toFixed(0)],
+        ["p50 ms one at a time (before the load)", r.creates.oneAtATimeP50.toFixed(0)],
+        ["lost (answered confirmed, no record)", String(r.creates.lost)],
+        ["patients with two records", String(r.creates.duplicated)],
+      ],
+    });
+  }
+  const errors = runs.reduce((total, r) => total + r.p1Errors, 0);
+  return {
+    title: "request path through the app (P1 confirm query, P2 creates), PostgreSQL and PGlite, next start",
+    notes: [
+      machineLine(),
+      machineLoadLine(),
+      `${os.cpus().length} CPUs (${os.cpus()[0]?.model ?? "?"}), ${(os.totalmem() / 1024 ** 3).toFixed(1)} GB`,
+      `P1 errors and non-2xx across all rounds: ${errors}`,
+      "app, simulator (in this process) and load generator share the machine: on 2 cores the ratios at 50 connections include the simulator's and autocannon's CPU",
+    ],
+    details,
+    figures,
+  };
+}
+
+if (isMainModule(import.meta.url)) {
+  void runAsScript("request-path", run).then(() => process.exit());
+}
