@@ -124,11 +124,13 @@ interface StoreRun {
     duplicated: number;
   };
   appCpuPerCreateMs: number;
+  /** CPU used during the creates, in % of one core: the app's process group, and this process (simulator + autocannon). */
+  createsCpuSharePct: { app: number; simulatorAndLoad: number };
   rssAtRestMb: number;
   rssUnderLoadMb: number;
 }
 
-async function runForStore(store: "PostgreSQL" | "PGlite", s: Settings, appNodeOptions: string | undefined): Promise<StoreRun> {
+async function runForStore(store: "PostgreSQL" | "PGlite", s: Settings, settings: BenchSettings): Promise<StoreRun> {
   const { startLiveStack } = await import("@/tests/support/live-stack");
   const { AppClient } = await import("@/tests/support/app-client");
   const dataDir = store === "PGlite" ? mkdtempSync(path.join(os.tmpdir(), "lrm-bench-pglite-")) : undefined;
@@ -139,7 +141,7 @@ async function runForStore(store: "PostgreSQL" | "PGlite", s: Settings, appNodeO
       LOG_LEVEL: "warn",
       ...(dataDir ? { DATABASE_URL: "", APP_DATA_DIR: dataDir } : {}),
       // e.g. "--require <abs>/bench/lib/cpu-profile-preload.cjs": profile the app under this load
-      ...(appNodeOptions ? { NODE_OPTIONS: appNodeOptions } : {}),
+      ...(settings.appNodeOptions ? { NODE_OPTIONS: settings.appNodeOptions } : {}),
     },
     simulator: { async: { replyDelayMs: 0 } },
   });
@@ -167,6 +169,12 @@ async function runForStore(store: "PostgreSQL" | "PGlite", s: Settings, appNodeO
       return response.status;
     };
     const rssAtRestMb = groupRssMb(pgid);
+    // With the profiling preload (BENCH_APP_NODE_OPTIONS), each mark ends a profile phase:
+    // 0 = start-up and sign-in, 1 = P1, 2 = P2's creates, 3 = the wait after them.
+    const markPhase = () => {
+      if (settings.appNodeOptions?.includes("cpu-profile-preload")) process.kill(-pgid, "SIGUSR2");
+    };
+    markPhase();
 
     // ---- P1: interleaved rounds ----
     const c1: StoreRun["p1"]["c1"] = [];
@@ -193,6 +201,8 @@ async function runForStore(store: "PostgreSQL" | "PGlite", s: Settings, appNodeO
       c50.push({ direct: d50.p50Ms, app: a50.p50Ms, directRps: d50.reqPerSec, appRps: a50.reqPerSec });
       p1Errors += d1.failures + a1.failures + d50.errors + a50.errors;
     }
+
+    markPhase();
 
     // ---- P2: sustained creates, each on its own patient ----
     const patients = Array.from({ length: s.createPool }, (_, i) => syntheticNhsNumber(FIRST_BENCH_PATIENT + i));
@@ -237,6 +247,8 @@ async function runForStore(store: "PostgreSQL" | "PGlite", s: Settings, appNodeO
     const confirmedPatients = new Set<string>();
     const loadFrom = taken;
     const cpuBeforeCreates = groupCpuMs(pgid);
+    const benchCpuBefore = process.cpuUsage();
+    const createsStarted = performance.now();
     let rssUnderLoadMb = 0;
     const rssSampler = setInterval(() => {
       rssUnderLoadMb = Math.max(rssUnderLoadMb, groupRssMb(pgid));
@@ -276,7 +288,13 @@ async function runForStore(store: "PostgreSQL" | "PGlite", s: Settings, appNodeO
       ],
     });
     clearInterval(rssSampler);
+    markPhase();
     const appCpuCreates = groupCpuMs(pgid) - cpuBeforeCreates;
+    const createsWallMs = performance.now() - createsStarted;
+    const benchCpu = process.cpuUsage(benchCpuBefore);
+    // The simulator (with its embedded store) and the load generator share this process's one thread.
+    const simulatorSharePct = ((benchCpu.user + benchCpu.system) / 1000 / createsWallMs) * 100;
+    const appSharePct = (appCpuCreates / createsWallMs) * 100;
     // Async replies still in flight settle; then count Spine's records for the bench patients.
     await new Promise((resolve) => setTimeout(resolve, 3_000));
     const records = await stack.simulator.context.db
@@ -306,6 +324,7 @@ async function runForStore(store: "PostgreSQL" | "PGlite", s: Settings, appNodeO
         duplicated,
       },
       appCpuPerCreateMs: appCpuCreates / Math.max(1, requests),
+      createsCpuSharePct: { app: appSharePct, simulatorAndLoad: simulatorSharePct },
       rssAtRestMb,
       rssUnderLoadMb,
     };
@@ -331,7 +350,7 @@ async function run(settings: BenchSettings): Promise<BenchReport | undefined> {
       : settings.store === "postgresql"
         ? (["PostgreSQL"] as const)
         : (["PostgreSQL", "PGlite"] as const);
-  for (const store of stores) runs.push(await runForStore(store, s, settings.appNodeOptions));
+  for (const store of stores) runs.push(await runForStore(store, s, settings));
 
   const figures: Figure[] = [];
   const details: DetailTable[] = [];
@@ -400,6 +419,11 @@ async function run(settings: BenchSettings): Promise<BenchReport | undefined> {
         ["p50 ms one at a time (before the load)", r.creates.oneAtATimeP50.toFixed(0)],
         ["lost (answered confirmed, no record)", String(r.creates.lost)],
         ["patients with two records", String(r.creates.duplicated)],
+        ["CPU during the creates: app (% of one core)", r.createsCpuSharePct.app.toFixed(0)],
+        [
+          "CPU during the creates: simulator + load generator, one thread (% of one core)",
+          r.createsCpuSharePct.simulatorAndLoad.toFixed(0),
+        ],
       ],
     });
   }
