@@ -16,10 +16,10 @@ import { type ChildProcess, spawn } from "node:child_process";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { monitorEventLoopDelay } from "node:perf_hooks";
-import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
 import { type BenchSettings, isMainModule, machineLine, runAsScript } from "@/bench/lib/bench-main";
 import { describeCpu, startCpuMeter } from "@/bench/lib/cpu-meter";
+import { startJsonLineProcess } from "@/bench/lib/json-line-process";
 import { processCpuMs } from "@/bench/lib/process-cpu";
 import type { BenchReport, Figure } from "@/bench/lib/report";
 import { formatNhsNumber, syntheticNhsNumber } from "@/lib/nhs/nhs-number";
@@ -44,29 +44,17 @@ function clinicCsv(count: number): string {
   return lines.join("\r\n");
 }
 
-function startSimulatorProcess(
+async function startSimulatorProcess(
   inboundUrl: string,
   header: string,
   value: string,
 ): Promise<{ child: ChildProcess; url: string; asid: string; partyKey: string }> {
-  const child = spawn(process.execPath, ["--import", "tsx", SIMULATOR_PROCESS, inboundUrl, header, value], {
-    stdio: ["ignore", "pipe", "inherit"],
-    env: { ...process.env, LOG_LEVEL: "silent" },
-  });
-  return new Promise((resolve, reject) => {
-    const lines = createInterface({ input: child.stdout as NodeJS.ReadableStream });
-    const timer = setTimeout(() => reject(new Error("the simulator did not start within 120 s")), 120_000);
-    lines.on("line", (line) => {
-      try {
-        const started = JSON.parse(line) as { url: string; asid: string; partyKey: string };
-        clearTimeout(timer);
-        resolve({ child, ...started });
-      } catch {
-        // not the start line
-      }
-    });
-    child.once("exit", (code) => reject(new Error(`the simulator exited (${code}) before it started`)));
-  });
+  const { child, started } = await startJsonLineProcess<{ url: string; asid: string; partyKey: string }>(
+    SIMULATOR_PROCESS,
+    [inboundUrl, header, value],
+    "the simulator",
+  );
+  return { child, ...started };
 }
 
 interface Sample {

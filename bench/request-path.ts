@@ -2,8 +2,8 @@
  * Bench (issue 16, P1 and P2): the request path through the running app, against its peer.
  *
  * For each store (PostgreSQL, then embedded PGlite) the production build is started with
- * `next start`, with the Spine simulator (reply delay 0) and the CIS2 stand-in, exactly as the
- * proof suites start them (tests/support/live-stack.ts). A GP signs in through the CIS2 stand-in's
+ * `next start` with the CIS2 stand-in, as the proof suites start them (tests/support/live-stack.ts),
+ * and the Spine simulator (reply delay 0) in a process of its own. A GP signs in through the CIS2 stand-in's
  * real pages, then:
  *
  * - P1, in interleaved rounds: the confirm query as a user's page asks it
@@ -19,21 +19,26 @@
  *
  * Needs a production build (`npx next build`); without one it says so and exits 0.
  */
+import { randomBytes } from "node:crypto";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import autocannon from "autocannon";
 import { type BenchSettings, isMainModule, machineLine, runAsScript } from "@/bench/lib/bench-main";
 import { machineLoadLine } from "@/bench/lib/cpu-meter";
+import { startJsonLineProcess } from "@/bench/lib/json-line-process";
 import { runLoad } from "@/bench/lib/load";
+import { processCpuMs } from "@/bench/lib/process-cpu";
 import type { BenchReport, DetailTable, Figure } from "@/bench/lib/report";
 import { confirmPool } from "@/bench/lib/spine-confirm";
 import { percentile } from "@/bench/lib/stats";
-import { syntheticNhsNumber } from "@/lib/nhs/nhs-number";
+import { simulatorControl } from "@/tests/support/simulator-control";
 
 const GP = "900000000001";
 const CONFIRM_PATIENT = "9990010048";
 const CREATE_CONNECTIONS = 64;
+const SIMULATOR_PROCESS = fileURLToPath(new URL("./lib/request-path-simulator-process.ts", import.meta.url));
 /** Creates one at a time before the load (the first ten of them are the warm-up). */
 const SEQUENTIAL_CREATES = 20;
 /** Bench patients for P2, added to the simulator's PDS (synthetic range, well clear of the seed's). */
@@ -53,38 +58,30 @@ function settingsFor(quick: boolean): Settings {
     : { rounds: 3, sequential: 100, loadSec: 3, createSec: 8, createPool: 6_000 };
 }
 
-/** CPU ms of every process in a process group (the app is started in its own group). */
-function groupCpuMs(pgid: number): number {
-  let total = 0;
+/** The /proc stat fields (after the command name) of every process in a process group. */
+function groupStats(pgid: number): string[][] {
+  const stats: string[][] = [];
   for (const entry of readdirSync("/proc")) {
     if (!/^\d+$/.test(entry)) continue;
     try {
       const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
       const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-      if (Number(fields[2]) !== pgid) continue;
-      total += ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+      if (Number(fields[2]) === pgid) stats.push(fields);
     } catch {
       // the process ended meanwhile
     }
   }
-  return total;
+  return stats;
+}
+
+/** CPU ms of every process in a process group (the app is started in its own group). */
+function groupCpuMs(pgid: number): number {
+  return groupStats(pgid).reduce((total, fields) => total + ((Number(fields[11]) + Number(fields[12])) * 1000) / 100, 0);
 }
 
 /** Resident memory (MB) of a process group. */
 function groupRssMb(pgid: number): number {
-  let pages = 0;
-  for (const entry of readdirSync("/proc")) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
-      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-      if (Number(fields[2]) !== pgid) continue;
-      pages += Number(fields[21]);
-    } catch {
-      // gone
-    }
-  }
-  return (pages * 4096) / 1024 / 1024;
+  return (groupStats(pgid).reduce((pages, fields) => pages + Number(fields[21]), 0) * 4096) / 1024 / 1024;
 }
 
 async function sequential(send: () => Promise<number>, count: number): Promise<{ p50: number; failures: number }> {
@@ -124,8 +121,9 @@ interface StoreRun {
     duplicated: number;
   };
   appCpuPerCreateMs: number;
-  /** CPU used during the creates, in % of one core: the app's process group, and this process (simulator + autocannon). */
-  createsCpuSharePct: { app: number; simulatorAndLoad: number };
+  /** CPU used during the creates, in % of one core: the app's process group, the simulator's process, this one (autocannon). */
+  createsCpuSharePct: { app: number; simulator: number; loadGenerator: number };
+  simulatorCpuPerCreateMs: number;
   rssAtRestMb: number;
   rssUnderLoadMb: number;
 }
@@ -133,18 +131,41 @@ interface StoreRun {
 async function runForStore(store: "PostgreSQL" | "PGlite", s: Settings, settings: BenchSettings): Promise<StoreRun> {
   const { startLiveStack } = await import("@/tests/support/live-stack");
   const { AppClient } = await import("@/tests/support/app-client");
+  const { freePort } = await import("@/scripts/lib/port-check");
   const dataDir = store === "PGlite" ? mkdtempSync(path.join(os.tmpdir(), "lrm-bench-pglite-")) : undefined;
-  const stack = await startLiveStack({
-    label: `bench_${store.toLowerCase()}`,
-    instances: ["app"],
-    appEnv: {
-      LOG_LEVEL: "warn",
-      ...(dataDir ? { DATABASE_URL: "", APP_DATA_DIR: dataDir } : {}),
-      // e.g. "--require <abs>/bench/lib/cpu-profile-preload.cjs": profile the app under this load
-      ...(settings.appNodeOptions ? { NODE_OPTIONS: settings.appNodeOptions } : {}),
-    },
-    simulator: { async: { replyDelayMs: 0 } },
-  });
+  // The Spine simulator runs in a process of its own (the stack's in-process one stays idle), so
+  // its store and journal do not share a thread with the load generator.
+  const appPort = await freePort();
+  const inbound = { header: "x-lrm-spine-credential", value: randomBytes(24).toString("base64url") };
+  const simulator = await startJsonLineProcess<{ url: string; patients: string[] }>(
+    SIMULATOR_PROCESS,
+    [`http://127.0.0.1:${appPort}/api/spine/inbound`, inbound.header, inbound.value, String(FIRST_BENCH_PATIENT), String(s.createPool)],
+    "the simulator",
+  );
+  const simulatorUrl = simulator.started.url;
+  const simulatorPid = simulator.child.pid ?? 0;
+  const spine = simulatorControl(simulatorUrl);
+  let stack: Awaited<ReturnType<typeof startLiveStack>>;
+  try {
+    stack = await startLiveStack({
+      label: `bench_${store.toLowerCase()}`,
+      instances: ["app"],
+      ports: { app: appPort },
+      appEnv: {
+        LOG_LEVEL: "warn",
+        SPINE_BASE_URL: simulatorUrl,
+        PDS_BASE_URL: `${simulatorUrl}/personal-demographics/FHIR/R4`,
+        SPINE_INBOUND_AUTH_HEADER: inbound.header,
+        SPINE_INBOUND_AUTH_VALUE: inbound.value,
+        ...(dataDir ? { DATABASE_URL: "", APP_DATA_DIR: dataDir } : {}),
+        // e.g. "--require <abs>/bench/lib/cpu-profile-preload.cjs": profile the app under this load
+        ...(settings.appNodeOptions ? { NODE_OPTIONS: settings.appNodeOptions } : {}),
+      },
+    });
+  } catch (error) {
+    simulator.child.kill("SIGTERM");
+    throw error;
+  }
   try {
     const app = stack.apps.app;
     const pgid = app?.pid();
@@ -153,8 +174,8 @@ async function runForStore(store: "PostgreSQL" | "PGlite", s: Settings, settings
     await gp.signIn(GP);
     const cookie = gp.jar.header(new URL(stack.publicUrl));
     const appConfirmUrl = `${stack.publicUrl}/api/patients/${CONFIRM_PATIENT}/relationship`;
-    const directUrl = `${stack.simulator.url}/sync-service`;
-    const pool = confirmPool(stack.simulator.url, 5_000);
+    const directUrl = `${simulatorUrl}/sync-service`;
+    const pool = confirmPool(simulatorUrl, 5_000);
     let next = 0;
     const nextPost = () => pool[next++ % pool.length] ?? pool[0]!;
     const direct = async () => {
@@ -205,22 +226,7 @@ async function runForStore(store: "PostgreSQL" | "PGlite", s: Settings, settings
     markPhase();
 
     // ---- P2: sustained creates, each on its own patient ----
-    const patients = Array.from({ length: s.createPool }, (_, i) => syntheticNhsNumber(FIRST_BENCH_PATIENT + i));
-    const unique = [...new Set(patients)];
-    await stack.simulator.context.db
-      .insertInto("patients")
-      .values(
-        unique.map((nhsNumber, i) => ({
-          nhs_number: nhsNumber,
-          given_name: "Bench",
-          family_name: `PATIENT${i}`,
-          birth_date: "1980-01-01",
-          gender: "unknown" as const,
-          deceased_at: null,
-          notable: null,
-        })),
-      )
-      .execute();
+    const unique = simulator.started.patients;
     const origin = new URL(stack.publicUrl).origin;
     const createBody = () =>
       JSON.stringify({
@@ -247,6 +253,7 @@ async function runForStore(store: "PostgreSQL" | "PGlite", s: Settings, settings
     const confirmedPatients = new Set<string>();
     const loadFrom = taken;
     const cpuBeforeCreates = groupCpuMs(pgid);
+    const simulatorCpuBefore = processCpuMs(simulatorPid) ?? 0;
     const benchCpuBefore = process.cpuUsage();
     const createsStarted = performance.now();
     let rssUnderLoadMb = 0;
@@ -292,16 +299,15 @@ async function runForStore(store: "PostgreSQL" | "PGlite", s: Settings, settings
     const appCpuCreates = groupCpuMs(pgid) - cpuBeforeCreates;
     const createsWallMs = performance.now() - createsStarted;
     const benchCpu = process.cpuUsage(benchCpuBefore);
-    // The simulator (with its embedded store) and the load generator share this process's one thread.
-    const simulatorSharePct = ((benchCpu.user + benchCpu.system) / 1000 / createsWallMs) * 100;
+    const simulatorCpuMs = (processCpuMs(simulatorPid) ?? 0) - simulatorCpuBefore;
+    const simulatorSharePct = (simulatorCpuMs / createsWallMs) * 100;
+    const loadSharePct = ((benchCpu.user + benchCpu.system) / 1000 / createsWallMs) * 100;
     const appSharePct = (appCpuCreates / createsWallMs) * 100;
     // Async replies still in flight settle; then count Spine's records for the bench patients.
     await new Promise((resolve) => setTimeout(resolve, 3_000));
-    const records = await stack.simulator.context.db
-      .selectFrom("legitimate_relationships")
-      .select(["nhs_number"])
-      .where("nhs_number", "in", unique.slice(loadFrom, Math.max(loadFrom + 1, taken)))
-      .execute();
+    const asked = unique.slice(loadFrom, taken);
+    const records: { nhs_number: string }[] = [];
+    for (const nhsNumber of asked) records.push(...(await spine.lrs(nhsNumber)));
     const perPatient = new Map<string, number>();
     for (const record of records) perPatient.set(record.nhs_number, (perPatient.get(record.nhs_number) ?? 0) + 1);
     const lost = [...confirmedPatients].filter((nhsNumber) => !perPatient.has(nhsNumber)).length;
@@ -324,12 +330,14 @@ async function runForStore(store: "PostgreSQL" | "PGlite", s: Settings, settings
         duplicated,
       },
       appCpuPerCreateMs: appCpuCreates / Math.max(1, requests),
-      createsCpuSharePct: { app: appSharePct, simulatorAndLoad: simulatorSharePct },
+      createsCpuSharePct: { app: appSharePct, simulator: simulatorSharePct, loadGenerator: loadSharePct },
+      simulatorCpuPerCreateMs: simulatorCpuMs / Math.max(1, requests),
       rssAtRestMb,
       rssUnderLoadMb,
     };
   } finally {
     await stack.close();
+    simulator.child.kill("SIGTERM");
     if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   }
 }
@@ -389,6 +397,7 @@ async function run(settings: BenchSettings): Promise<BenchReport | undefined> {
       },
       { subject: `[${r.store}] app CPU per confirm query`, metric: "ms", value: r.appCpuPerConfirmMs, unit: "ms" },
       { subject: `[${r.store}] app CPU per create`, metric: "ms", value: r.appCpuPerCreateMs, unit: "ms" },
+      { subject: `[${r.store}] simulator CPU per create`, metric: "ms", value: r.simulatorCpuPerCreateMs, unit: "ms" },
       { subject: `[${r.store}] app memory (RSS) after sign-in`, metric: "RSS", value: r.rssAtRestMb, unit: "MB" },
       { subject: `[${r.store}] app memory (RSS), highest during the creates`, metric: "RSS", value: r.rssUnderLoadMb, unit: "MB" },
     );
@@ -419,11 +428,9 @@ async function run(settings: BenchSettings): Promise<BenchReport | undefined> {
         ["p50 ms one at a time (before the load)", r.creates.oneAtATimeP50.toFixed(0)],
         ["lost (answered confirmed, no record)", String(r.creates.lost)],
         ["patients with two records", String(r.creates.duplicated)],
-        ["CPU during the creates: app (% of one core)", r.createsCpuSharePct.app.toFixed(0)],
-        [
-          "CPU during the creates: simulator + load generator, one thread (% of one core)",
-          r.createsCpuSharePct.simulatorAndLoad.toFixed(0),
-        ],
+        ["CPU during the creates, % of one core: app", r.createsCpuSharePct.app.toFixed(0)],
+        ["CPU during the creates, % of one core: simulator", r.createsCpuSharePct.simulator.toFixed(0)],
+        ["CPU during the creates, % of one core: load generator", r.createsCpuSharePct.loadGenerator.toFixed(0)],
       ],
     });
   }
@@ -435,7 +442,7 @@ async function run(settings: BenchSettings): Promise<BenchReport | undefined> {
       machineLoadLine(),
       `${os.cpus().length} CPUs (${os.cpus()[0]?.model ?? "?"}), ${(os.totalmem() / 1024 ** 3).toFixed(1)} GB`,
       `P1 errors and non-2xx across all rounds: ${errors}`,
-      "app, simulator (in this process) and load generator share the machine: on 2 cores the ratios at 50 connections include the simulator's and autocannon's CPU",
+      "app, simulator (its own process) and load generator (this process) share the machine: on 2 cores the ratios at 50 connections include the simulator's and autocannon's CPU",
     ],
     details,
     figures,

@@ -181,6 +181,8 @@ export interface LiveStackOptions {
   backchannelTo?: string;
   appEnv?: Record<string, string>;
   simulator?: SimulatorConfigOverrides;
+  /** Fixed ports per instance (default: free ones), e.g. for a simulator started before the stack. */
+  ports?: Record<string, number>;
 }
 
 export interface LiveStack {
@@ -205,7 +207,9 @@ export async function startLiveStack(options: LiveStackOptions): Promise<LiveSta
     for (const cleanup of cleanups.reverse()) await cleanup().catch((error: unknown) => console.warn("live stack cleanup:", error));
   };
   try {
-    const ports = Object.fromEntries(await Promise.all(options.instances.map(async (name) => [name, await freePort()] as const)));
+    const ports = Object.fromEntries(
+      await Promise.all(options.instances.map(async (name) => [name, options.ports?.[name] ?? (await freePort())] as const)),
+    );
     const ownUrl = (name: string) => `http://127.0.0.1:${ports[name]}`;
     const proxy = options.proxy ? await startRoundRobinProxy() : undefined;
     if (proxy) cleanups.push(() => proxy.close());
