@@ -39,7 +39,7 @@ const GP = "900000000001";
 const CONFIRM_PATIENT = "9990010048";
 const CREATE_CONNECTIONS = 64;
 const SIMULATOR_PROCESS = fileURLToPath(new URL("./lib/request-path-simulator-process.ts", import.meta.url));
-/** Creates one at a time before the load (the first ten of them are the warm-up). */
+/** Creates measured one at a time before the load (after ten more that warm the route up). */
 const SEQUENTIAL_CREATES = 20;
 /** Bench patients for P2, added to the simulator's PDS (synthetic range, well clear of the seed's). */
 const FIRST_BENCH_PATIENT = 600_000;
