@@ -250,6 +250,10 @@ async function run(settings: BenchSettings): Promise<BenchReport> {
       ["results", t3],
       ["first page", t4 + 1_000],
     ];
+    if (process.env.BENCH_MARKS) {
+      const us = (at: number) => Math.round((Number(process.hrtime.bigint()) / 1e6 - performance.now() + at) * 1000);
+      console.error(JSON.stringify(Object.fromEntries([["start", us(t0)], ...boundaries.map(([name, at]) => [name, us(at)])])));
+    }
     const stageAt = (at: number) => boundaries.find(([, end]) => at <= end)?.[0] ?? "after";
     const longest = [...blocks].sort((a, b) => b.ms - a.ms).slice(0, 6);
     const codecTransportStore = stages.storeRows + stages.build + stages.post + stages.receipt + stages.results;

@@ -4,9 +4,10 @@ import { createInterface } from "node:readline";
 /**
  * Start a TypeScript script (through tsx) that prints one JSON line when it is ready — a simulator
  * in a process of its own — and resolve with the child and that line, parsed.
+ * BENCH_CHILD_NODE_ARGS adds Node flags to the child (e.g. "--cpu-prof --cpu-prof-dir=/tmp/p").
  */
 export function startJsonLineProcess<T>(script: string, args: string[], label: string): Promise<{ child: ChildProcess; started: T }> {
-  const child = spawn(process.execPath, ["--import", "tsx", script, ...args], {
+  const child = spawn(process.execPath, [...childNodeArgs(), "--import", "tsx", script, ...args], {
     stdio: ["ignore", "pipe", "inherit"],
     env: { ...process.env, LOG_LEVEL: "silent" },
   });
@@ -24,4 +25,8 @@ export function startJsonLineProcess<T>(script: string, args: string[], label: s
     });
     child.once("exit", (code) => reject(new Error(`${label} exited (${code}) before it started`)));
   });
+}
+
+function childNodeArgs(): string[] {
+  return (process.env.BENCH_CHILD_NODE_ARGS ?? "").split(" ").filter(Boolean);
 }

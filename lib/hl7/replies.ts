@@ -2,6 +2,7 @@ import { REPLY_CODECS } from "@/lib/hl7/codecs";
 import { Hl7CodecError } from "@/lib/hl7/errors";
 import { guardParse } from "@/lib/hl7/guard";
 import { locateMessage } from "@/lib/hl7/locate-message";
+import { writeBatchConfirmation } from "@/lib/hl7/messages/batch-confirmation-write";
 import type {
   AcknowledgementDetail,
   AcknowledgementType,
@@ -69,6 +70,10 @@ export function replyToElement(reply: Hl7Reply): XmlElement {
 }
 
 export function buildReply(reply: Hl7Reply): string {
+  // A batch confirmation names up to 10,000 patients: written around its skeleton, the same bytes.
+  if (reply.interactionId === "QUPC_IN250000UK02" && reply.payload.results.length > 1) {
+    return writeBatchConfirmation(reply.payload.results, (first) => replyToElement({ ...reply, payload: { results: [first] } }));
+  }
   return serializeXml(replyToElement(reply));
 }
 

@@ -2,19 +2,19 @@ import "server-only";
 import { OUTCOME_TEXT } from "@/lib/batch/row-problems";
 import { AppError } from "@/lib/errors/app-error";
 import { formatNhsNumber } from "@/lib/nhs/nhs-number";
-import { resultsAfter } from "@/server/db/batch-checks";
+import { batchResults } from "@/server/db/batch-checks";
 import type { LrContext } from "@/server/lr/lr-context";
 import { ownedBatchCheck } from "./batch-check-record";
 
 /**
  * A ready check as a CSV download: the list's own columns as given (its header, or "Column 1…"
- * with the NHS number column named), then the outcome columns. Streamed a thousand rows at a time
- * from the database, so a 10,000-row export never sits in memory as one string. A cell that a
+ * with the NHS number column named), then the outcome columns. The results are read once and
+ * streamed a thousand rows at a time, so a 10,000-row export never sits in memory as one string. A cell that a
  * spreadsheet would run as a formula (=, +, -, @, tab, CR first) is written with a leading "'".
  */
 export const EXPORT_COLUMNS = ["NHS number checked", "Outcome", "Detail"] as const;
 
-const ROWS_PER_READ = 1_000;
+const ROWS_PER_CHUNK = 1_000;
 
 export function csvCell(value: string): string {
   const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
@@ -34,16 +34,18 @@ export async function exportBatchCheck(ctx: LrContext, id: string): Promise<Resp
     (_, i) => check.header?.[i] || (i === check.nhs_column ? "NHS number" : `Column ${i + 1}`),
   );
   const encoder = new TextEncoder();
-  let after = 0;
+  const results = await batchResults(rt.store.db, id);
+  let from = 0;
   let headerSent = false;
   const stream = new ReadableStream<Uint8Array>({
-    async pull(controller) {
+    pull(controller) {
       if (!headerSent) {
         headerSent = true;
         controller.enqueue(encoder.encode(`\ufeff${csvLine([...ownColumns, ...EXPORT_COLUMNS])}`));
         return;
       }
-      const rows = await resultsAfter(rt.store.db, id, after, ROWS_PER_READ);
+      const rows = results.slice(from, from + ROWS_PER_CHUNK);
+      from += ROWS_PER_CHUNK;
       if (rows.length === 0) {
         controller.close();
         return;
@@ -53,7 +55,6 @@ export async function exportBatchCheck(ctx: LrContext, id: string): Promise<Resp
         const cells = Array.from({ length: width }, (_, i) => row.cells[i] ?? "");
         chunk += csvLine([...cells, row.nhsNumber ? formatNhsNumber(row.nhsNumber) : "", OUTCOME_TEXT[row.outcome], row.detail ?? ""]);
       }
-      after = rows[rows.length - 1]?.rowNo ?? after;
       controller.enqueue(encoder.encode(chunk));
     },
   });

@@ -8,18 +8,18 @@ import type { BatchCounts } from "@/lib/schemas/batch-checks";
 import { recordAudit } from "@/server/audit/record-audit";
 import {
   type BatchCheckRecord,
+  type BatchListRow,
   type BatchResult,
+  batchListRows,
   completeBatchCheck,
   failBatchCheck,
   findBatchCheck,
   moveBatchCheck,
   outboxErrorOf,
   outboxStateOf,
-  rejectedRows,
-  sendableNhsNumbers,
 } from "@/server/db/batch-checks";
 import type { OutboxState } from "@/server/db/schema";
-import { readBatchConfirmReply, startBatchConfirmJob } from "@/server/lr/interactions/batch-confirm";
+import { readBatchConfirmReply, startBatchConfirmJob, yieldToEventLoop } from "@/server/lr/interactions/batch-confirm";
 import { interactionPolicy } from "@/server/spine/interaction-policy";
 import type { SpineRuntime } from "@/server/spine/spine-runtime";
 import { jobContextOf } from "./batch-check-record";
@@ -106,10 +106,13 @@ async function advance(rt: SpineRuntime, id: string): Promise<void> {
 
 /** Build, store and send the list (the outbox row then says "sent", or is already final). */
 async function send(rt: SpineRuntime, check: BatchCheckRecord, messageId: string): Promise<void> {
-  const rows = await sendableNhsNumbers(rt.store.db, check.id);
+  // Each step on a 10,000-row list takes a few tens of ms; other requests run between them.
+  await yieldToEventLoop();
+  const rows = await batchListRows(rt.store.db, check.id);
+  await yieldToEventLoop();
   const subject = check.subject;
   await startBatchConfirmJob(jobContextOf(check, rt), {
-    nhsNumbers: rows.map((row) => row.nhsNumber),
+    nhsNumbers: sendable(rows).map((row) => row.nhsNumber),
     ...(subject.kind === "workgroup" ? { workgroupIds: [subject.workgroupId] } : {}),
     messageId,
     // Not waited on there: the job below watches the state alone.
@@ -128,12 +131,17 @@ async function finalStateOf(rt: SpineRuntime, messageId: string, timeoutMs: numb
   }
 }
 
+/** The rows that go to Spine, in list order. */
+function sendable(rows: BatchListRow[]): { rowNo: number; nhsNumber: string }[] {
+  const sent: { rowNo: number; nhsNumber: string }[] = [];
+  for (const row of rows) if (row.nhsNumber !== null) sent.push({ rowNo: row.rowNo, nhsNumber: row.nhsNumber });
+  return sent;
+}
+
 /** Every row's result: Spine's answer for each row sent, and why for each row that was not. */
-function resultsFor(
-  sent: { rowNo: number; nhsNumber: string }[],
-  rejected: Awaited<ReturnType<typeof rejectedRows>>,
-  answers: BatchConfirmResult[],
-): { results: BatchResult[]; counts: BatchCounts; unasked: number } {
+function resultsFor(rows: BatchListRow[], answers: BatchConfirmResult[]): { results: BatchResult[]; counts: BatchCounts; unasked: number } {
+  const sent = sendable(rows);
+  const rejected = rows.flatMap((row) => (row.problem ? [{ rowNo: row.rowNo, problem: row.problem, duplicateOf: row.duplicateOf }] : []));
   const byNumber = new Map<string, BatchConfirmResult>();
   for (const answer of answers) byNumber.set(normaliseNhsNumber(answer.nhsNumber), answer);
   const counts: BatchCounts = { lr: 0, noLr: 0, invalid: rejected.length, spineError: 0 };
@@ -193,8 +201,11 @@ function auditDetails(check: BatchCheckRecord) {
 }
 
 async function complete(rt: SpineRuntime, check: BatchCheckRecord, answers: BatchConfirmResult[]): Promise<void> {
-  const [sent, rejected] = await Promise.all([sendableNhsNumbers(rt.store.db, check.id), rejectedRows(rt.store.db, check.id)]);
-  const { results, counts, unasked } = resultsFor(sent, rejected, answers);
+  await yieldToEventLoop();
+  const rows = await batchListRows(rt.store.db, check.id);
+  await yieldToEventLoop();
+  const { results, counts, unasked } = resultsFor(rows, answers);
+  await yieldToEventLoop();
   const done = await completeBatchCheck(rt.store.db, check.id, { results, counts, now: rt.now() }, (trx) =>
     recordAudit({ ...auditBase(check), outcome: "success", details: { ...auditDetails(check), ...counts } }, trx),
   );

@@ -6,6 +6,7 @@ import { newMessageId } from "@/lib/hl7";
 import type { BatchCheckStatus, BatchSubject, StartBatchCheckInput } from "@/lib/schemas/batch-checks";
 import { config } from "@/server/config";
 import { insertBatchCheck } from "@/server/db/batch-checks";
+import { yieldToEventLoop } from "@/server/lr/interactions/batch-confirm";
 import { type LrContext, ownerOf, runtimeOf } from "@/server/lr/lr-context";
 import { myWorkgroups } from "@/server/lr/my-workgroups";
 import { batchCheckStatus } from "./batch-check-record";
@@ -62,6 +63,8 @@ export async function startBatchCheck(
     throw new AppError("invalid_input", message, { fields: { [input.list?.trim() ? "list" : "pasted"]: message } });
   }
   const subject = await subjectFor(ctx, input);
+  // Reading 10,000 rows took tens of ms: let other requests run before storing them.
+  await yieldToEventLoop();
   const rt = await runtimeOf(ctx);
   const now = rt.now();
   const check = await insertBatchCheck(rt.store.db, {

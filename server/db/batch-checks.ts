@@ -1,14 +1,15 @@
 import "server-only";
-import { type ColumnType, type Kysely, type Selectable, sql } from "kysely";
+import type { ColumnType, Kysely, Selectable } from "kysely";
 import type { ClinicList, RowProblem } from "@/lib/batch/parse-clinic-list";
 import type { BatchCounts, BatchOutcome, BatchState, BatchSubject } from "@/lib/schemas/batch-checks";
 import { jsonb } from "@/lib/store/jsonb";
 import type { Database, OutboxState } from "./schema";
 
 /**
- * The batch LR check's tables (migration 0004): the check (a job), its rows as given, and their
- * results. Rows and results are written a thousand per statement (a JSON array expanded by the
- * database), so a 10,000-row list costs ten round trips each way, not 10,000.
+ * The batch LR check's table (migrations 0004, 0008): the check (a job) with its list as given and,
+ * once Spine has answered, every row's result — each one JSON array in a column of the check, so a
+ * 10,000-row list is one value written once and read once, not 10,000 table rows. The status
+ * queries (polled by the page) never read those two columns.
  */
 
 type Json<T> = ColumnType<T, ReturnType<typeof jsonb<T>>, ReturnType<typeof jsonb<T>>>;
@@ -34,53 +35,91 @@ export interface BatchChecksTable {
   rejected_by: Json<Partial<Record<RowProblem, number>>>;
   counts: NullableJson<BatchCounts>;
   error: NullableJson<{ code: string; message: string }>;
+  /** The list as given: JSON `[rowNo, entered, nhsNumber | null, cells, problem | null, duplicateOf | null][]`. */
+  rows_data: string;
+  /** Once ready: JSON `[rowNo, outcome, detail | null][]`, in list order. */
+  results_data: string | null;
   created_at: ColumnType<Date, Date, never>;
   updated_at: Date;
   expires_at: Date;
 }
 
-export interface BatchCheckRowsTable {
-  batch_id: string;
-  row_no: number;
-  entered: string;
-  nhs_number: string | null;
-  cells: Json<string[]>;
-  problem: RowProblem | null;
-  duplicate_of: number | null;
-}
-
-export interface BatchCheckResultsTable {
-  batch_id: string;
-  row_no: number;
-  outcome: BatchOutcome;
-  detail: string | null;
-}
-
 export type BatchTables = {
   batch_checks: BatchChecksTable;
-  batch_check_rows: BatchCheckRowsTable;
-  batch_check_results: BatchCheckResultsTable;
 };
 
 export type BatchDb = Kysely<Database & BatchTables>;
-
-/**
- * Rows per insert statement: a thousand keeps a 10,000-row list to ten round trips, and — since
- * embedded PGlite runs each statement on the app's own thread — no statement holds the event loop long.
- */
-const ROWS_PER_STATEMENT = 1_000;
-
-/**
- * Between statements, let the event loop run: PGlite answers through promise continuations alone,
- * so back-to-back statements would otherwise hold timers and sockets until the last one is done.
- */
-const letOthersRun = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 export function batchDb(db: Kysely<Database>): BatchDb {
   return db.withTables<BatchTables>();
 }
 
-export type BatchCheckRecord = Selectable<BatchChecksTable>;
+export type BatchCheckRecord = Omit<Selectable<BatchChecksTable>, "rows_data" | "results_data">;
+
+/** Every column of the check but its list and results (the page polls the check's state). */
+const CHECK_COLUMNS = [
+  "id",
+  "owner_sub",
+  "role_id",
+  "org_code",
+  "job_role_code",
+  "session_id",
+  "request_id",
+  "subject",
+  "state",
+  "spine_message_id",
+  "file_name",
+  "header",
+  "nhs_column",
+  "column_count",
+  "row_count",
+  "valid_count",
+  "rejected_by",
+  "counts",
+  "error",
+  "created_at",
+  "updated_at",
+  "expires_at",
+] as const satisfies readonly (keyof BatchCheckRecord)[];
+
+/** One row of the list as stored (see `rows_data`). */
+type StoredListRow = [
+  rowNo: number,
+  entered: string,
+  nhsNumber: string | null,
+  cells: string[],
+  problem: RowProblem | null,
+  duplicateOf: number | null,
+];
+type StoredResult = [rowNo: number, outcome: BatchOutcome, detail: string | null];
+
+export interface BatchListRow {
+  rowNo: number;
+  entered: string;
+  nhsNumber: string | null;
+  cells: string[];
+  problem: RowProblem | null;
+  duplicateOf: number | null;
+}
+
+function encodeRows(rows: ClinicList["rows"]): string {
+  return JSON.stringify(
+    rows.map(
+      (row): StoredListRow => [row.rowNo, row.entered, row.nhsNumber ?? null, row.cells, row.problem ?? null, row.duplicateOf ?? null],
+    ),
+  );
+}
+
+function decodeRows(data: string): BatchListRow[] {
+  return (JSON.parse(data) as StoredListRow[]).map(([rowNo, entered, nhsNumber, cells, problem, duplicateOf]) => ({
+    rowNo,
+    entered,
+    nhsNumber,
+    cells,
+    problem,
+    duplicateOf,
+  }));
+}
 
 export interface NewBatchCheck {
   id: string;
@@ -98,67 +137,48 @@ export interface NewBatchCheck {
   expiresAt: Date;
 }
 
-/** The check and all its rows, in one transaction: a check is never stored without its list. */
+/** The check with its whole list, as one row: a check is never stored without its list. */
 export async function insertBatchCheck(db: Kysely<Database>, input: NewBatchCheck): Promise<BatchCheckRecord> {
   const { list } = input;
   const rejectedBy = Object.fromEntries(Object.entries(list.counts.byProblem).filter(([, n]) => n > 0));
   return batchDb(db)
-    .transaction()
-    .execute(async (trx) => {
-      const check = await trx
-        .insertInto("batch_checks")
-        .values({
-          id: input.id,
-          owner_sub: input.ownerSub,
-          role_id: input.roleId,
-          org_code: input.orgCode,
-          job_role_code: input.jobRoleCode,
-          session_id: input.sessionId ?? null,
-          request_id: input.requestId ?? null,
-          subject: jsonb(input.subject),
-          state: "accepted",
-          spine_message_id: input.spineMessageId,
-          file_name: input.fileName ?? null,
-          header: list.header ? jsonb(list.header) : null,
-          nhs_column: list.nhsColumn,
-          column_count: list.columnCount,
-          row_count: list.counts.rows,
-          valid_count: list.counts.valid,
-          rejected_by: jsonb(rejectedBy),
-          created_at: input.now,
-          updated_at: input.now,
-          expires_at: input.expiresAt,
-        })
-        .returningAll()
-        .executeTakeFirstOrThrow();
-      for (let from = 0; from < list.rows.length; from += ROWS_PER_STATEMENT) {
-        await letOthersRun();
-        const rows = list.rows.slice(from, from + ROWS_PER_STATEMENT).map((row) => ({
-          n: row.rowNo,
-          e: row.entered,
-          h: row.nhsNumber ?? null,
-          c: row.cells,
-          p: row.problem ?? null,
-          d: row.duplicateOf ?? null,
-        }));
-        await sql`
-          insert into batch_check_rows (batch_id, row_no, entered, nhs_number, cells, problem, duplicate_of)
-          select ${input.id}, x.n, x.e, x.h, x.c, x.p, x.d
-          from jsonb_to_recordset(cast(cast(${JSON.stringify(rows)} as text) as jsonb))
-            as x(n integer, e text, h text, c jsonb, p text, d integer)`.execute(trx);
-      }
-      return check;
-    });
+    .insertInto("batch_checks")
+    .values({
+      id: input.id,
+      owner_sub: input.ownerSub,
+      role_id: input.roleId,
+      org_code: input.orgCode,
+      job_role_code: input.jobRoleCode,
+      session_id: input.sessionId ?? null,
+      request_id: input.requestId ?? null,
+      subject: jsonb(input.subject),
+      state: "accepted",
+      spine_message_id: input.spineMessageId,
+      file_name: input.fileName ?? null,
+      header: list.header ? jsonb(list.header) : null,
+      nhs_column: list.nhsColumn,
+      column_count: list.columnCount,
+      row_count: list.counts.rows,
+      valid_count: list.counts.valid,
+      rejected_by: jsonb(rejectedBy),
+      rows_data: encodeRows(list.rows),
+      results_data: null,
+      created_at: input.now,
+      updated_at: input.now,
+      expires_at: input.expiresAt,
+    })
+    .returning(CHECK_COLUMNS)
+    .executeTakeFirstOrThrow();
 }
 
 export async function findBatchCheck(db: Kysely<Database>, id: string): Promise<BatchCheckRecord | undefined> {
-  return batchDb(db).selectFrom("batch_checks").selectAll().where("id", "=", id).executeTakeFirst();
+  return batchDb(db).selectFrom("batch_checks").select(CHECK_COLUMNS).where("id", "=", id).executeTakeFirst();
 }
 
 export async function listBatchChecksOf(db: Kysely<Database>, ownerSub: string, now: Date, limit = 20): Promise<BatchCheckRecord[]> {
   return batchDb(db)
     .selectFrom("batch_checks")
-    .selectAll()
+    .select(CHECK_COLUMNS)
     .where("owner_sub", "=", ownerSub)
     .where("expires_at", ">", now)
     .orderBy("created_at", "desc")
@@ -170,47 +190,17 @@ export async function listBatchChecksOf(db: Kysely<Database>, ownerSub: string, 
 export async function listOpenBatchChecks(db: Kysely<Database>, limit = 20): Promise<BatchCheckRecord[]> {
   return batchDb(db)
     .selectFrom("batch_checks")
-    .selectAll()
+    .select(CHECK_COLUMNS)
     .where("state", "in", ["accepted", "sent", "replied"])
     .orderBy("created_at")
     .limit(limit)
     .execute();
 }
 
-/** The rows that go to Spine, in list order (read a thousand at a time, letting other work run between). */
-export async function sendableNhsNumbers(db: Kysely<Database>, id: string): Promise<{ rowNo: number; nhsNumber: string }[]> {
-  const found: { rowNo: number; nhsNumber: string }[] = [];
-  for (let after = 0; ; ) {
-    await letOthersRun();
-    const rows = await batchDb(db)
-      .selectFrom("batch_check_rows")
-      .select(["row_no", "nhs_number"])
-      .where("batch_id", "=", id)
-      .where("row_no", ">", after)
-      .where("nhs_number", "is not", null)
-      .orderBy("row_no")
-      .limit(ROWS_PER_STATEMENT)
-      .execute();
-    for (const row of rows) found.push({ rowNo: row.row_no, nhsNumber: row.nhs_number ?? "" });
-    const last = rows[rows.length - 1];
-    if (!last || rows.length < ROWS_PER_STATEMENT) return found;
-    after = last.row_no;
-  }
-}
-
-/** Every row's problem (for the results of rows that were not sent). */
-export async function rejectedRows(
-  db: Kysely<Database>,
-  id: string,
-): Promise<{ rowNo: number; problem: RowProblem; duplicateOf: number | null }[]> {
-  const rows = await batchDb(db)
-    .selectFrom("batch_check_rows")
-    .select(["row_no", "problem", "duplicate_of"])
-    .where("batch_id", "=", id)
-    .where("problem", "is not", null)
-    .orderBy("row_no")
-    .execute();
-  return rows.map((row) => ({ rowNo: row.row_no, problem: row.problem as RowProblem, duplicateOf: row.duplicate_of }));
+/** The check's list as given, in list order (one value read and decoded). */
+export async function batchListRows(db: Kysely<Database>, id: string): Promise<BatchListRow[]> {
+  const row = await batchDb(db).selectFrom("batch_checks").select("rows_data").where("id", "=", id).executeTakeFirst();
+  return row ? decodeRows(row.rows_data) : [];
 }
 
 /** Move a check forward, only from the states given (an atomic UPDATE … WHERE state IN). */
@@ -237,6 +227,11 @@ export interface BatchResult {
   detail?: string;
 }
 
+function encodeResults(results: BatchResult[]): string {
+  const inOrder = [...results].sort((a, b) => a.rowNo - b.rowNo);
+  return JSON.stringify(inOrder.map((r): StoredResult => [r.rowNo, r.outcome, r.detail ?? null]));
+}
+
 /**
  * The check's results and its final state in one transaction, and only if the check was not final
  * yet: whoever makes it final (the instance that sent it, or one resuming it) does so once.
@@ -254,20 +249,18 @@ export async function completeBatchCheck(
     .execute(async (trx) => {
       const moved = await trx
         .updateTable("batch_checks")
-        .set({ state: "ready", counts: jsonb(input.counts), error: null, updated_at: input.now })
+        .set({
+          state: "ready",
+          counts: jsonb(input.counts),
+          error: null,
+          results_data: encodeResults(input.results),
+          updated_at: input.now,
+        })
         .where("id", "=", id)
         .where("state", "in", ["accepted", "sent", "replied"])
         .returning("id")
         .executeTakeFirst();
       if (!moved) return false;
-      for (let from = 0; from < input.results.length; from += ROWS_PER_STATEMENT) {
-        await letOthersRun();
-        const values = input.results.slice(from, from + ROWS_PER_STATEMENT).map((r) => ({ n: r.rowNo, o: r.outcome, d: r.detail ?? null }));
-        await sql`
-          insert into batch_check_results (batch_id, row_no, outcome, detail)
-          select ${id}, x.n, x.o, x.d
-          from jsonb_to_recordset(cast(cast(${JSON.stringify(values)} as text) as jsonb)) as x(n integer, o text, d text)`.execute(trx);
-      }
       await then(trx as unknown as Kysely<Database>);
       return true;
     });
@@ -305,24 +298,25 @@ export interface StoredBatchRow {
   detail: string | null;
 }
 
-const RESULT_COLUMNS = ["s.row_no", "r.entered", "r.nhs_number", "r.cells", "s.outcome", "s.detail"] as const;
-
-function resultsOf(db: Kysely<Database>, id: string) {
-  return batchDb(db)
-    .selectFrom("batch_check_results as s")
-    .innerJoin("batch_check_rows as r", (join) => join.onRef("r.batch_id", "=", "s.batch_id").onRef("r.row_no", "=", "s.row_no"))
-    .where("s.batch_id", "=", id);
-}
-
-function toStoredRow(row: {
-  row_no: number;
-  entered: string;
-  nhs_number: string | null;
-  cells: string[];
-  outcome: BatchOutcome;
-  detail: string | null;
-}): StoredBatchRow {
-  return { rowNo: row.row_no, entered: row.entered, nhsNumber: row.nhs_number, cells: row.cells, outcome: row.outcome, detail: row.detail };
+/** Every row of a ready check with its result, in list order (the list and results read once, together). */
+export async function batchResults(db: Kysely<Database>, id: string): Promise<StoredBatchRow[]> {
+  const row = await batchDb(db).selectFrom("batch_checks").select(["rows_data", "results_data"]).where("id", "=", id).executeTakeFirst();
+  if (!row?.results_data) return [];
+  const results = new Map((JSON.parse(row.results_data) as StoredResult[]).map((r) => [r[0], r]));
+  const stored: StoredBatchRow[] = [];
+  for (const listed of decodeRows(row.rows_data)) {
+    const result = results.get(listed.rowNo);
+    if (!result) continue;
+    stored.push({
+      rowNo: listed.rowNo,
+      entered: listed.entered,
+      nhsNumber: listed.nhsNumber,
+      cells: listed.cells,
+      outcome: result[1],
+      detail: result[2],
+    });
+  }
+  return stored;
 }
 
 /** A page of results, in list order, by outcome and/or NHS number digits. */
@@ -331,23 +325,11 @@ export async function pageOfResults(
   id: string,
   query: { outcome?: BatchOutcome; search?: string; offset: number; limit: number },
 ): Promise<{ rows: StoredBatchRow[]; total: number }> {
-  let base = resultsOf(db, id);
-  if (query.outcome) base = base.where("s.outcome", "=", query.outcome);
-  if (query.search) {
-    const digits = query.search.replace(/[^0-9]/g, "");
-    base = base.where(sql<string>`replace(r.entered, ' ', '')`, "like", `%${digits}%`);
-  }
-  const [rows, total] = await Promise.all([
-    base.select(RESULT_COLUMNS).orderBy("s.row_no").offset(query.offset).limit(query.limit).execute(),
-    base.select(sql<number>`count(*)::int`.as("n")).executeTakeFirst(),
-  ]);
-  return { rows: rows.map(toStoredRow), total: total?.n ?? 0 };
-}
-
-/** Rows after `afterRowNo` in list order (keyset paging for the CSV export). */
-export async function resultsAfter(db: Kysely<Database>, id: string, afterRowNo: number, limit: number): Promise<StoredBatchRow[]> {
-  const rows = await resultsOf(db, id).where("s.row_no", ">", afterRowNo).select(RESULT_COLUMNS).orderBy("s.row_no").limit(limit).execute();
-  return rows.map(toStoredRow);
+  const digits = query.search?.replace(/[^0-9]/g, "");
+  const matching = (await batchResults(db, id)).filter(
+    (row) => (!query.outcome || row.outcome === query.outcome) && (!digits || row.entered.replace(/ /g, "").includes(digits)),
+  );
+  return { rows: matching.slice(query.offset, query.offset + query.limit), total: matching.length };
 }
 
 /** Only the state of an outbox row (the row itself carries the whole request and reply). */
@@ -368,7 +350,7 @@ export async function outboxReplyBodyOf(db: Kysely<Database>, messageId: string)
   return row?.reply_body ?? undefined;
 }
 
-/** Checks past their retention time, with their rows and results (cascade). */
+/** Checks past their retention time, with their lists and results. */
 export async function deleteExpiredBatchChecks(db: Kysely<Database>, now: Date): Promise<number> {
   const deleted = await batchDb(db).deleteFrom("batch_checks").where("expires_at", "<=", now).returning("id").execute();
   return deleted.length;

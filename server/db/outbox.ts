@@ -65,15 +65,45 @@ export const OUTBOX_TRANSITIONS = {
 
 export type OutboxTransition = keyof typeof OUTBOX_TRANSITIONS;
 
+/**
+ * A message as a transition leaves it, without its two bodies: a batch check's request (1.3 MB)
+ * and reply (3.7 MB) are written once, never read back by the UPDATE that writes them.
+ */
+export type OutboxMessageState = Omit<OutboxMessage, "requestBody" | "replyBody">;
+
 export type OutboxTransitionResult =
-  | { ok: true; message: OutboxMessage }
+  | { ok: true; message: OutboxMessageState }
   | { ok: false; reason: "not_found" }
   | { ok: false; reason: "invalid_transition"; current: OutboxState }
   | { ok: false; reason: "persist_expired" };
 
 const UPPER_UUID = /^[0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{12}$/;
 
+/** Every column but the two message bodies. */
+const STATE_COLUMNS = [
+  "message_id",
+  "interaction_id",
+  "idempotency_key",
+  "state",
+  "actor_sub",
+  "role_id",
+  "nhs_number",
+  "error",
+  "attempts",
+  "created_at",
+  "updated_at",
+  "next_attempt_at",
+  "persist_until",
+  "sent_at",
+  "completed_at",
+  "operation",
+] as const satisfies readonly (keyof OutboxTable)[];
+
 function toOutboxMessage(row: Selectable<OutboxTable>): OutboxMessage {
+  return { ...toOutboxMessageState(row), requestBody: row.request_body, replyBody: row.reply_body };
+}
+
+function toOutboxMessageState(row: Omit<Selectable<OutboxTable>, "request_body" | "reply_body">): OutboxMessageState {
   return {
     messageId: row.message_id,
     interactionId: row.interaction_id,
@@ -82,8 +112,6 @@ function toOutboxMessage(row: Selectable<OutboxTable>): OutboxMessage {
     actorSub: row.actor_sub,
     roleId: row.role_id,
     nhsNumber: row.nhs_number,
-    requestBody: row.request_body,
-    replyBody: row.reply_body,
     error: row.error,
     attempts: row.attempts,
     createdAt: row.created_at,
@@ -123,9 +151,10 @@ export async function insertPending(db: Kysely<Database>, input: NewOutboxMessag
       operation: jsonb(input.operation),
     })
     .onConflict((conflict) => conflict.column("idempotency_key").doNothing())
-    .returningAll()
+    .returning(STATE_COLUMNS)
     .executeTakeFirst();
-  if (inserted) return { message: toOutboxMessage(inserted), created: true };
+  // The request as given (not read back: up to 1.3 MB); a new message has no reply yet.
+  if (inserted) return { message: { ...toOutboxMessageState(inserted), requestBody: input.requestBody, replyBody: null }, created: true };
   const existing = await findByIdempotencyKey(db, input.idempotencyKey);
   if (!existing) throw new Error(`Outbox conflict on idempotency key ${input.idempotencyKey} but no row found`);
   return { message: existing, created: false };
@@ -154,8 +183,8 @@ async function transition(
 ): Promise<OutboxTransitionResult> {
   let update = db.updateTable("outbox").set(changes).where("message_id", "=", messageId).where("state", "in", OUTBOX_TRANSITIONS[name]);
   if (onlyWithinPersistDurationAt) update = update.where("persist_until", ">", onlyWithinPersistDurationAt);
-  const row = await update.returningAll().executeTakeFirst();
-  if (row) return { ok: true, message: toOutboxMessage(row) };
+  const row = await update.returning(STATE_COLUMNS).executeTakeFirst();
+  if (row) return { ok: true, message: toOutboxMessageState(row) };
   const current = await db.selectFrom("outbox").select(["state", "persist_until"]).where("message_id", "=", messageId).executeTakeFirst();
   if (!current) return { ok: false, reason: "not_found" };
   if (!(OUTBOX_TRANSITIONS[name] as readonly OutboxState[]).includes(current.state)) {

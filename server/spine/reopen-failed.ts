@@ -1,6 +1,6 @@
 import "server-only";
 import type { Kysely } from "kysely";
-import { type OutboxMessage, reopenFailed } from "@/server/db/outbox";
+import { findByMessageId, type OutboxMessage, reopenFailed } from "@/server/db/outbox";
 import type { Database } from "@/server/db/schema";
 
 /**
@@ -11,5 +11,6 @@ import type { Database } from "@/server/db/schema";
  */
 export async function reopenFailedForRetry(db: Kysely<Database>, messageId: string, now: Date): Promise<OutboxMessage | undefined> {
   const result = await reopenFailed(db, messageId, { now });
-  return result.ok ? result.message : undefined;
+  // The transition does not read the bodies back; the re-send needs the stored request.
+  return result.ok ? findByMessageId(db, messageId) : undefined;
 }

@@ -15,7 +15,10 @@ export async function sendAndSettle(rt: SpineRuntime, message: OutboxMessage, wa
   if (delivery.kind === "failed") {
     const marked = await markFailed(rt.store.db, message.messageId, { error: delivery.error, now: rt.now() });
     // Spine's reply beat our error (e.g. the 202 timed out but the reply arrived): the row knows best.
-    return marked.ok ? marked.message : findByMessageId(rt.store.db, message.messageId);
+    // Failing it stored no reply; the request is the one just sent.
+    return marked.ok
+      ? { ...marked.message, requestBody: message.requestBody, replyBody: null }
+      : findByMessageId(rt.store.db, message.messageId);
   }
   return waitForCompletion(rt.store, message.messageId, {
     timeoutMs: delivery.kind === "completed" ? 0 : waitMs,

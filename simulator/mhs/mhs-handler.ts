@@ -57,7 +57,7 @@ export const handleMhsRequest: SpineFrontHandler = async (context, request, resp
     return send(response, 400, 'Body must be JSON {"payload": "<HL7 XML>"}', "text/plain", echo);
   }
 
-  const { parsed, parseProblem } = readRequest(context, payload);
+  const { parsed, parseProblem, document } = readRequest(context, payload);
   const messageId = parsed?.header.messageId ?? headerValue(request, "message-id");
   if (messageId) echo["message-id"] = messageId;
   const senderAsid = headerValue(request, "from-asid") ?? parsed?.header.senderAsid;
@@ -67,7 +67,7 @@ export const handleMhsRequest: SpineFrontHandler = async (context, request, resp
     fallback: fallbackRequest(context, interactionId, { messageId, senderAsid }),
     transportAgrees: true,
     parseProblem,
-    validationInput: payload,
+    validationInput: document ?? payload,
     syncTransport: false,
     sender,
   };

@@ -12,12 +12,14 @@ import {
   parseEbxmlMessage,
   spineError,
 } from "@/lib/hl7";
+import { readBatchQueryNhsNumbers } from "@/lib/hl7/messages/batch-query-patients";
 import { nhsNumbersOf } from "@/simulator/business/business-operations";
 import { headerValue, send } from "@/simulator/http/http-io";
 import { fallbackRequest } from "@/simulator/pipeline/fallback-request";
 import { announcedInteraction, readRequest, type SpineFrontHandler, unsupportedInteractionFault } from "@/simulator/pipeline/front-steps";
 import { processRequest, soapFaultFor } from "@/simulator/pipeline/process-request";
 import { deliverReply, persistDurationMs, redeliverStoredReply } from "@/simulator/reliable/async-reply";
+import type { AccreditedSender } from "@/simulator/sds/sds-registry";
 import type { SimulatorContext } from "@/simulator/simulator-context";
 
 const XML = "text/xml; charset=utf-8";
@@ -68,8 +70,9 @@ function ebxmlError(description: string, errorCode = "ValueNotRecognized"): Ebxm
 
 /**
  * POST /reliablemessaging/reliablerequest and /queryrequest: ebXML multipart in; HTTP 202 (+ ebXML
- * Acknowledgment when AckRequested) at once; the business reply is POSTed later to the sender's
- * SDS-registered endpoint. Envelope-level problems answer at once (SOAP fault or ebXML MessageError).
+ * Acknowledgment when AckRequested) once the envelope is checked, before the message is processed;
+ * the business reply is POSTed later to the sender's SDS-registered endpoint. Envelope-level
+ * problems (and an injected transport SOAP fault) answer at once (SOAP fault or ebXML MessageError).
  */
 export const handleEbxmlRequest: SpineFrontHandler = async (context, request, response, body) => {
   const { soapAction, announced } = announcedInteraction(request);
@@ -157,48 +160,81 @@ export const handleEbxmlRequest: SpineFrontHandler = async (context, request, re
     }
   }
 
-  const { parsed, parseProblem } = readRequest(context, parsedEnvelope.hl7Xml ?? "");
-  const result = await processRequest(context, {
-    request: parsed,
-    fallback: fallbackRequest(context, announced, { messageId: eb.messageId, senderAsid: sender.asid }),
-    transportAgrees: true,
-    parseProblem,
-    validationInput: parsedEnvelope.hl7Xml ?? "",
-    syncTransport: false,
-    sender: parsed && parsed.header.senderAsid !== sender.asid ? undefined : sender,
-  });
-  if (result.kind === "soap-fault") {
+  // Spine's MHS acknowledges once the envelope is checked: the one fault decided before the 202 is
+  // a transport-level SOAP fault; Spine's rules and the business processing follow the 202, and
+  // their answer travels as the async reply. The fault is chosen by the patients the message names:
+  // a batch query's 10,000 are read by the codec's fast reader, not by parsing its 1.3 MB first.
+  const hl7Xml = parsedEnvelope.hl7Xml ?? "";
+  const listed = announced === "QUPC_IN090000UK03" ? readBatchQueryNhsNumbers(hl7Xml) : undefined;
+  let read = listed ? undefined : readRequest(context, hl7Xml);
+  const chosenFault =
+    context.faults.choose({
+      interactionId: announced,
+      nhsNumbers: listed ?? (read?.parsed ? nhsNumbersOf(read.parsed) : []),
+      senderAsid: sender.asid,
+    }) ?? null;
+  if (chosenFault?.fault.kind === "soapFault") {
     // Not recorded as seen: a retried message after a (retriable) fault is processed afresh.
-    return answer(context, response, 500, buildSoapFault(result.fault), result.outcome, { interactionId: announced, eb });
+    const fault = soapFaultFor(chosenFault.fault.errorCode, chosenFault.fault.description);
+    return answer(context, response, 500, buildSoapFault(fault), `soap-fault:${chosenFault.fault.errorCode}`, {
+      interactionId: announced,
+      eb,
+    });
   }
 
   if (eb.duplicateElimination) {
-    // An expired entry for the same id is replaced: after the persist duration it is a new message.
-    const seenRow = {
-      message_id: eb.messageId,
-      received_at: now.toISOString(),
-      expires_at: new Date(now.getTime() + persistDurationMs(context, sender)).toISOString(),
-      sender_party_key: sender.partyKey,
-      reply_body: null,
-      reply_content_type: null,
-      reply_endpoint: null,
-      reply_soap_action: null,
-      reply_message_id: null,
-      reply_interaction_id: null,
-      reply_expects_ack: null,
-    };
-    await context.db
-      .insertInto("seen_messages")
-      .values(seenRow)
-      .onConflict((conflict) => conflict.column("message_id").doUpdateSet(seenRow))
-      .execute();
+    // Recorded before the 202, so a re-send while this one is processed is a duplicate, never a
+    // second processing. An expired entry for the same id is replaced: after the persist duration it is a new message.
+    await recordSeen(context, eb, sender, now);
   }
-  await answer(context, response, 202, ackBody, `accepted:${result.outcome}`, acknowledged);
-  await deliverReply(context, {
-    reply: result.reply,
-    deliveryFault: result.deliveryFault,
-    sender,
-    requestInteractionId: announced,
-    requestEbxml: eb,
-  });
+  await answer(context, response, 202, ackBody, "accepted", acknowledged);
+
+  try {
+    read ??= readRequest(context, hl7Xml);
+    const { parsed, parseProblem, document } = read;
+    const result = await processRequest(context, {
+      request: parsed,
+      fallback: fallbackRequest(context, announced, { messageId: eb.messageId, senderAsid: sender.asid }),
+      transportAgrees: true,
+      parseProblem,
+      validationInput: document ?? hl7Xml,
+      syncTransport: false,
+      sender: parsed && parsed.header.senderAsid !== sender.asid ? undefined : sender,
+      chosenFault,
+    });
+    if (result.kind === "soap-fault") throw new Error(`a SOAP fault after the 202 cannot be sent: ${result.outcome}`);
+    await deliverReply(context, {
+      reply: result.reply,
+      deliveryFault: result.deliveryFault,
+      sender,
+      requestInteractionId: announced,
+      requestEbxml: eb,
+    });
+  } catch (error) {
+    // Spine failed after acknowledging: no reply comes. The message is forgotten as seen, so the
+    // sender's re-send (its reply never came) is processed afresh.
+    console.error(`simulator: ebXML request ${eb.messageId} failed after its 202`, error);
+    if (eb.duplicateElimination) await context.db.deleteFrom("seen_messages").where("message_id", "=", eb.messageId).execute();
+  }
 };
+
+async function recordSeen(context: SimulatorContext, eb: EbxmlHeaderFields, sender: AccreditedSender, now: Date): Promise<void> {
+  const seenRow = {
+    message_id: eb.messageId,
+    received_at: now.toISOString(),
+    expires_at: new Date(now.getTime() + persistDurationMs(context, sender)).toISOString(),
+    sender_party_key: sender.partyKey,
+    reply_body: null,
+    reply_content_type: null,
+    reply_endpoint: null,
+    reply_soap_action: null,
+    reply_message_id: null,
+    reply_interaction_id: null,
+    reply_expects_ack: null,
+  };
+  await context.db
+    .insertInto("seen_messages")
+    .values(seenRow)
+    .onConflict((conflict) => conflict.column("message_id").doUpdateSet(seenRow))
+    .execute();
+}

@@ -4,10 +4,14 @@ import {
   type Hl7Request,
   type InteractionId,
   interactionFromSoapAction,
-  parseRequest,
+  parseXml,
+  requestFromElement,
   type SoapFault,
   spineError,
 } from "@/lib/hl7";
+import { guardParse } from "@/lib/hl7/guard";
+import { readBatchQuerySkeleton } from "@/lib/hl7/messages/batch-query-patients";
+import type { XmlElement } from "@/lib/hl7/xml/xml-node";
 import { closedSignal, headerValue, send, sleep } from "@/simulator/http/http-io";
 import { malformed, replyDelayMs } from "@/simulator/pipeline/delivery-faults";
 import { type DeliveryFault, soapFaultFor } from "@/simulator/pipeline/process-request";
@@ -37,14 +41,44 @@ export function unsupportedInteractionFault(soapAction: string): SoapFault {
   return fault;
 }
 
+export interface ReadRequest {
+  parsed?: Hl7Request;
+  parseProblem?: string;
+  /** The document as parsed, once: Spine's rules run on it (`validationInput`) instead of parsing it again. */
+  document?: XmlElement;
+}
+
 /** The typed request in an HL7 document, or why the codec could not read it: Spine answers that too, so it is not thrown. */
-export function readRequest(context: SimulatorContext, hl7Xml: string): { parsed?: Hl7Request; parseProblem?: string } {
+export function readRequest(context: SimulatorContext, hl7Xml: string): ReadRequest {
+  return readBatchQuery(context, hl7Xml) ?? readWholeRequest(context, hl7Xml);
+}
+
+function readWholeRequest(context: SimulatorContext, hl7Xml: string): ReadRequest {
+  let document: XmlElement | undefined;
   try {
-    return { parsed: parseRequest(hl7Xml, { limits: { maxBytes: context.config.bodyLimitBytes } }) };
+    document = guardParse(() => parseXml(hl7Xml, { maxBytes: context.config.bodyLimitBytes }));
+    return { parsed: guardParse(() => requestFromElement(document as XmlElement)), document };
   } catch (error) {
-    return { parseProblem: (error as Error).message };
+    return { parseProblem: (error as Error).message, ...(document ? { document } : {}) };
   }
 }
+
+/**
+ * A batch query of up to 10,000 patients in the codec's own form: its skeleton parsed (and checked
+ * by Spine's rules, which read every patient.id alike: the form fixes their root and semanticsText)
+ * and the patients read by the fast reader. Anything else — another form, more than 10,000
+ * patients for the batch-size rule to refuse, a skeleton that does not read — is read whole.
+ */
+function readBatchQuery(context: SimulatorContext, hl7Xml: string): ReadRequest | undefined {
+  if (!hl7Xml.includes("QUPC_IN090000UK03") || Buffer.byteLength(hl7Xml) > context.config.bodyLimitBytes) return undefined;
+  const batch = readBatchQuerySkeleton(hl7Xml);
+  if (!batch || batch.nhsNumbers.length > BATCH_QUERY_LIMIT) return undefined;
+  const skeleton = readWholeRequest(context, batch.skeletonXml);
+  if (skeleton.parsed?.interactionId !== "QUPC_IN090000UK03") return undefined;
+  return { ...skeleton, parsed: { ...skeleton.parsed, payload: { ...skeleton.parsed.payload, nhsNumbers: batch.nhsNumbers } } };
+}
+
+const BATCH_QUERY_LIMIT = 10_000;
 
 /**
  * Before an answer in the HTTP response: wait as the delivery fault says. Under the noReply fault

@@ -1,5 +1,7 @@
 import { ALERT_RULES, type Hl7Reply, type Hl7Request, INTERACTIONS, type SoapFault, spineError, validateRequest } from "@/lib/hl7";
+import type { XmlElement } from "@/lib/hl7/xml/xml-node";
 import { nhsNumbersOf, runBusinessOperation } from "@/simulator/business/business-operations";
+import type { ChosenFault } from "@/simulator/faults/fault-injector";
 import type { FaultSpec } from "@/simulator/faults/fault-spec";
 import { errorDetail, type RequestRef, validationDetails, validationIssues } from "@/simulator/pipeline/reply-factory";
 import type { AccreditedSender } from "@/simulator/sds/sds-registry";
@@ -14,8 +16,16 @@ export interface ProcessInput {
   transportAgrees: boolean;
   /** Why the codec could not read it. */
   parseProblem?: string;
-  /** What the Spine 2 rules run on: the whole SOAP envelope (sync) or the bare HL7 document (ebXML, MHS). */
-  validationInput: string;
+  /**
+   * What the Spine 2 rules run on: the whole SOAP envelope (sync) or the bare HL7 document (ebXML,
+   * MHS) — as text, or as the document `readRequest` already parsed (the same tree, not parsed twice).
+   */
+  validationInput: string | XmlElement;
+  /**
+   * The injected fault when the front already chose it (the ebXML front decides before its 202:
+   * null = none); otherwise it is chosen here, after Spine's rules and access control.
+   */
+  chosenFault?: ChosenFault | null;
   /**
    * The sync path: the SOAP envelope is required and checked, and transport-level rules
    * (ErrorBaseTms.*) answer with a SOAP fault rather than an HL7 rejection.
@@ -113,11 +123,11 @@ export async function processRequest(context: SimulatorContext, input: ProcessIn
     return { kind: "reply", reply: replies.businessError(request, "accessControlViolation"), outcome: "AE:accessControlViolation" };
   }
 
-  const fault = context.faults.choose({
-    interactionId: request.interactionId,
-    nhsNumbers: nhsNumbersOf(request),
-    senderAsid: sender.asid,
-  })?.fault;
+  const chosen =
+    input.chosenFault !== undefined
+      ? input.chosenFault
+      : context.faults.choose({ interactionId: request.interactionId, nhsNumbers: nhsNumbersOf(request), senderAsid: sender.asid });
+  const fault = chosen?.fault;
   if (fault?.kind === "soapFault") {
     return { kind: "soap-fault", fault: soapFaultFor(fault.errorCode, fault.description), outcome: `soap-fault:${fault.errorCode}` };
   }

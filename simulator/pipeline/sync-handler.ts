@@ -78,7 +78,7 @@ export const handleSyncRequest: SpineFrontHandler = async (context, request, res
   }
   const wsaAction = envelope.header.action ? interactionFromSoapAction(envelope.header.action) : announced;
 
-  const { parsed, parseProblem } = readRequest(context, body);
+  const { parsed, parseProblem, document } = readRequest(context, body);
   const messageId = envelope.header.messageId ? fromWsaMessageId(envelope.header.messageId) : parsed?.header.messageId;
   const senderAsid = envelope.header.senderAsid ?? parsed?.header.senderAsid;
   await recordInbound(messageId);
@@ -88,7 +88,7 @@ export const handleSyncRequest: SpineFrontHandler = async (context, request, res
     // wsa:Action disagreeing with the HTTP SOAPAction is an interaction mismatch, like a wrong interactionId.
     transportAgrees: wsaAction === announced,
     parseProblem,
-    validationInput: body,
+    validationInput: document ?? body,
     syncTransport: true,
     sender: context.sds.byAsid(senderAsid),
   });

@@ -11,9 +11,11 @@ import { serializeXml } from "@/lib/hl7/xml/xml-write";
  * Building a QUPC_IN090000UK03 of up to 10,000 patients (≈ 1.3 MB) without holding the event loop.
  * The message is built once with its first patient only (the skeleton: wrapper, ControlActEvent,
  * parameterList and one `patient.id`), which the caller checks by Spine's rules; then every
- * patient's `patient.id` is serialised, in slices with a pause between them, by the same element
- * builder the codec uses, and put where the skeleton's one patient was. The bytes are exactly
- * `serializeXml(requestToElement(request))` (tested), built in pieces.
+ * patient's `patient.id` is serialised, in slices with a pause between them, and put where the
+ * skeleton's one patient was. A `patient.id` differs from the next only in its ten digits (which
+ * need no escaping), so the element is serialised once by the codec's own builder and each patient
+ * is that text with its digits in place; anything but ten digits is serialised in full. The bytes
+ * are exactly `serializeXml(requestToElement(request))` (tested), built in pieces.
  */
 export type BatchConfirmQueryRequest = Extract<Hl7Request, { interactionId: "QUPC_IN090000UK03" }>;
 
@@ -28,6 +30,16 @@ export interface SlicedBuildOptions {
 
 function patientIdXml(nhsNumber: string): string {
   return serializeXml(iiParam("patient.id", OIDS.nhsNumber, nhsNumber, SEMANTICS_TEXT.patientId));
+}
+
+const TEN_DIGITS = /^\d{10}$/;
+
+/** `patientIdXml`, from one serialised element: the text around the NHS number, reused for every ten-digit number. */
+function patientIdWriter(sample: string): (nhsNumber: string) => string {
+  const pieces = TEN_DIGITS.test(sample) ? patientIdXml(sample).split(sample) : [];
+  const [before, after] = pieces;
+  if (pieces.length !== 2 || before === undefined || after === undefined) return patientIdXml;
+  return (nhsNumber) => (TEN_DIGITS.test(nhsNumber) ? before + nhsNumber + after : patientIdXml(nhsNumber));
 }
 
 export async function buildBatchConfirmQueryInSlices(
@@ -46,11 +58,12 @@ export async function buildBatchConfirmQueryInSlices(
     throw new Hl7CodecError("invalid_value", "the batch query's patient list could not be placed in its message");
   }
   const perSlice = Math.max(1, options.patientsPerSlice ?? 1_000);
+  const writePatientId = patientIdWriter(first);
   const parts: string[] = [skeleton.slice(0, at)];
   for (let from = 0; from < nhsNumbers.length; from += perSlice) {
     if (from > 0 && options.pause) await options.pause();
     const slice = nhsNumbers.slice(from, from + perSlice);
-    parts.push(slice.map(patientIdXml).join(""));
+    parts.push(slice.map(writePatientId).join(""));
   }
   parts.push(skeleton.slice(at + firstXml.length));
   return {

@@ -1,14 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { isHl7CodecError } from "@/lib/hl7/errors";
 import { replyHeader, requestHeader } from "@/lib/hl7/fixtures/samples";
-import { buildReply, parseReply } from "@/lib/hl7/replies";
+import { buildReply, parseReply, replyToElement } from "@/lib/hl7/replies";
 import { buildRequest } from "@/lib/hl7/requests";
 import type { BatchConfirmResult, Hl7Reply } from "@/lib/hl7/types";
 import { validateRequest } from "@/lib/hl7/validation/validate-request";
+import { serializeXml } from "@/lib/hl7/xml/xml-write";
 import { syntheticNhsNumber } from "@/lib/nhs/nhs-number";
 import { type BatchConfirmQueryRequest, buildBatchConfirmQueryInSlices } from "./batch-confirm-query-slices";
 import { readBatchConfirmationInSlices } from "./batch-confirmation-chunks";
-import { readBatchQueryNhsNumbers } from "./batch-query-patients";
+import { readBatchQueryNhsNumbers, readBatchQuerySkeleton } from "./batch-query-patients";
 
 /**
  * The 10,000-patient batch in slices: the request built in pieces is byte for byte the request
@@ -43,6 +44,29 @@ function reply(count: number, displayName = "No match to a Service User record")
   return { xml: buildReply(message), results };
 }
 
+describe("buildReply of a batch confirmation (written around its skeleton)", () => {
+  it.each([1, 2, 3, 1_000, 2_500])("%i patients: the same bytes as serialising the whole element tree", (count) => {
+    const message = parseReply(reply(count, "No match <to> a Service User & record").xml);
+    expect(buildReply(message)).toBe(serializeXml(replyToElement(message)));
+  });
+
+  it("numbers that are not ten digits, and an issue first, are written in full: still the same bytes", () => {
+    const results: BatchConfirmResult[] = [
+      { kind: "issue", nhsNumber: "99900&0048", issue: { code: "1", displayName: 'a "quoted" issue' } },
+      { kind: "status", nhsNumber: "12345", hasLr: true },
+      { kind: "status", nhsNumber: syntheticNhsNumber(4), hasLr: false },
+      { kind: "status", nhsNumber: syntheticNhsNumber(5), hasLr: true },
+    ];
+    const message: Hl7Reply = {
+      interactionId: "QUPC_IN250000UK02",
+      header: { ...replyHeader, queryResponseCode: "OK" },
+      payload: { results },
+    };
+    expect(buildReply(message)).toBe(serializeXml(replyToElement(message)));
+    expect(parseReply(buildReply(message))).toEqual(parseReply(serializeXml(replyToElement(message))));
+  });
+});
+
 describe("buildBatchConfirmQueryInSlices", () => {
   it.each([1, 2, 999, 1_000, 1_001, 2_500])("%i patients: the same bytes as building the whole message", async (count) => {
     let pauses = 0;
@@ -54,6 +78,16 @@ describe("buildBatchConfirmQueryInSlices", () => {
     expect(built.hl7).toBe(buildRequest(request(count)));
     expect(built.messageId).toBe(requestHeader.messageId);
     expect(pauses).toBe(Math.ceil(count / 1_000) - 1);
+  });
+
+  it("a value that is not ten digits (the first or a later one) is serialised in full: still the same bytes", async () => {
+    for (const odd of [
+      ["12345", ...numbers(3)],
+      [...numbers(2), "99900&0048", "9990001234 "],
+    ]) {
+      const message = { ...request(1), payload: { ...request(1).payload, nhsNumbers: odd } };
+      expect((await buildBatchConfirmQueryInSlices(message)).hl7).toBe(buildRequest(message));
+    }
   });
 
   it("checks the skeleton by Spine's rules before building the rest, and a refusal stops it", async () => {
@@ -78,6 +112,31 @@ describe("readBatchQueryNhsNumbers", () => {
     expect(
       readBatchQueryNhsNumbers(buildRequest({ ...request(1), payload: { ...request(1).payload, nhsNumbers: ["999&amp;"] } })),
     ).toBeUndefined();
+  });
+
+  it.each([1, 2, 2_500])(
+    "%i patients: the skeleton reads as the message with its first patient, and the list is every patient",
+    (count) => {
+      const read = readBatchQuerySkeleton(buildRequest(request(count)));
+      const first = numbers(1);
+      expect(read?.nhsNumbers).toEqual(numbers(count));
+      expect(read?.skeletonXml).toBe(buildRequest({ ...request(1), payload: { ...request(1).payload, nhsNumbers: first } }));
+      expect(validateRequest(read?.skeletonXml ?? "", LIMITS)).toEqual([]);
+    },
+  );
+
+  it("the skeleton reader declines a list that is not one run in the codec's form", () => {
+    const xml = buildRequest(request(3));
+    const [a, b] = numbers(2);
+    const split = xml.replace(`extension="${b}"/><semanticsText>Patient.Id</semanticsText></patient.id>`, `$&<x/>`);
+    expect(split).not.toBe(xml);
+    expect(readBatchQuerySkeleton(split)).toBeUndefined();
+    expect(readBatchQuerySkeleton(xml.replace("<patient.id><value root", "<patient.id><value  root"))).toBeUndefined();
+    expect(readBatchQuerySkeleton(xml.replace(`extension="${a}"/>`, `extension="${a}" />`))).toBeUndefined();
+    // whitespace between them is still one run
+    expect(readBatchQuerySkeleton(xml.replaceAll("</patient.id><patient.id>", "</patient.id>\n  <patient.id>"))?.nhsNumbers).toEqual(
+      numbers(3),
+    );
   });
 });
 

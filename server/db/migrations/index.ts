@@ -7,6 +7,7 @@ import { batchChecksMigration } from "./0004-batch-checks";
 import { workgroupDirectoryMigration } from "./0005-workgroup-directory";
 import { alertsMigration } from "./0006-alerts";
 import { trainingExercisesMigration } from "./0007-training-exercises";
+import { batchCheckListsMigration } from "./0008-batch-check-lists";
 
 /** Every BFF migration, keyed in the order they apply. Add new ones at the end; never rename. */
 export const appMigrations: Record<string, Migration> = {
@@ -17,4 +18,5 @@ export const appMigrations: Record<string, Migration> = {
   "0005_workgroup_directory": workgroupDirectoryMigration,
   "0006_alerts": alertsMigration,
   "0007_training_exercises": trainingExercisesMigration,
+  "0008_batch_check_lists": batchCheckListsMigration,
 };

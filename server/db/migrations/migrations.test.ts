@@ -11,8 +11,6 @@ const expectedTables = [
   "alerts",
   "audit_chain_lock",
   "audit_events",
-  "batch_check_results",
-  "batch_check_rows",
   "batch_checks",
   "kysely_migration",
   "kysely_migration_lock",
