@@ -8,6 +8,7 @@
  * longest block (perf_hooks.monitorEventLoopDelay over the whole run) and memory.
  *
  *   node --import tsx bench/batch-check.ts            (re-runs itself with --conditions=react-server)
+ *   BENCH_DATABASE_URL=postgres://… node --import tsx bench/batch-check.ts   (the app's store on PostgreSQL)
  *
  * The app side runs in this process (an in-memory store, no Next server): the stages are the
  * operations the routes call. The browser's poll interval (1 s) is not counted.
@@ -115,7 +116,13 @@ async function run(settings: BenchSettings): Promise<BenchReport> {
   const simulator = await startSimulatorProcess(inboundUrl, credential.header, credential.value);
 
   try {
-    const store = await openStore<import("@/server/db/schema").Database>({ name: "app", inMemory: true, migrations: appMigrations });
+    // BENCH_DATABASE_URL: the same run on PostgreSQL (statements run in the database server, not on this thread).
+    const databaseUrl = process.env.BENCH_DATABASE_URL;
+    const store = await openStore<import("@/server/db/schema").Database>({
+      name: "app",
+      ...(databaseUrl ? { databaseUrl } : { inMemory: true }),
+      migrations: appMigrations,
+    });
     const rt = createSpineRuntime({
       store,
       options: testSpineOptions({
@@ -252,6 +259,8 @@ async function run(settings: BenchSettings): Promise<BenchReport> {
     ];
     if (process.env.BENCH_MARKS) {
       const us = (at: number) => Math.round((Number(process.hrtime.bigint()) / 1e6 - performance.now() + at) * 1000);
+      const gaps = [...blocks].sort((a, b) => b.ms - a.ms).slice(0, 3);
+      console.error(JSON.stringify(Object.fromEntries(gaps.map((gap, i) => [`gap${i}`, [us(gap.endedAt - gap.ms - 5), us(gap.endedAt)]]))));
       console.error(JSON.stringify(Object.fromEntries([["start", us(t0)], ...boundaries.map(([name, at]) => [name, us(at)])])));
     }
     const stageAt = (at: number) => boundaries.find(([, end]) => at <= end)?.[0] ?? "after";
@@ -307,7 +316,7 @@ async function run(settings: BenchSettings): Promise<BenchReport> {
       { subject: "memory: heap kept after the run (after GC)", metric: "MB", value: after.heapMb - before.heapMb, unit: "MB" },
     ];
     return {
-      title: `batch LR check, ${patients.toLocaleString("en-GB")} patients (app in this process, Spine simulator in its own)`,
+      title: `batch LR check, ${patients.toLocaleString("en-GB")} patients (app in this process on ${databaseUrl ? "PostgreSQL" : "embedded PGlite"}, Spine simulator in its own)`,
       notes: [
         machineLine(),
         describeCpu(reading),

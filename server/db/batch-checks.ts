@@ -102,12 +102,43 @@ export interface BatchListRow {
   duplicateOf: number | null;
 }
 
+/**
+ * The last few checks' lists and results, decoded. A check's list never changes once stored, nor
+ * its results once ready, so what is kept here is right on every instance; the job's steps and the
+ * first pages then do not decode a megabyte each. In-process, a few checks at most; an entry goes
+ * when its check expires, and every read is behind the owner's look-up of the check itself.
+ */
+const DECODED_KEPT = 4;
+const decodedLists = new Map<string, BatchListRow[]>();
+const decodedResults = new Map<string, StoredBatchRow[]>();
+
+function kept<T>(cache: Map<string, T>, id: string, value: T): T {
+  cache.delete(id);
+  cache.set(id, value);
+  for (const oldest of cache.keys()) {
+    if (cache.size <= DECODED_KEPT) break;
+    cache.delete(oldest);
+  }
+  return value;
+}
+
 function encodeRows(rows: ClinicList["rows"]): string {
   return JSON.stringify(
     rows.map(
       (row): StoredListRow => [row.rowNo, row.entered, row.nhsNumber ?? null, row.cells, row.problem ?? null, row.duplicateOf ?? null],
     ),
   );
+}
+
+function listRowsOf(rows: ClinicList["rows"]): BatchListRow[] {
+  return rows.map((row) => ({
+    rowNo: row.rowNo,
+    entered: row.entered,
+    nhsNumber: row.nhsNumber ?? null,
+    cells: row.cells,
+    problem: row.problem ?? null,
+    duplicateOf: row.duplicateOf ?? null,
+  }));
 }
 
 function decodeRows(data: string): BatchListRow[] {
@@ -141,7 +172,7 @@ export interface NewBatchCheck {
 export async function insertBatchCheck(db: Kysely<Database>, input: NewBatchCheck): Promise<BatchCheckRecord> {
   const { list } = input;
   const rejectedBy = Object.fromEntries(Object.entries(list.counts.byProblem).filter(([, n]) => n > 0));
-  return batchDb(db)
+  const check = await batchDb(db)
     .insertInto("batch_checks")
     .values({
       id: input.id,
@@ -169,6 +200,8 @@ export async function insertBatchCheck(db: Kysely<Database>, input: NewBatchChec
     })
     .returning(CHECK_COLUMNS)
     .executeTakeFirstOrThrow();
+  kept(decodedLists, check.id, listRowsOf(list.rows));
+  return check;
 }
 
 export async function findBatchCheck(db: Kysely<Database>, id: string): Promise<BatchCheckRecord | undefined> {
@@ -199,8 +232,10 @@ export async function listOpenBatchChecks(db: Kysely<Database>, limit = 20): Pro
 
 /** The check's list as given, in list order (one value read and decoded). */
 export async function batchListRows(db: Kysely<Database>, id: string): Promise<BatchListRow[]> {
+  const known = decodedLists.get(id);
+  if (known) return known;
   const row = await batchDb(db).selectFrom("batch_checks").select("rows_data").where("id", "=", id).executeTakeFirst();
-  return row ? decodeRows(row.rows_data) : [];
+  return row ? kept(decodedLists, id, decodeRows(row.rows_data)) : [];
 }
 
 /** Move a check forward, only from the states given (an atomic UPDATE … WHERE state IN). */
@@ -298,13 +333,15 @@ export interface StoredBatchRow {
   detail: string | null;
 }
 
-/** Every row of a ready check with its result, in list order (the list and results read once, together). */
+/** Every row of a ready check with its result, in list order (its list and results read once). */
 export async function batchResults(db: Kysely<Database>, id: string): Promise<StoredBatchRow[]> {
-  const row = await batchDb(db).selectFrom("batch_checks").select(["rows_data", "results_data"]).where("id", "=", id).executeTakeFirst();
+  const known = decodedResults.get(id);
+  if (known) return known;
+  const row = await batchDb(db).selectFrom("batch_checks").select("results_data").where("id", "=", id).executeTakeFirst();
   if (!row?.results_data) return [];
   const results = new Map((JSON.parse(row.results_data) as StoredResult[]).map((r) => [r[0], r]));
   const stored: StoredBatchRow[] = [];
-  for (const listed of decodeRows(row.rows_data)) {
+  for (const listed of await batchListRows(db, id)) {
     const result = results.get(listed.rowNo);
     if (!result) continue;
     stored.push({
@@ -316,7 +353,7 @@ export async function batchResults(db: Kysely<Database>, id: string): Promise<St
       detail: result[2],
     });
   }
-  return stored;
+  return kept(decodedResults, id, stored);
 }
 
 /** A page of results, in list order, by outcome and/or NHS number digits. */
@@ -353,5 +390,9 @@ export async function outboxReplyBodyOf(db: Kysely<Database>, messageId: string)
 /** Checks past their retention time, with their lists and results. */
 export async function deleteExpiredBatchChecks(db: Kysely<Database>, now: Date): Promise<number> {
   const deleted = await batchDb(db).deleteFrom("batch_checks").where("expires_at", "<=", now).returning("id").execute();
+  for (const { id } of deleted) {
+    decodedLists.delete(id);
+    decodedResults.delete(id);
+  }
   return deleted.length;
 }

@@ -3,7 +3,7 @@ import { guardParse } from "@/lib/hl7/guard";
 import { batchConfirmationListCodec } from "@/lib/hl7/messages/batch-confirmation-list";
 import { parseReply, replyFromElement } from "@/lib/hl7/replies";
 import type { BatchConfirmResult, Hl7Reply } from "@/lib/hl7/types";
-import { type ParseOptions, parseXml, resolveLimits, utf8Length } from "@/lib/hl7/xml/xml-read";
+import { overUtf8Bytes, type ParseOptions, parseXml, resolveLimits } from "@/lib/hl7/xml/xml-read";
 
 /**
  * Reading a QUPC_IN250000UK02 confirmation list of up to 10,000 patients (≈ 2.8 MB) without
@@ -110,7 +110,7 @@ function whole(xml: string, options: ParseOptions): ChunkedReadResult {
 export async function readBatchConfirmationInSlices(xml: string, options: ChunkedReadOptions = {}): Promise<ChunkedReadResult> {
   const limits = resolveLimits(options.limits);
   if (typeof xml !== "string") throw new Hl7CodecError("invalid_input", "XML must be a string");
-  if (xml.length > limits.maxBytes || utf8Length(xml) > limits.maxBytes) {
+  if (overUtf8Bytes(xml, limits.maxBytes)) {
     throw new Hl7CodecError("too_large", `document over ${limits.maxBytes} bytes`);
   }
   const start = LIST_START.exec(xml);

@@ -101,6 +101,14 @@ function tidyChildren(element: XmlElement): void {
   element.children = merged;
 }
 
+/**
+ * Whether `text` is over `maxBytes` in UTF-8. A UTF-16 unit is one to three UTF-8 bytes (a
+ * surrogate pair four for two), so the bytes are counted only when the length cannot decide.
+ */
+export function overUtf8Bytes(text: string, maxBytes: number): boolean {
+  return text.length > maxBytes || (text.length * 3 > maxBytes && utf8Length(text) > maxBytes);
+}
+
 /** UTF-8 byte length without allocating a copy (no Buffer, so this module also runs in a browser). */
 export function utf8Length(text: string): number {
   let bytes = 0;
@@ -119,8 +127,7 @@ export function utf8Length(text: string): number {
 export function parseXml(xml: string, limits?: Partial<XmlLimits>): XmlElement {
   const { maxBytes, maxDepth } = resolveLimits(limits);
   if (typeof xml !== "string") throw new Hl7CodecError("invalid_input", "XML must be a string");
-  // A UTF-8 byte is at least one UTF-16 unit and at most three per unit; check cheaply first.
-  if (xml.length > maxBytes || utf8Length(xml) > maxBytes) {
+  if (overUtf8Bytes(xml, maxBytes)) {
     throw new Hl7CodecError("too_large", `document over ${maxBytes} bytes`);
   }
   if (/<!DOCTYPE/i.test(xml) || /<!ENTITY/i.test(xml)) {

@@ -4,7 +4,7 @@ import { parseReply } from "@/lib/hl7/replies";
 import { parseRequest } from "@/lib/hl7/requests";
 import { parseReplyDocument, parseRequestDocument } from "@/lib/hl7/transport/documents";
 import { el } from "@/lib/hl7/xml/xml-node";
-import { parseXml } from "@/lib/hl7/xml/xml-read";
+import { overUtf8Bytes, parseXml } from "@/lib/hl7/xml/xml-read";
 import { serializeXml } from "@/lib/hl7/xml/xml-write";
 
 /** Safe-XML refusals: each hostile input must end in the codec's typed error with the right code. */
@@ -62,6 +62,15 @@ describe("safe XML reading", () => {
   it("counts bytes, not characters (multi-byte text)", () => {
     const text = `<a>${"é".repeat(600 * 1024)}</a>`; // ~1.2 MB in UTF-8, 0.6 M chars
     expect(refusal(() => parseXml(text))).toBe("too_large");
+  });
+
+  it("the byte count is exact at the edge, whether or not the length alone decides", () => {
+    const bytes = (text: string) => Buffer.byteLength(text);
+    for (const text of ["x".repeat(1000), "é".repeat(500), "€".repeat(400), "😀".repeat(300), `${"x".repeat(10)}€😀é`]) {
+      for (const max of [bytes(text) - 1, bytes(text), bytes(text) + 1, text.length * 3, text.length * 3 - 1]) {
+        expect(overUtf8Bytes(text, max), `${text.slice(0, 4)}… under ${max}`).toBe(bytes(text) > max);
+      }
+    }
   });
 
   it("refuses 10,000-deep nesting, and the depth cap is a parameter", () => {

@@ -2,6 +2,28 @@ import "server-only";
 import { type Kysely, sql } from "kysely";
 import type { Migration } from "kysely/migration";
 
+/** The list's rows and their results as tables (migration 0008 folds them into the check; its `down` restores them). */
+export const BATCH_ROW_TABLES = [
+  `create table batch_check_rows (
+    batch_id text not null references batch_checks (id) on delete cascade,
+    row_no integer not null,
+    entered text not null,
+    nhs_number text,
+    cells jsonb not null,
+    problem text,
+    duplicate_of integer,
+    primary key (batch_id, row_no)
+  )`,
+  `create table batch_check_results (
+    batch_id text not null references batch_checks (id) on delete cascade,
+    row_no integer not null,
+    outcome text not null check (outcome in ('lr', 'no-lr', 'invalid', 'spine-error')),
+    detail text,
+    primary key (batch_id, row_no)
+  )`,
+  "create index batch_check_results_outcome_idx on batch_check_results (batch_id, outcome, row_no)",
+];
+
 /**
  * The batch LR check (server/batch): one row per check (a job, owned by the user who started it,
  * deleted with its rows when it expires), one row per line of the clinic list as given (its
@@ -37,24 +59,7 @@ const up = [
   "create index batch_checks_owner_idx on batch_checks (owner_sub, created_at desc)",
   "create index batch_checks_open_idx on batch_checks (created_at) where state in ('accepted', 'sent', 'replied')",
   "create index batch_checks_expires_idx on batch_checks (expires_at)",
-  `create table batch_check_rows (
-    batch_id text not null references batch_checks (id) on delete cascade,
-    row_no integer not null,
-    entered text not null,
-    nhs_number text,
-    cells jsonb not null,
-    problem text,
-    duplicate_of integer,
-    primary key (batch_id, row_no)
-  )`,
-  `create table batch_check_results (
-    batch_id text not null references batch_checks (id) on delete cascade,
-    row_no integer not null,
-    outcome text not null check (outcome in ('lr', 'no-lr', 'invalid', 'spine-error')),
-    detail text,
-    primary key (batch_id, row_no)
-  )`,
-  "create index batch_check_results_outcome_idx on batch_check_results (batch_id, outcome, row_no)",
+  ...BATCH_ROW_TABLES,
 ];
 
 const down = ["drop table if exists batch_check_results", "drop table if exists batch_check_rows", "drop table if exists batch_checks"];

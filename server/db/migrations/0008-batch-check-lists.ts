@@ -1,6 +1,7 @@
 import "server-only";
 import { type Kysely, sql } from "kysely";
 import type { Migration } from "kysely/migration";
+import { BATCH_ROW_TABLES } from "./0004-batch-checks";
 
 /**
  * The batch check's list and results as two values on the check (issue 13, performance): a
@@ -36,24 +37,7 @@ const up = [
 const down = [
   "alter table outbox alter column request_body set storage extended",
   "alter table outbox alter column reply_body set storage extended",
-  `create table batch_check_rows (
-    batch_id text not null references batch_checks (id) on delete cascade,
-    row_no integer not null,
-    entered text not null,
-    nhs_number text,
-    cells jsonb not null,
-    problem text,
-    duplicate_of integer,
-    primary key (batch_id, row_no)
-  )`,
-  `create table batch_check_results (
-    batch_id text not null references batch_checks (id) on delete cascade,
-    row_no integer not null,
-    outcome text not null check (outcome in ('lr', 'no-lr', 'invalid', 'spine-error')),
-    detail text,
-    primary key (batch_id, row_no)
-  )`,
-  "create index batch_check_results_outcome_idx on batch_check_results (batch_id, outcome, row_no)",
+  ...BATCH_ROW_TABLES,
   `insert into batch_check_rows (batch_id, row_no, entered, nhs_number, cells, problem, duplicate_of)
    select c.id, (x->>0)::integer, x->>1, x->>2, x->3, x->>4, (x->>5)::integer
    from batch_checks c, jsonb_array_elements(c.rows_data::jsonb) x`,
