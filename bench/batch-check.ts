@@ -10,6 +10,10 @@
  *   node --import tsx bench/batch-check.ts            (re-runs itself with --conditions=react-server)
  *   BENCH_DATABASE_URL=postgres://… node --import tsx bench/batch-check.ts   (the app's store on PostgreSQL)
  *
+ * BENCH_MARKS=1 also prints (stderr, JSON) each stage's end and the three longest gaps in µs on the
+ * clock `--cpu-prof` profiles use, to cut a profile of the run by stage; BENCH_CHILD_NODE_ARGS
+ * passes Node flags to the simulator's process (bench/lib/json-line-process.ts).
+ *
  * The app side runs in this process (an in-memory store, no Next server): the stages are the
  * operations the routes call. The browser's poll interval (1 s) is not counted.
  */
