@@ -381,12 +381,6 @@ export async function outboxErrorOf(db: Kysely<Database>, messageId: string): Pr
   return row?.error ?? undefined;
 }
 
-/** Only the reply body of an outbox row. */
-export async function outboxReplyBodyOf(db: Kysely<Database>, messageId: string): Promise<string | undefined> {
-  const row = await db.selectFrom("outbox").select("reply_body").where("message_id", "=", messageId).executeTakeFirst();
-  return row?.reply_body ?? undefined;
-}
-
 /** Checks past their retention time, with their lists and results. */
 export async function deleteExpiredBatchChecks(db: Kysely<Database>, now: Date): Promise<number> {
   const deleted = await batchDb(db).deleteFrom("batch_checks").where("expires_at", "<=", now).returning("id").execute();

@@ -99,11 +99,44 @@ const STATE_COLUMNS = [
   "operation",
 ] as const satisfies readonly (keyof OutboxTable)[];
 
-function toOutboxMessage(row: Selectable<OutboxTable>): OutboxMessage {
-  return { ...toOutboxMessageState(row), requestBody: row.request_body, replyBody: row.reply_body };
+function toOutboxMessage(row: Selectable<OutboxTable>, replyBody: string | null): OutboxMessage {
+  return { ...toOutboxMessageState(row), requestBody: row.request_body, replyBody };
 }
 
-function toOutboxMessageState(row: Omit<Selectable<OutboxTable>, "request_body" | "reply_body">): OutboxMessageState {
+/**
+ * A reply over this many characters is stored in parts of this size (migration 0009): embedded
+ * PGlite runs a statement on the app's thread from start to end, and one 3.5 MB value was a
+ * ~150 ms block; a part is a few ms, with the event loop turning between parts.
+ */
+export const REPLY_PART_CHARS = 256 * 1024;
+
+/** The rows as messages, each with its whole reply: from `reply_body`, or its parts joined in order. */
+async function withReplies(db: Kysely<Database>, rows: Selectable<OutboxTable>[]): Promise<OutboxMessage[]> {
+  const inParts = rows.filter((row) => row.reply_parts > 0).map((row) => row.message_id);
+  const parts = new Map<string, string[]>();
+  if (inParts.length > 0) {
+    const found = await db
+      .selectFrom("outbox_reply_parts")
+      .select(["message_id", "body"])
+      .where("message_id", "in", inParts)
+      .orderBy("message_id")
+      .orderBy("part_no")
+      .execute();
+    for (const part of found) parts.set(part.message_id, [...(parts.get(part.message_id) ?? []), part.body]);
+  }
+  return rows.map((row) => toOutboxMessage(row, row.reply_parts > 0 ? (parts.get(row.message_id) ?? []).join("") : row.reply_body));
+}
+
+/** Only the reply of a message (joined from its parts when it is in parts), or undefined when there is none. */
+export async function replyBodyOf(db: Kysely<Database>, messageId: string): Promise<string | undefined> {
+  const row = await db.selectFrom("outbox").select(["reply_body", "reply_parts"]).where("message_id", "=", messageId).executeTakeFirst();
+  if (!row) return undefined;
+  if (row.reply_parts === 0) return row.reply_body ?? undefined;
+  const parts = await db.selectFrom("outbox_reply_parts").select("body").where("message_id", "=", messageId).orderBy("part_no").execute();
+  return parts.map((part) => part.body).join("");
+}
+
+function toOutboxMessageState(row: Omit<Selectable<OutboxTable>, "request_body" | "reply_body" | "reply_parts">): OutboxMessageState {
   return {
     messageId: row.message_id,
     interactionId: row.interaction_id,
@@ -162,12 +195,12 @@ export async function insertPending(db: Kysely<Database>, input: NewOutboxMessag
 
 export async function findByMessageId(db: Kysely<Database>, messageId: string): Promise<OutboxMessage | undefined> {
   const row = await db.selectFrom("outbox").selectAll().where("message_id", "=", messageId).executeTakeFirst();
-  return row ? toOutboxMessage(row) : undefined;
+  return row ? (await withReplies(db, [row]))[0] : undefined;
 }
 
 export async function findByIdempotencyKey(db: Kysely<Database>, idempotencyKey: string): Promise<OutboxMessage | undefined> {
   const row = await db.selectFrom("outbox").selectAll().where("idempotency_key", "=", idempotencyKey).executeTakeFirst();
-  return row ? toOutboxMessage(row) : undefined;
+  return row ? (await withReplies(db, [row]))[0] : undefined;
 }
 
 type OutboxUpdate = UpdateObject<Database, "outbox">;
@@ -193,6 +226,50 @@ async function transition(
   return { ok: false, reason: "persist_expired" };
 }
 
+/** The reply in parts of at most REPLY_PART_CHARS, never splitting a surrogate pair (each part is valid text). */
+function replyParts(replyBody: string): string[] {
+  const parts: string[] = [];
+  for (let at = 0; at < replyBody.length; ) {
+    let end = Math.min(at + REPLY_PART_CHARS, replyBody.length);
+    const last = replyBody.charCodeAt(end - 1);
+    if (end < replyBody.length && last >= 0xd800 && last <= 0xdbff) end--;
+    parts.push(replyBody.slice(at, end));
+    at = end;
+  }
+  return parts;
+}
+
+const letOthersRun = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
+ * A transition that records Spine's reply. A large reply goes in parts, in the transaction that
+ * makes the transition, the event loop turning between parts: nobody sees the outcome without
+ * the whole reply, and no statement writes more than a part.
+ */
+async function transitionWithReply(
+  db: Kysely<Database>,
+  messageId: string,
+  name: OutboxTransition,
+  changes: OutboxUpdate,
+  replyBody: string | null,
+): Promise<OutboxTransitionResult> {
+  if (replyBody === null || replyBody.length <= REPLY_PART_CHARS) {
+    return transition(db, messageId, name, { ...changes, reply_body: replyBody, reply_parts: 0 });
+  }
+  const parts = replyParts(replyBody);
+  const write = async (trx: Kysely<Database>): Promise<OutboxTransitionResult> => {
+    const result = await transition(trx, messageId, name, { ...changes, reply_body: null, reply_parts: parts.length });
+    if (!result.ok) return result;
+    await trx.deleteFrom("outbox_reply_parts").where("message_id", "=", messageId).execute();
+    for (const [partNo, body] of parts.entries()) {
+      await letOthersRun();
+      await trx.insertInto("outbox_reply_parts").values({ message_id: messageId, part_no: partNo, body }).execute();
+    }
+    return result;
+  };
+  return db.isTransaction ? write(db) : db.transaction().execute(write);
+}
+
 /** The message went out (first send or a retry); `nextAttemptAt` is when to retry if no confirmation comes. */
 export function markSent(
   db: Kysely<Database>,
@@ -216,14 +293,13 @@ export function markConfirmed(
   options: { replyBody: string | null; now?: Date },
 ): Promise<OutboxTransitionResult> {
   const now = options.now ?? new Date();
-  return transition(db, messageId, "confirm", {
-    state: "confirmed",
-    reply_body: options.replyBody,
-    error: null,
-    updated_at: now,
-    completed_at: now,
-    next_attempt_at: null,
-  });
+  return transitionWithReply(
+    db,
+    messageId,
+    "confirm",
+    { state: "confirmed", error: null, updated_at: now, completed_at: now, next_attempt_at: null },
+    options.replyBody,
+  );
 }
 
 /** Final failure: a rejection by Spine, or retries exhausted / persist duration passed. */
@@ -233,14 +309,13 @@ export function markFailed(
   options: { error: OutboxError; replyBody?: string | null; now?: Date },
 ): Promise<OutboxTransitionResult> {
   const now = options.now ?? new Date();
-  return transition(db, messageId, "fail", {
-    state: "failed",
-    error: jsonb(options.error),
-    reply_body: options.replyBody ?? null,
-    updated_at: now,
-    completed_at: now,
-    next_attempt_at: null,
-  });
+  return transitionWithReply(
+    db,
+    messageId,
+    "fail",
+    { state: "failed", error: jsonb(options.error), updated_at: now, completed_at: now, next_attempt_at: null },
+    options.replyBody ?? null,
+  );
 }
 
 /** A retriable problem (timeout, 5xx, SOAP fault 206): keep the state, count the attempt, try again later. */
@@ -283,7 +358,7 @@ export async function findUnconfirmed(db: Kysely<Database>, now: Date, options: 
     .orderBy("created_at")
     .limit(options.limit ?? 100)
     .execute();
-  return rows.map(toOutboxMessage);
+  return withReplies(db, rows);
 }
 
 /** Operations for a patient or a user, newest first (the operations view). */
@@ -298,5 +373,5 @@ export async function listOutboxMessages(
     .orderBy("created_at", "desc")
     .limit(filter.limit ?? 50)
     .execute();
-  return rows.map(toOutboxMessage);
+  return withReplies(db, rows);
 }

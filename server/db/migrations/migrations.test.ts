@@ -15,6 +15,7 @@ const expectedTables = [
   "kysely_migration",
   "kysely_migration_lock",
   "outbox",
+  "outbox_reply_parts",
   "seen_logout_tokens",
   "sessions",
   "training_exercises",
@@ -36,22 +37,23 @@ describe.each(testBackends())("BFF migrations on $name", (backend) => {
     expect(await migrateToLatest(store.db as Kysely<unknown>, appMigrations)).toEqual({ applied: [] });
   });
 
-  it("runs down and back up again (the down migration is real)", async () => {
-    const initial = appMigrations["0001_initial"];
-    if (!initial?.down) throw new Error("0001_initial has no down migration");
-    await initial.down(store.db as Kysely<unknown>);
+  it("runs down and back up again (the down migrations are real, applied newest first)", async () => {
+    const db = store.db as Kysely<unknown>;
+    const newestFirst = Object.entries(appMigrations).reverse();
+    for (const [name, migration] of newestFirst) {
+      if (!migration.down) throw new Error(`${name} has no down migration`);
+      await migration.down(db);
+    }
     const left = await sql<{ n: number }>`
       select count(*)::int as n from information_schema.tables
-      where table_schema = current_schema() and table_name in ('sessions', 'audit_events', 'outbox', 'seen_logout_tokens')`.execute(
+      where table_schema = current_schema() and table_name in ('sessions', 'audit_events', 'outbox', 'seen_logout_tokens', 'outbox_reply_parts')`.execute(
       store.db,
     );
     expect(left.rows[0]?.n).toBe(0);
-    await initial.up(store.db as Kysely<unknown>);
-    const back = await sql<{ n: number }>`
-      select count(*)::int as n from information_schema.tables
-      where table_schema = current_schema() and table_name in ('sessions', 'audit_events', 'outbox', 'seen_logout_tokens')`.execute(
-      store.db,
-    );
-    expect(back.rows[0]?.n).toBe(4);
+    for (const [, migration] of [...newestFirst].reverse()) await migration.up(db);
+    const tables = await sql<{ table_name: string }>`
+      select table_name from information_schema.tables
+      where table_schema = current_schema() order by table_name`.execute(store.db);
+    expect(tables.rows.map((row) => row.table_name)).toEqual(expectedTables);
   });
 });

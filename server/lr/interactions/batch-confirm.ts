@@ -5,8 +5,7 @@ import { type BatchConfirmResult, isHl7CodecError } from "@/lib/hl7";
 import { buildBatchConfirmQueryInSlices } from "@/lib/hl7/messages/batch-confirm-query-slices";
 import { readBatchConfirmationInSlices } from "@/lib/hl7/messages/batch-confirmation-chunks";
 import { normaliseNhsNumber, validateNhsNumber } from "@/lib/nhs/nhs-number";
-import { outboxReplyBodyOf } from "@/server/db/batch-checks";
-import type { OutboxMessage } from "@/server/db/outbox";
+import { type OutboxMessage, replyBodyOf } from "@/server/db/outbox";
 import type { Database } from "@/server/db/schema";
 import { takeCompletingReply } from "@/server/spine/inbound-reply-reader";
 import { sendBuiltQueryAsJob } from "@/server/spine/send-query";
@@ -115,7 +114,7 @@ export function yieldToEventLoop(): Promise<void> {
 export async function readBatchConfirmReply(db: Kysely<Database>, messageId: string): Promise<BatchConfirmResult[]> {
   let reply = takeCompletingReply(messageId);
   if (!reply) {
-    const body = await outboxReplyBodyOf(db, messageId);
+    const body = await replyBodyOf(db, messageId);
     if (!body) throw unreadable(messageId);
     try {
       ({ reply } = await readBatchConfirmationInSlices(body, { ...STORED_MESSAGE_PARSE_OPTIONS, pause: yieldToEventLoop }));
