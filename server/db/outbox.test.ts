@@ -4,6 +4,7 @@ import { syntheticNhsNumber } from "@/lib/nhs/nhs-number";
 import { storeForSuite, testBackends } from "@/lib/store/test-backends";
 import { appMigrations } from "./migrations";
 import {
+  COMPRESS_REPLY_OVER_CHARS,
   findByMessageId,
   findUnconfirmed,
   insertPending,
@@ -12,7 +13,6 @@ import {
   markFailed,
   markSent,
   type NewOutboxMessage,
-  REPLY_PART_CHARS,
   reopenFailed,
   replyBodyOf,
   scheduleRetry,
@@ -102,40 +102,45 @@ describe.each(testBackends())("Spine outbox on $name", (backend) => {
     });
   });
 
-  it("a large reply is stored in parts and read back whole, with a surrogate pair across a part's edge", async () => {
+  it("a large reply is stored compressed and read back exactly (multi-byte text too)", async () => {
     const { message } = await insertPending(store.db, pendingMessage());
-    // The emoji's two UTF-16 units would straddle the first part's end.
-    const reply = `${"x".repeat(REPLY_PART_CHARS - 1)}😀<é/>${"<component/>".repeat(50_000)}`;
+    const reply = `${"x".repeat(COMPRESS_REPLY_OVER_CHARS - 1)}😀<é/>${"<component/>".repeat(50_000)}`;
     const confirmed = await markConfirmed(store.db, message.messageId, { replyBody: reply, now: at(500) });
     expect(confirmed).toMatchObject({ ok: true, message: { state: "confirmed" } });
-    const parts = await store.db.selectFrom("outbox_reply_parts").select("body").where("message_id", "=", message.messageId).execute();
-    expect(parts.length).toBe(Math.ceil(reply.length / REPLY_PART_CHARS));
-    expect(parts.every((part) => part.body.length <= REPLY_PART_CHARS)).toBe(true);
+    const stored = await store.db
+      .selectFrom("outbox")
+      .select(["reply_body", "reply_compressed"])
+      .where("message_id", "=", message.messageId)
+      .executeTakeFirstOrThrow();
+    expect(stored.reply_body).toBeNull();
+    expect(stored.reply_compressed?.length).toBeLessThan(reply.length / 10);
     expect((await findByMessageId(store.db, message.messageId))?.replyBody).toBe(reply);
     expect(await replyBodyOf(store.db, message.messageId)).toBe(reply);
-    expect(
-      (await listOutboxMessages(store.db, { actorSub: "900000000001", limit: 500 })).find((m) => m.messageId === message.messageId)
-        ?.replyBody,
-    ).toBe(reply);
+    const listed = await listOutboxMessages(store.db, { actorSub: "900000000001", limit: 500 });
+    expect(listed.find((m) => m.messageId === message.messageId)?.replyBody).toBe(reply);
 
-    // A transition that is refused writes no parts: the stored reply stays as it was.
-    expect(await markFailed(store.db, message.messageId, { error: { code: "x", message: "y" }, replyBody: `${reply}more` })).toMatchObject({
-      ok: false,
-      reason: "invalid_transition",
-    });
+    // A refused transition changes nothing: the stored reply stays as it was.
+    const again = await markFailed(store.db, message.messageId, { error: { code: "x", message: "y" }, replyBody: `${reply}more` });
+    expect(again).toMatchObject({ ok: false, reason: "invalid_transition" });
     expect(await replyBodyOf(store.db, message.messageId)).toBe(reply);
   });
 
-  it("a reopened message's next reply replaces its parts, large or small", async () => {
+  it("a reply at the threshold is stored as it is; a reopened message's next reply replaces a compressed one", async () => {
     const { message } = await insertPending(store.db, pendingMessage());
-    const large = "<a/>".repeat(REPLY_PART_CHARS);
+    const large = "<a/>".repeat(COMPRESS_REPLY_OVER_CHARS);
     const error = { code: "spine_unavailable", message: "timed out", retryable: true };
     await markFailed(store.db, message.messageId, { error, replyBody: large, now: at(1000) });
     expect(await replyBodyOf(store.db, message.messageId)).toBe(large);
     expect(await reopenFailed(store.db, message.messageId, { now: at(2000) })).toMatchObject({ ok: true });
-    await markConfirmed(store.db, message.messageId, { replyBody: "<small/>", now: at(3000) });
-    expect((await findByMessageId(store.db, message.messageId))?.replyBody).toBe("<small/>");
-    expect(await replyBodyOf(store.db, message.messageId)).toBe("<small/>");
+    const edge = "y".repeat(COMPRESS_REPLY_OVER_CHARS);
+    await markConfirmed(store.db, message.messageId, { replyBody: edge, now: at(3000) });
+    const stored = await store.db
+      .selectFrom("outbox")
+      .select(["reply_body", "reply_compressed"])
+      .where("message_id", "=", message.messageId)
+      .executeTakeFirstOrThrow();
+    expect(stored).toEqual({ reply_body: edge, reply_compressed: null });
+    expect((await findByMessageId(store.db, message.messageId))?.replyBody).toBe(edge);
   });
 
   it("confirms straight from pending (synchronous reply)", async () => {

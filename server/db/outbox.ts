@@ -1,4 +1,6 @@
 import "server-only";
+import { promisify } from "node:util";
+import { gunzip, gzip } from "node:zlib";
 import type { ExpressionBuilder, Kysely, Selectable, UpdateObject } from "kysely";
 import { normaliseNhsNumber } from "@/lib/nhs/nhs-number";
 import { jsonb } from "@/lib/store/jsonb";
@@ -104,39 +106,48 @@ function toOutboxMessage(row: Selectable<OutboxTable>, replyBody: string | null)
 }
 
 /**
- * A reply over this many characters is stored in parts of this size (migration 0009): embedded
- * PGlite runs a statement on the app's thread from start to end, and one 3.5 MB value was a
- * ~150 ms block; a part is a few ms, with the event loop turning between parts.
+ * A reply over this many characters is stored compressed (migration 0009): embedded PGlite runs a
+ * statement on the app's thread from start to end, and one 3.5 MB value was a ~150 ms block. gzip
+ * runs in zlib's thread pool, not on the event loop; the repetitive XML of a batch reply is ~10×
+ * smaller.
  */
-export const REPLY_PART_CHARS = 256 * 1024;
+export const COMPRESS_REPLY_OVER_CHARS = 256 * 1024;
 
-/** The rows as messages, each with its whole reply: from `reply_body`, or its parts joined in order. */
-async function withReplies(db: Kysely<Database>, rows: Selectable<OutboxTable>[]): Promise<OutboxMessage[]> {
-  const inParts = rows.filter((row) => row.reply_parts > 0).map((row) => row.message_id);
-  const parts = new Map<string, string[]>();
-  if (inParts.length > 0) {
-    const found = await db
-      .selectFrom("outbox_reply_parts")
-      .select(["message_id", "body"])
-      .where("message_id", "in", inParts)
-      .orderBy("message_id")
-      .orderBy("part_no")
-      .execute();
-    for (const part of found) parts.set(part.message_id, [...(parts.get(part.message_id) ?? []), part.body]);
-  }
-  return rows.map((row) => toOutboxMessage(row, row.reply_parts > 0 ? (parts.get(row.message_id) ?? []).join("") : row.reply_body));
+const gzipAsync = promisify(gzip);
+const gunzipAsync = promisify(gunzip);
+
+async function compressReply(replyBody: string): Promise<string> {
+  return (await gzipAsync(Buffer.from(replyBody, "utf8"), { level: 1 })).toString("base64");
 }
 
-/** Only the reply of a message (joined from its parts when it is in parts), or undefined when there is none. */
+async function expandReply(compressed: string): Promise<string> {
+  return (await gunzipAsync(Buffer.from(compressed, "base64"))).toString("utf8");
+}
+
+type StoredReplyColumn = "reply_body" | "reply_compressed";
+type StoredReply = Pick<Selectable<OutboxTable>, StoredReplyColumn>;
+
+/** The reply as received: as stored, or expanded. */
+async function replyOf(row: StoredReply): Promise<string | null> {
+  return row.reply_compressed !== null ? expandReply(row.reply_compressed) : row.reply_body;
+}
+
+/** The rows as messages, each with its whole reply. */
+async function withReplies(rows: Selectable<OutboxTable>[]): Promise<OutboxMessage[]> {
+  return Promise.all(rows.map(async (row) => toOutboxMessage(row, await replyOf(row))));
+}
+
+/** Only the reply of a message, or undefined when there is none. */
 export async function replyBodyOf(db: Kysely<Database>, messageId: string): Promise<string | undefined> {
-  const row = await db.selectFrom("outbox").select(["reply_body", "reply_parts"]).where("message_id", "=", messageId).executeTakeFirst();
-  if (!row) return undefined;
-  if (row.reply_parts === 0) return row.reply_body ?? undefined;
-  const parts = await db.selectFrom("outbox_reply_parts").select("body").where("message_id", "=", messageId).orderBy("part_no").execute();
-  return parts.map((part) => part.body).join("");
+  const row = await db
+    .selectFrom("outbox")
+    .select(["reply_body", "reply_compressed"])
+    .where("message_id", "=", messageId)
+    .executeTakeFirst();
+  return row ? ((await replyOf(row)) ?? undefined) : undefined;
 }
 
-function toOutboxMessageState(row: Omit<Selectable<OutboxTable>, "request_body" | "reply_body" | "reply_parts">): OutboxMessageState {
+function toOutboxMessageState(row: Omit<Selectable<OutboxTable>, "request_body" | StoredReplyColumn>): OutboxMessageState {
   return {
     messageId: row.message_id,
     interactionId: row.interaction_id,
@@ -195,12 +206,12 @@ export async function insertPending(db: Kysely<Database>, input: NewOutboxMessag
 
 export async function findByMessageId(db: Kysely<Database>, messageId: string): Promise<OutboxMessage | undefined> {
   const row = await db.selectFrom("outbox").selectAll().where("message_id", "=", messageId).executeTakeFirst();
-  return row ? (await withReplies(db, [row]))[0] : undefined;
+  return row ? (await withReplies([row]))[0] : undefined;
 }
 
 export async function findByIdempotencyKey(db: Kysely<Database>, idempotencyKey: string): Promise<OutboxMessage | undefined> {
   const row = await db.selectFrom("outbox").selectAll().where("idempotency_key", "=", idempotencyKey).executeTakeFirst();
-  return row ? (await withReplies(db, [row]))[0] : undefined;
+  return row ? (await withReplies([row]))[0] : undefined;
 }
 
 type OutboxUpdate = UpdateObject<Database, "outbox">;
@@ -226,26 +237,7 @@ async function transition(
   return { ok: false, reason: "persist_expired" };
 }
 
-/** The reply in parts of at most REPLY_PART_CHARS, never splitting a surrogate pair (each part is valid text). */
-function replyParts(replyBody: string): string[] {
-  const parts: string[] = [];
-  for (let at = 0; at < replyBody.length; ) {
-    let end = Math.min(at + REPLY_PART_CHARS, replyBody.length);
-    const last = replyBody.charCodeAt(end - 1);
-    if (end < replyBody.length && last >= 0xd800 && last <= 0xdbff) end--;
-    parts.push(replyBody.slice(at, end));
-    at = end;
-  }
-  return parts;
-}
-
-const letOthersRun = () => new Promise<void>((resolve) => setImmediate(resolve));
-
-/**
- * A transition that records Spine's reply. A large reply goes in parts, in the transaction that
- * makes the transition, the event loop turning between parts: nobody sees the outcome without
- * the whole reply, and no statement writes more than a part.
- */
+/** A transition that records Spine's reply: a large one compressed first (off the event loop), as one small value. */
 async function transitionWithReply(
   db: Kysely<Database>,
   messageId: string,
@@ -253,21 +245,11 @@ async function transitionWithReply(
   changes: OutboxUpdate,
   replyBody: string | null,
 ): Promise<OutboxTransitionResult> {
-  if (replyBody === null || replyBody.length <= REPLY_PART_CHARS) {
-    return transition(db, messageId, name, { ...changes, reply_body: replyBody, reply_parts: 0 });
-  }
-  const parts = replyParts(replyBody);
-  const write = async (trx: Kysely<Database>): Promise<OutboxTransitionResult> => {
-    const result = await transition(trx, messageId, name, { ...changes, reply_body: null, reply_parts: parts.length });
-    if (!result.ok) return result;
-    await trx.deleteFrom("outbox_reply_parts").where("message_id", "=", messageId).execute();
-    for (const [partNo, body] of parts.entries()) {
-      await letOthersRun();
-      await trx.insertInto("outbox_reply_parts").values({ message_id: messageId, part_no: partNo, body }).execute();
-    }
-    return result;
-  };
-  return db.isTransaction ? write(db) : db.transaction().execute(write);
+  const stored =
+    replyBody !== null && replyBody.length > COMPRESS_REPLY_OVER_CHARS
+      ? { reply_body: null, reply_compressed: await compressReply(replyBody) }
+      : { reply_body: replyBody, reply_compressed: null };
+  return transition(db, messageId, name, { ...changes, ...stored });
 }
 
 /** The message went out (first send or a retry); `nextAttemptAt` is when to retry if no confirmation comes. */
@@ -358,7 +340,7 @@ export async function findUnconfirmed(db: Kysely<Database>, now: Date, options: 
     .orderBy("created_at")
     .limit(options.limit ?? 100)
     .execute();
-  return withReplies(db, rows);
+  return withReplies(rows);
 }
 
 /** Operations for a patient or a user, newest first (the operations view). */
@@ -373,5 +355,5 @@ export async function listOutboxMessages(
     .orderBy("created_at", "desc")
     .limit(filter.limit ?? 50)
     .execute();
-  return withReplies(db, rows);
+  return withReplies(rows);
 }

@@ -94,10 +94,10 @@ export interface OutboxTable {
   role_id: string | null;
   nhs_number: string | null;
   request_body: string;
-  /** The reply, when it is not in parts (`reply_parts` 0). */
+  /** The reply as received, unless it is stored compressed. */
   reply_body: string | null;
-  /** How many parts of `outbox_reply_parts` the reply is in (migration 0009); 0: none. */
-  reply_parts: ColumnType<number, number | undefined, number>;
+  /** A reply over 256 kB: gzip, base64 (migration 0009); `reply_body` is then null. */
+  reply_compressed: string | null;
   error: NullableJson<OutboxError>;
   attempts: ColumnType<number, number | undefined, number>;
   created_at: CreatedAt;
@@ -178,18 +178,10 @@ export interface TrainingExercisesTable {
   started_by_name: string | null;
 }
 
-/** A large reply in order, a quarter of a megabyte a part (migration 0009). */
-export interface OutboxReplyPartsTable {
-  message_id: string;
-  part_no: number;
-  body: string;
-}
-
 export interface Database {
   sessions: SessionsTable;
   audit_events: AuditEventsTable;
   outbox: OutboxTable;
-  outbox_reply_parts: OutboxReplyPartsTable;
   seen_logout_tokens: SeenLogoutTokensTable;
   alerts: AlertsTable;
   alert_events: AlertEventsTable;

@@ -127,12 +127,22 @@ export async function outboxMessagesByIds(
   if (messageIds.length === 0) return new Map();
   const rows = await db
     .selectFrom("outbox")
-    .select(["message_id", "actor_sub", "nhs_number", "state", "request_body", "reply_body", "reply_parts", "created_at", "completed_at"])
+    .select([
+      "message_id",
+      "actor_sub",
+      "nhs_number",
+      "state",
+      "request_body",
+      "reply_body",
+      "reply_compressed",
+      "created_at",
+      "completed_at",
+    ])
     .where("message_id", "in", [...messageIds])
     .execute();
-  // A reply in parts (a batch's, migration 0009) is read joined; the others are in the row.
-  const inParts = new Map<string, string | undefined>();
-  for (const row of rows) if (row.reply_parts > 0) inParts.set(row.message_id, await replyBodyOf(db, row.message_id));
+  // A large reply (a batch's) is stored compressed (migration 0009): read expanded.
+  const expanded = new Map<string, string | undefined>();
+  for (const row of rows) if (row.reply_compressed !== null) expanded.set(row.message_id, await replyBodyOf(db, row.message_id));
   return new Map(
     rows.map((row) => [
       row.message_id,
@@ -142,7 +152,7 @@ export async function outboxMessagesByIds(
         nhsNumber: row.nhs_number,
         state: row.state,
         requestBody: row.request_body,
-        replyBody: row.reply_parts > 0 ? (inParts.get(row.message_id) ?? null) : row.reply_body,
+        replyBody: row.reply_compressed !== null ? (expanded.get(row.message_id) ?? null) : row.reply_body,
         createdAt: new Date(row.created_at),
         completedAt: row.completed_at ? new Date(row.completed_at) : null,
       },

@@ -8,7 +8,7 @@ import { workgroupDirectoryMigration } from "./0005-workgroup-directory";
 import { alertsMigration } from "./0006-alerts";
 import { trainingExercisesMigration } from "./0007-training-exercises";
 import { batchCheckListsMigration } from "./0008-batch-check-lists";
-import { outboxReplyPartsMigration } from "./0009-outbox-reply-parts";
+import { outboxReplyCompressedMigration } from "./0009-outbox-reply-compressed";
 
 /** Every BFF migration, keyed in the order they apply. Add new ones at the end; never rename. */
 export const appMigrations: Record<string, Migration> = {
@@ -20,5 +20,5 @@ export const appMigrations: Record<string, Migration> = {
   "0006_alerts": alertsMigration,
   "0007_training_exercises": trainingExercisesMigration,
   "0008_batch_check_lists": batchCheckListsMigration,
-  "0009_outbox_reply_parts": outboxReplyPartsMigration,
+  "0009_outbox_reply_compressed": outboxReplyCompressedMigration,
 };

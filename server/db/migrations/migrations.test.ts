@@ -15,7 +15,6 @@ const expectedTables = [
   "kysely_migration",
   "kysely_migration_lock",
   "outbox",
-  "outbox_reply_parts",
   "seen_logout_tokens",
   "sessions",
   "training_exercises",
@@ -46,7 +45,7 @@ describe.each(testBackends())("BFF migrations on $name", (backend) => {
     }
     const left = await sql<{ n: number }>`
       select count(*)::int as n from information_schema.tables
-      where table_schema = current_schema() and table_name in ('sessions', 'audit_events', 'outbox', 'seen_logout_tokens', 'outbox_reply_parts')`.execute(
+      where table_schema = current_schema() and table_name in ('sessions', 'audit_events', 'outbox', 'seen_logout_tokens')`.execute(
       store.db,
     );
     expect(left.rows[0]?.n).toBe(0);
