@@ -101,6 +101,25 @@ describe("parseClinicList: each row checked on its own", () => {
     expect(parseClinicList(["NHS number", ...rows.slice(1)].join("\n"), TRAINING).ok).toBe(true);
   });
 
+  it("reads lines with and without quotes alike, whatever the line endings (LF, CRLF, CR, none at the end)", () => {
+    const cells = (text: string) => parsed(text, { trainingMode: false }).rows.map((row) => row.cells);
+    const expected = [
+      [A, "Room 1", ""],
+      [B, 'Clinic, "Annex"', "x"],
+      [C, "  plain  ", ""],
+    ];
+    const lines = [`${A},Room 1,`, `${B},"Clinic, ""Annex""",x`, `${C},  plain  ,`];
+    for (const ending of ["\n", "\r\n", "\r"]) {
+      expect(cells(`NHS number,Where,Note${ending}${lines.join(ending)}`), JSON.stringify(ending)).toEqual(expected);
+      expect(cells(`NHS number,Where,Note${ending}${lines.join(ending)}${ending}${ending}`), JSON.stringify(ending)).toEqual(expected);
+    }
+    // A quoted value may hold a line break; the next line is read on its own again.
+    expect(cells(`${A},"two\nlines"\n${B},after`)).toEqual([
+      [A, "two\nlines"],
+      [B, "after"],
+    ]);
+  });
+
   it("refuses an empty list, and a quoted value that never closes", () => {
     expect(parseClinicList(" \n\n", TRAINING)).toEqual({ ok: false, problem: { kind: "empty" } });
     expect(parseClinicList("NHS number\n", TRAINING)).toEqual({ ok: false, problem: { kind: "empty" } });

@@ -57,7 +57,11 @@ export interface ParseClinicListOptions {
   rowLimit?: number;
 }
 
-/** RFC 4180 records (quotes, doubled quotes, CRLF or LF); the separator is a comma, or a tab for tab-separated text. */
+/**
+ * RFC 4180 records (quotes, doubled quotes, CRLF or LF); the separator is a comma, or a tab for
+ * tab-separated text. A line with no quote in it — nearly every line of a clinic list — is split
+ * as a whole; a line with one is read character by character, as the RFC says.
+ */
 function readRecords(text: string): { records: string[][] } | { unclosedAt: number } {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const firstLine = body.slice(0, body.search(/\r?\n|$/));
@@ -67,7 +71,26 @@ function readRecords(text: string): { records: string[][] } | { unclosedAt: numb
   let cell = "";
   let quoted = false;
   let i = 0;
+  // Where the next line ending is, found once per line (not searched again from every record).
+  let nextLf = -1;
+  let nextCr = -1;
   while (i < body.length) {
+    if (!quoted && cell === "" && record.length === 0) {
+      if (nextLf < i) nextLf = body.indexOf("\n", i) === -1 ? body.length : body.indexOf("\n", i);
+      if (nextCr < i) nextCr = body.indexOf("\r", i) === -1 ? body.length : body.indexOf("\r", i);
+      const end = Math.min(nextLf, nextCr);
+      const line = body.slice(i, end);
+      if (!line.includes('"')) {
+        if (end < body.length) {
+          records.push(line.split(separator));
+          i = end + (body[end] === "\r" && body[end + 1] === "\n" ? 2 : 1);
+          continue;
+        }
+        if (line !== "") records.push(line.split(separator));
+        i = body.length;
+        continue;
+      }
+    }
     const c = body[i];
     if (quoted) {
       if (c === '"') {
