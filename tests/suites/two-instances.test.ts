@@ -85,12 +85,22 @@ describe("Spine replies across instances", () => {
     expect(answer.body).toMatchObject({ state: "confirmed" });
     expect(tookMs).toBeLessThan(WAIT_MS);
     // The reply went to B's inbound endpoint (the only one the simulator knows) and B acknowledged it.
-    const log = await stack.spine.messages();
-    const replyIds = log
-      .filter((m) => m.direction === "outbound" && m.ref_to_message_id === answer.body.reference && m.outcome.startsWith("reply-attempt"))
-      .map((m) => m.message_id);
-    expect(replyIds).toHaveLength(1);
-    expect(log.filter((m) => m.direction === "inbound" && m.ref_to_message_id === replyIds[0] && m.outcome === "acked")).toHaveLength(1);
+    // B's acknowledgment reaches Spine just after B recorded the reply (which is what answered A's
+    // user), so Spine's log may need a moment to show it.
+    const replyAndAck = async () => {
+      const log = await stack.spine.messages();
+      const replyIds = log
+        .filter((m) => m.direction === "outbound" && m.ref_to_message_id === answer.body.reference && m.outcome.startsWith("reply-attempt"))
+        .map((m) => m.message_id);
+      const acks = log.filter((m) => m.direction === "inbound" && m.ref_to_message_id === replyIds[0] && m.outcome === "acked");
+      return { replyIds, acks };
+    };
+    let seen = await replyAndAck();
+    for (const deadline = Date.now() + 5_000; seen.acks.length === 0 && Date.now() < deadline; seen = await replyAndAck()) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect(seen.replyIds).toHaveLength(1);
+    expect(seen.acks).toHaveLength(1);
     expect(await stack.spine.lrs(patient)).toHaveLength(1);
     console.log(`[two-instances] create on A confirmed in ${tookMs} ms by the reply B received (Spine records: 1)`);
   }, 60_000);
