@@ -19,7 +19,7 @@
  *
  * Needs a production build (`npx next build`); without one it says so and exits 0.
  */
-import { randomBytes } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -82,6 +82,27 @@ function groupCpuMs(pgid: number): number {
 /** Resident memory (MB) of a process group. */
 function groupRssMb(pgid: number): number {
   return (groupStats(pgid).reduce((pages, fields) => pages + Number(fields[21]), 0) * 4096) / 1024 / 1024;
+}
+
+/** The body of the last message of this interaction the simulator received (its message log). */
+async function lastInboundBody(simulatorUrl: string, interactionId: string): Promise<string> {
+  const response = await fetch(`${simulatorUrl}/_control/messages?limit=1&direction=inbound&interactionId=${interactionId}`);
+  const { messages } = (await response.json()) as { messages: { body: string }[] };
+  const body = messages[0]?.body;
+  if (!body) throw new Error(`the simulator logged no ${interactionId}`);
+  return body;
+}
+
+/** `size` copies of a captured SOAP request, each with a MessageId of its own (every place it occurs). */
+export function sameSoapPool(
+  body: string,
+  headers: Record<string, string>,
+  size: number,
+): { body: string; headers: Record<string, string> }[] {
+  const messageId = /<(?:\w+:)?MessageID>(?:uuid:)?([0-9A-Fa-f-]{36})</.exec(body)?.[1];
+  if (!messageId) throw new Error("no MessageID in the captured SOAP request");
+  const every = new RegExp(messageId, "gi");
+  return Array.from({ length: size }, () => ({ body: body.replace(every, randomUUID().toUpperCase()), headers }));
 }
 
 async function sequential(send: () => Promise<number>, count: number): Promise<{ p50: number; failures: number }> {
@@ -175,7 +196,11 @@ async function runForStore(store: "PostgreSQL" | "PGlite", s: Settings, settings
     const cookie = gp.jar.header(new URL(stack.publicUrl));
     const appConfirmUrl = `${stack.publicUrl}/api/patients/${CONFIRM_PATIENT}/relationship`;
     const directUrl = `${simulatorUrl}/sync-service`;
-    const pool = confirmPool(simulatorUrl, 5_000);
+    // "The same SOAP": the confirm query the app just sent, as Spine's stand-in logged it, with a
+    // fresh MessageId each (same patient, author and workgroup parameters).
+    const sent = await fetch(appConfirmUrl, { headers: { cookie } });
+    if (!sent.ok) throw new Error(`the app's confirm query failed: HTTP ${sent.status} ${await sent.text()}`);
+    const pool = sameSoapPool(await lastInboundBody(simulatorUrl, "QUPC_IN010000UK32"), confirmPool(simulatorUrl, 1)[0]!.headers, 5_000);
     let next = 0;
     const nextPost = () => pool[next++ % pool.length] ?? pool[0]!;
     const direct = async () => {

@@ -80,7 +80,9 @@ test("pages render styled with no CSP violation, signed out and signed in", asyn
 });
 
 test("/api/health carries the security headers and reports its dependencies", async ({ request }) => {
-  const response = await request.get("/api/health");
+  // The request id is always the server's own, whatever the client sends (the API is outside proxy.ts).
+  const response = await request.get("/api/health", { headers: { "x-request-id": "chosen-by-the-client" } });
+  expect(response.headers()["x-request-id"]).toMatch(/^[0-9a-f-]{36}$/);
   expect(response.status()).toBe(200);
   const headers = response.headers();
   expectCommonHeaders(headers);

@@ -1,7 +1,10 @@
 /**
  * Security headers for every response (ASVS 3.4 / 14.x). Static ones are applied by next.config.js
- * to all paths; the Content-Security-Policy carries a per-request nonce and is set by proxy.ts.
+ * to all paths, and the API's fixed Content-Security-Policy to /api/* (the API is not in proxy.ts's
+ * path: it needs no nonce, and skipping the proxy takes ~2.5 ms of CPU off every API request); a
+ * page's CSP carries a per-request nonce and is set by proxy.ts.
  */
+import apiHeaders from "./api-security-headers.json";
 import staticHeaders from "./static-security-headers.json";
 
 export const STATIC_SECURITY_HEADERS: ReadonlyArray<{ key: string; value: string }> = staticHeaders;
@@ -42,5 +45,9 @@ export function pageContentSecurityPolicy({ nonce, formActionOrigins = [], devel
   ].join("; ");
 }
 
+/** Headers next.config.js adds to every /api/* response. */
+export const API_SECURITY_HEADERS: ReadonlyArray<{ key: string; value: string }> = apiHeaders;
+
 /** CSP for API responses (JSON, XML): nothing may be loaded or framed. */
-export const API_CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestors 'none'";
+export const API_CONTENT_SECURITY_POLICY =
+  apiHeaders.find((header) => header.key === "Content-Security-Policy")?.value ?? "default-src 'none'; frame-ancestors 'none'";

@@ -31,8 +31,12 @@ export interface OpenStoreOptions {
 export interface Store<DB> {
   db: Kysely<DB>;
   kind: "pglite" | "postgres";
-  /** subscribe to a NOTIFY channel (PGlite listen / dedicated pg.Client LISTEN) */
-  listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
+  /**
+   * Subscribe to a NOTIFY channel (PGlite listen / dedicated pg.Client LISTEN). `onLost` is called
+   * once if the subscription ends without being asked to (its connection failed or closed): a
+   * cache kept honest by notifications must then stop trusting itself.
+   */
+  listen(channel: string, onPayload: (payload: string) => void, onLost?: (reason: string) => void): Promise<() => Promise<void>>;
   notify(channel: string, payload: string): Promise<void>;
   close(): Promise<void>;
 }
@@ -63,7 +67,7 @@ export async function openStore<DB>(opts: OpenStoreOptions): Promise<Store<DB>> 
   return {
     db: backend.db,
     kind: backend.kind,
-    listen: (channel, onPayload) => backend.listen(channel, onPayload),
+    listen: (channel, onPayload, onLost) => backend.listen(channel, onPayload, onLost),
     async notify(channel, payload) {
       // pg_notify takes the name verbatim; the same check as listen keeps the two in step.
       await sql`select pg_notify(${assertChannelName(channel)}, ${payload})`.execute(backend.db);

@@ -30,11 +30,23 @@ export async function openPostgresBackend<DB>(connectionString: string): Promise
   return {
     db,
     kind: "postgres",
-    async listen(channel, onPayload) {
+    async listen(channel, onPayload, onLost) {
       const name = assertChannelName(channel);
       // LISTEN is per connection, and pooled connections are handed back and forth.
       const client = new pg.Client({ connectionString, types: typeParsers });
-      client.on("error", (error) => reportBackgroundError("listener", error));
+      let lost = false;
+      const lose = (reason: string) => {
+        // Only a subscription still wanted is "lost" (endListener removes it first).
+        if (lost || !listeners.has(client)) return;
+        lost = true;
+        onLost?.(reason);
+        void endListener(client);
+      };
+      client.on("error", (error) => {
+        reportBackgroundError("listener", error);
+        lose(error.message);
+      });
+      client.on("end", () => lose("connection closed"));
       await client.connect();
       listeners.add(client);
       client.on("notification", (message) => {

@@ -4,6 +4,7 @@ import type { Kysely } from "kysely";
 export interface StoreBackend<DB> {
   db: Kysely<DB>;
   kind: "pglite" | "postgres";
-  listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
+  /** `onLost`: the subscription ended without being asked to (its connection failed or closed). */
+  listen(channel: string, onPayload: (payload: string) => void, onLost?: (reason: string) => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }

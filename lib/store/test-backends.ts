@@ -46,7 +46,7 @@ export function storeForSuite<DB>(backend: TestBackend, migrations: Record<strin
     get kind() {
       return current().kind;
     },
-    listen: (channel, onPayload) => current().listen(channel, onPayload),
+    listen: (channel, onPayload, onLost) => current().listen(channel, onPayload, onLost),
     notify: (channel, payload) => current().notify(channel, payload),
     close: () => current().close(),
   };

@@ -8,6 +8,7 @@ import { recordLogoutToken } from "@/server/db/logout-tokens";
 import { revokeSessionsBySid, revokeSessionsBySub } from "@/server/db/sessions";
 import { cis2Configuration } from "./cis2-client";
 import { now } from "./clock";
+import { forgetRevokedSessions } from "./session-record";
 
 /**
  * OIDC Back-Channel Logout 1.0 for CIS2 (docs/domain.md §9.3; ASVS 10.5.5): verify the
@@ -91,6 +92,8 @@ export async function handleLogoutToken(token: string, requestId: string): Promi
     ? (await revokeSessionsBySid(db, verified.sid, "cis2-backchannel-logout", at)) +
       (verified.sub ? await revokeSessionsBySub(db, verified.sub, "cis2-backchannel-logout", at, { onlyWithoutSid: true }) : 0)
     : await revokeSessionsBySub(db, verified.sub ?? "", "cis2-backchannel-logout", at);
+  // Other instances forget them on the store's session_revoked notification (migration 0010).
+  forgetRevokedSessions();
   await recordAuditOrLog({
     action: AUDIT_ACTIONS.backchannelLogout,
     outcome: "success",

@@ -14,6 +14,7 @@ import { cis2UserInfoSchema, roleSnapshotOf, selectedRoleOf } from "./cis2-useri
 import { now } from "./clock";
 import { sessionCookieHeader, sessionIdFromRequest } from "./session-cookie";
 import { sessionLimits } from "./session-policy";
+import { forgetRevokedSessions } from "./session-record";
 import type { SignInProblem } from "./sign-in-problems";
 
 /**
@@ -104,6 +105,7 @@ export async function completeSignIn(request: Request, requestId: string): Promi
     await revokeSession(db, previousSessionId, transaction.purpose === "change-role" ? "role-changed" : "signed-in-again", signedInAt);
   // One active session per user (ASVS 7.1.2): a sign-in elsewhere ends the others.
   await revokeSessionsBySub(db, sub, "signed-in-elsewhere", signedInAt);
+  forgetRevokedSessions();
 
   const session = await createSession(db, {
     sub,

@@ -1,5 +1,6 @@
 import "server-only";
 import { config } from "@/server/config";
+import { BoundedCache } from "@/server/directory/bounded-cache";
 import { readCookie, serializeCookie } from "./cookie-header";
 import { seal, unseal } from "./sealing";
 import { sessionLimits } from "./session-policy";
@@ -32,12 +33,24 @@ export function clearSessionCookieHeader(): string {
   return serializeCookie(sessionCookieName(), "", { maxAgeSeconds: 0, secure: !config().insecureLoopback, sameSite: "Lax" });
 }
 
+/**
+ * Seals this instance has opened, by their exact text: opening one costs two key derivations and
+ * an HMAC (~0.5 ms of CPU), and a browser sends the same seal on every request. Only a seal that
+ * opened is remembered, for a minute at most; the seal outlives the session record it names by a
+ * minute (cookieTtlSeconds + 60), and the record's own expiry is checked on every request.
+ */
+const openedSeals = new BoundedCache<string>({ maxEntries: 10_000, ttlMs: 60_000 });
+
 /** The session id from a sealed cookie value, or undefined if absent, forged or tampered with. */
 export async function sessionIdFromSealed(sealed: string | undefined): Promise<string | undefined> {
   if (!sealed) return undefined;
+  const opened = openedSeals.get(sealed);
+  if (opened) return opened;
   const data = await unseal(sealed, cookieTtlSeconds() + 60);
   const sessionId = data?.sessionId;
-  return typeof sessionId === "string" && sessionId.length >= 32 && sessionId.length <= 128 ? sessionId : undefined;
+  if (typeof sessionId !== "string" || sessionId.length < 32 || sessionId.length > 128) return undefined;
+  openedSeals.set(sealed, sessionId);
+  return sessionId;
 }
 
 export function sessionIdFromRequest(request: Request): Promise<string | undefined> {

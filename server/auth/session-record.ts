@@ -5,6 +5,7 @@ import { getDb } from "@/server/db/client";
 import type { RoleSnapshot } from "@/server/db/schema";
 import { findActiveSession, type Session, touchSession } from "@/server/db/sessions";
 import { now } from "./clock";
+import { createSessionCache } from "./session-cache";
 import { sessionLimits } from "./session-policy";
 
 /**
@@ -89,16 +90,52 @@ function toActiveSession(record: Session, lastSeenAt: Date): ActiveSession {
  */
 export const TOUCH_INTERVAL_MS = 60_000;
 
+/** The sessions this instance has read (server/auth/session-cache.ts): revocations clear them on every instance. */
+const sessionCache = createSessionCache<ActiveSession>();
+
+/** This instance just revoked sessions: its cached copies go now, before the store's notification arrives. */
+export function forgetRevokedSessions(): void {
+  sessionCache.forgetAll();
+}
+
+/** Whether cached sessions are being served (the store's revocation notifications are subscribed). */
+export function sessionCacheActive(): boolean {
+  return sessionCache.active();
+}
+
+/** Active at `at` as far as the cached copy can tell: never revoked (only active ones are cached), not expired, not idle. */
+function stillActive(session: ActiveSession, at: Date, idleTimeoutMs: number): boolean {
+  return session.expiresAt.getTime() > at.getTime() && session.lastSeenAt.getTime() > at.getTime() - idleTimeoutMs;
+}
+
 /**
  * The active session with this id, or null. `touch` records activity (resets the idle timer);
- * the idle-warning status check passes false so polling never keeps a session alive.
+ * the idle-warning status check passes false so polling never keeps a session alive. Read from
+ * this instance's session cache when it holds the session, else from the store (then cached).
  */
 export async function loadActiveSession(sessionId: string, options: { touch: boolean }): Promise<ActiveSession | null> {
-  const { db } = await getDb();
+  const store = await getDb();
   const at = now();
-  const record = await findActiveSession(db, sessionId, { now: at, idleTimeoutMs: sessionLimits().idleTimeoutMs });
-  if (!record) return null;
-  if (!options.touch || at.getTime() - record.lastSeenAt.getTime() < TOUCH_INTERVAL_MS) return toActiveSession(record, record.lastSeenAt);
-  const touched = await touchSession(db, sessionId, at);
-  return touched ? toActiveSession(record, at) : null;
+  const { idleTimeoutMs } = sessionLimits();
+  let session = sessionCache.get(store, sessionId);
+  if (!session || !stillActive(session, at, idleTimeoutMs)) {
+    const ticket = sessionCache.ticket(store);
+    const record = await findActiveSession(store.db, sessionId, { now: at, idleTimeoutMs });
+    if (!record) {
+      sessionCache.forget(sessionId);
+      return null;
+    }
+    session = toActiveSession(record, record.lastSeenAt);
+    sessionCache.remember(ticket, sessionId, session);
+  }
+  if (!options.touch || at.getTime() - session.lastSeenAt.getTime() < TOUCH_INTERVAL_MS) return session;
+  const ticket = sessionCache.ticket(store);
+  const touched = await touchSession(store.db, sessionId, at);
+  if (!touched) {
+    sessionCache.forget(sessionId);
+    return null;
+  }
+  const seen = { ...session, lastSeenAt: at };
+  sessionCache.remember(ticket, sessionId, seen);
+  return seen;
 }

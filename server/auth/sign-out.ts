@@ -6,6 +6,7 @@ import { getDb } from "@/server/db/client";
 import { revokeSession } from "@/server/db/sessions";
 import { now } from "./clock";
 import { clearSessionCookieHeader } from "./session-cookie";
+import { forgetRevokedSessions } from "./session-record";
 import type { SignedInUser } from "./signed-in-user";
 
 /**
@@ -21,6 +22,7 @@ export async function signOut(session: SignedInUser | null, requestId: string, r
   if (session) {
     const { db } = await getDb();
     await revokeSession(db, session.sessionId, reason === "logout" ? "signed-out" : reason, now());
+    forgetRevokedSessions();
     await recordAuditOrLog({
       action: AUDIT_ACTIONS.signOut,
       outcome: "success",

@@ -80,8 +80,9 @@ export function withRoute<A extends RouteAccess, P extends Schema = undefined, B
   options: RouteOptions<A, P, B, Q>,
 ): RouteHandler {
   const wrapped = async (request: Request, next: { params: Promise<Record<string, string | string[]>> }) => {
-    // proxy.ts sets a server-chosen id; a direct call (tests, harness) gets a fresh one.
-    const requestId = request.headers.get("x-request-id") ?? crypto.randomUUID();
+    // Always ours (the API is outside proxy.ts): a client-chosen id could forge or collide with the
+    // references users quote and the audit trail.
+    const requestId = crypto.randomUUID();
     const log = requestLogger(requestId);
     try {
       const session = await sessionForRequest(request);

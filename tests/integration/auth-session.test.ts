@@ -153,6 +153,26 @@ describe("refused cookies", () => {
   });
 });
 
+describe("the session cache (one session read per request, most requests none)", () => {
+  it("a session revoked in the store by anyone ends its very next request, though this instance had it cached", async () => {
+    const { getDb } = await import("@/server/db/client");
+    const { sessionCacheActive } = await import("@/server/auth/session-record");
+    const jar = await signedInJar();
+    for (let i = 0; i < 3; i++) expect((await status(jar)).signedIn).toBe(true);
+    expect(sessionCacheActive()).toBe(true);
+    const { db } = await getDb();
+    const { sql } = await import("kysely");
+    const sessionId = (
+      await sql<{ id: string }>`select id from sessions where revoked_at is null order by created_at desc limit 1`.execute(db)
+    ).rows[0]?.id;
+    expect(sessionId).toBeDefined();
+    // An operator's UPDATE: no app code is told; the store's session_revoked notification is.
+    await sql`update sessions set revoked_at = now(), revoked_reason = 'operator' where id = ${sessionId}`.execute(db);
+    expect((await status(jar)).signedIn).toBe(false);
+    expect((await extend(jar)).status).toBe(401);
+  });
+});
+
 describe("cross-origin state changes", () => {
   it("a cross-origin POST is refused even with a valid session", async () => {
     const jar = await signedInJar();

@@ -9,6 +9,7 @@ import { alertsMigration } from "./0006-alerts";
 import { trainingExercisesMigration } from "./0007-training-exercises";
 import { batchCheckListsMigration } from "./0008-batch-check-lists";
 import { outboxReplyCompressedMigration } from "./0009-outbox-reply-compressed";
+import { sessionRevokedNotifyMigration } from "./0010-session-revoked-notify";
 
 /** Every BFF migration, keyed in the order they apply. Add new ones at the end; never rename. */
 export const appMigrations: Record<string, Migration> = {
@@ -21,4 +22,5 @@ export const appMigrations: Record<string, Migration> = {
   "0007_training_exercises": trainingExercisesMigration,
   "0008_batch_check_lists": batchCheckListsMigration,
   "0009_outbox_reply_compressed": outboxReplyCompressedMigration,
+  "0010_session_revoked_notify": sessionRevokedNotifyMigration,
 };
