@@ -1,8 +1,8 @@
-import { z } from "zod";
+import { setZodJitless } from "@/lib/config/zod-jitless";
 
 /**
  * Runs in the browser before any of the app's client code. The page CSP has no 'unsafe-eval', so
- * zod must not compile its fast parsers with `new Function`: even its guarded probe for eval is
- * reported by the browser as a CSP violation. jitless is read when a schema is created, hence here.
+ * zod must not compile its fast parsers with `new Function` (lib/config/zod-jitless.ts) — set
+ * without importing zod, which would put it into every page's first load.
  */
-z.config({ jitless: true });
+setZodJitless();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { buildSoapRequest } from "@/lib/hl7";
 import { confirmQuery } from "./lib/spine-confirm";
-import { sameSoapPool } from "./request-path";
+import { ladderTable, sameSoapPool } from "./request-path";
 
 describe("sameSoapPool (P1's direct requests: the app's own SOAP, a fresh MessageId each)", () => {
   it("replaces the MessageId everywhere it occurs and changes nothing else", () => {
@@ -25,5 +25,40 @@ describe("sameSoapPool (P1's direct requests: the app's own SOAP, a fresh Messag
 
   it("refuses a body without a MessageID", () => {
     expect(() => sameSoapPool("<Envelope/>", {}, 1)).toThrow(/no MessageID/);
+  });
+});
+
+describe("ladderTable (P1 step by step)", () => {
+  it("takes the median of the rounds, the step-to-step difference and the floor ratio", () => {
+    const table = ladderTable({
+      store: "PostgreSQL",
+      ladder: {
+        direct: [
+          { p50: 10, cpu: 0 },
+          { p50: 12, cpu: 0 },
+          { p50: 8, cpu: 0 },
+        ],
+        "/api/health/live": [
+          { p50: 4, cpu: 3 },
+          { p50: 5, cpu: 4 },
+          { p50: 6, cpu: 5 },
+        ],
+        "/api/auth/session": [
+          { p50: 6, cpu: 5 },
+          { p50: 7, cpu: 6 },
+          { p50: 9, cpu: 6 },
+        ],
+        confirm: [
+          { p50: 18, cpu: 11 },
+          { p50: 16, cpu: 10 },
+          { p50: 17, cpu: 12 },
+        ],
+      },
+    });
+    expect(table.rows[0]?.[1]).toBe("10.0");
+    expect(table.rows[1]?.slice(1)).toEqual(["5.0", "4.0", "—"]);
+    expect(table.rows[2]?.slice(1)).toEqual(["7.0", "6.0", "+2.0"]);
+    expect(table.rows[3]?.slice(1)).toEqual(["17.0", "11.0", "+10.0"]);
+    expect(table.rows[4]?.[1]).toBe("1.50 ×");
   });
 });

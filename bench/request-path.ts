@@ -41,6 +41,15 @@ const CREATE_CONNECTIONS = 64;
 const SIMULATOR_PROCESS = fileURLToPath(new URL("./lib/request-path-simulator-process.ts", import.meta.url));
 /** Creates measured one at a time before the load (after ten more that warm the route up). */
 const SEQUENTIAL_CREATES = 20;
+/**
+ * P1's floor and the steps above it, each measured one at a time in every round: Next's pipeline
+ * and the route wrapper with nothing behind them (the liveness route), then with the session read
+ * (the session status route), then the confirm query itself.
+ */
+const LADDER = [
+  { path: "/api/health/live", label: "Next + route wrapper, no work (GET /api/health/live)", signedIn: false },
+  { path: "/api/auth/session", label: "+ cookie and session (GET /api/auth/session)", signedIn: true },
+] as const;
 /** Bench patients for P2, added to the simulator's PDS (synthetic range, well clear of the seed's). */
 const FIRST_BENCH_PATIENT = 600_000;
 
@@ -129,6 +138,8 @@ interface StoreRun {
   store: string;
   p1: { c1: { direct: number; app: number }[]; c50: { direct: number; app: number; appRps: number; directRps: number }[] };
   p1Errors: number;
+  /** One at a time, per round: p50 wall and app CPU per request, by step (LADDER paths, "confirm", "direct"). */
+  ladder: Record<string, { p50: number; cpu: number }[]>;
   appCpuPerConfirmMs: number;
   creates: {
     requested: number;
@@ -228,11 +239,13 @@ async function runForStore(store: "PostgreSQL" | "PGlite", s: Settings, settings
     let p1Errors = 0;
     let appCpuMs = 0;
     let appRequests = 0;
+    const ladder: StoreRun["ladder"] = {};
     for (let round = 0; round < s.rounds; round++) {
       const d1 = await sequential(direct, s.sequential);
       const cpuBefore = groupCpuMs(pgid);
       const a1 = await sequential(viaApp, s.sequential);
-      appCpuMs += groupCpuMs(pgid) - cpuBefore;
+      const a1CpuMs = groupCpuMs(pgid) - cpuBefore;
+      appCpuMs += a1CpuMs;
       appRequests += s.sequential + 10;
       c1.push({ direct: d1.p50, app: a1.p50 });
       const d50 = await runLoad({
@@ -246,6 +259,21 @@ async function runForStore(store: "PostgreSQL" | "PGlite", s: Settings, settings
       const a50 = await runLoad({ url: appConfirmUrl, connections: 50, durationSec: s.loadSec, headers: { cookie } });
       c50.push({ direct: d50.p50Ms, app: a50.p50Ms, directRps: d50.reqPerSec, appRps: a50.reqPerSec });
       p1Errors += d1.failures + a1.failures + d50.errors + a50.errors;
+      // The floor and the steps above it, one at a time, with the app's CPU per request.
+      for (const step of LADDER) {
+        const send = async () => {
+          const response = await fetch(`${stack.publicUrl}${step.path}`, { headers: step.signedIn ? { cookie } : {} });
+          await response.arrayBuffer();
+          return response.status;
+        };
+        const before = groupCpuMs(pgid);
+        const measured = await sequential(send, s.sequential);
+        const cpu = (groupCpuMs(pgid) - before) / (s.sequential + 10);
+        p1Errors += measured.failures;
+        (ladder[step.path] ??= []).push({ p50: measured.p50, cpu });
+      }
+      ladder.confirm = [...(ladder.confirm ?? []), { p50: a1.p50, cpu: a1CpuMs / (s.sequential + 10) }];
+      ladder.direct = [...(ladder.direct ?? []), { p50: d1.p50, cpu: 0 }];
     }
 
     markPhase();
@@ -342,6 +370,7 @@ async function runForStore(store: "PostgreSQL" | "PGlite", s: Settings, settings
       store,
       p1: { c1, c50 },
       p1Errors,
+      ladder,
       appCpuPerConfirmMs: appCpuMs / appRequests,
       creates: {
         requested: requests,
@@ -365,6 +394,43 @@ async function runForStore(store: "PostgreSQL" | "PGlite", s: Settings, settings
     simulator.child.kill("SIGTERM");
     if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   }
+}
+
+/**
+ * P1 one at a time, step by step (medians of the rounds): what the simulator takes for the SOAP,
+ * what Next and the wrapper take with no work (the floor), what the session adds, and the confirm
+ * route. The floor ratio is the best P1 could be if the confirm route cost nothing beyond the floor.
+ */
+export function ladderTable(r: Pick<StoreRun, "store" | "ladder">): DetailTable {
+  const step = (key: string) => {
+    const rounds = r.ladder[key] ?? [];
+    return { p50: median(rounds.map((x) => x.p50)), cpu: median(rounds.map((x) => x.cpu)) };
+  };
+  const direct = step("direct");
+  const floor = step(LADDER[0].path);
+  const rows: string[][] = [["Spine simulator, the same SOAP posted straight to it", direct.p50.toFixed(1), "—", "—"]];
+  let previous: number | undefined;
+  for (const { path, label } of [...LADDER, { path: "confirm", label: "+ the confirm query (Spine over HTTP, codec, audit event)" }]) {
+    const figures = step(path);
+    rows.push([
+      label,
+      figures.p50.toFixed(1),
+      figures.cpu.toFixed(1),
+      previous === undefined ? "—" : `+${(figures.p50 - previous).toFixed(1)}`,
+    ]);
+    previous = figures.p50;
+  }
+  rows.push([
+    "floor ratio: (simulator + the floor) ÷ simulator — P1 one at a time if the route did nothing beyond the floor",
+    `${((direct.p50 + floor.p50) / direct.p50).toFixed(2)} ×`,
+    "",
+    "",
+  ]);
+  return {
+    title: `P1 one at a time, step by step [${r.store}] (medians of the rounds)`,
+    columns: ["step", "p50 ms", "app CPU ms / request", "p50 above the step before"],
+    rows,
+  };
 }
 
 async function run(settings: BenchSettings): Promise<BenchReport | undefined> {
@@ -443,6 +509,7 @@ async function run(settings: BenchSettings): Promise<BenchReport | undefined> {
         ];
       }),
     });
+    details.push(ladderTable(r));
     details.push({
       title: `P2 answers [${r.store}]`,
       columns: ["answer", "count"],

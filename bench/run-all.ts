@@ -10,8 +10,13 @@
  * makes this exit 1. npm is not involved (the benches are not part of any npm script).
  */
 import { spawn } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { isMainModule } from "@/bench/lib/bench-main";
+import { isMainModule, machineLine } from "@/bench/lib/bench-main";
+import { machineLoadLine } from "@/bench/lib/cpu-meter";
+import { type BenchReport, type Figure, renderTable, summarise, toRows } from "@/bench/lib/report";
 
 export interface BenchEntry {
   name: string;
@@ -30,7 +35,8 @@ export const BENCHES: readonly BenchEntry[] = [
   { name: "http-bff", file: "http-bff.ts", timeoutMs: 180_000 },
   { name: "audit-export", file: "audit-export.ts", timeoutMs: 300_000, nodeArgs: ["--conditions=react-server"] },
   { name: "batch-check", file: "batch-check.ts", timeoutMs: 300_000 },
-  { name: "request-path", file: "request-path.ts", timeoutMs: 300_000, nodeArgs: ["--conditions=react-server"] },
+  { name: "request-path", file: "request-path.ts", timeoutMs: 900_000, nodeArgs: ["--conditions=react-server"] },
+  { name: "page-weight", file: "page-weight.ts", timeoutMs: 600_000, nodeArgs: ["--conditions=react-server"] },
 ];
 
 export interface BenchOutcome {
@@ -85,6 +91,18 @@ export function summaryLine(outcome: BenchOutcome): string {
   return `${outcome.name}: ${outcome.missed === 0 ? "all targets ok or near" : `${outcome.missed} target(s) MISSED`}, ${seconds}`;
 }
 
+/**
+ * The one table (issue 16 point 1): every figure that has a target, from every bench of this run,
+ * with its status — read back from the JSON each bench wrote (BENCH_JSON_DIR).
+ */
+export function targetTable(reports: readonly { name: string; report: Pick<BenchReport, "figures"> }[]): string {
+  const figures: Figure[] = reports.flatMap(({ name, report }) =>
+    report.figures.filter((figure) => figure.targetId).map((figure) => ({ ...figure, subject: `${name}: ${figure.subject}` })),
+  );
+  const counts = summarise(figures);
+  return `${renderTable(toRows(figures))}\n\ntargets: ${counts.ok} ok, ${counts.near} near, ${counts.MISSED} MISSED`;
+}
+
 async function main(): Promise<void> {
   const wanted = process.argv.slice(2);
   const unknown = wanted.filter((name) => !BENCHES.some((entry) => entry.name === name));
@@ -95,9 +113,21 @@ async function main(): Promise<void> {
   }
   const selected = wanted.length > 0 ? BENCHES.filter((entry) => wanted.includes(entry.name)) : BENCHES;
   const outcomes: BenchOutcome[] = [];
-  for (const entry of selected) {
-    console.log(`\n######## bench: ${entry.name} ########\n`);
-    outcomes.push(await runBench(entry));
+  const jsonDir = mkdtempSync(path.join(os.tmpdir(), "lrm-bench-"));
+  try {
+    for (const entry of selected) {
+      console.log(`\n######## bench: ${entry.name} ########\n`);
+      outcomes.push(await runBench(entry, { ...process.env, BENCH_JSON_DIR: jsonDir }));
+    }
+    const reports = selected
+      .map((entry) => ({ name: entry.name, file: path.join(jsonDir, `${entry.name}.json`) }))
+      .filter(({ file }) => existsSync(file))
+      .map(({ name, file }) => ({ name, report: JSON.parse(readFileSync(file, "utf8")) as BenchReport }));
+    console.log("\n######## every target of this run ########");
+    console.log(`${machineLine()}\n${machineLoadLine()}\n${os.cpus().length} CPUs (${os.cpus()[0]?.model ?? "?"})\n`);
+    console.log(targetTable(reports));
+  } finally {
+    rmSync(jsonDir, { recursive: true, force: true });
   }
   console.log("\n######## summary ########");
   for (const outcome of outcomes) console.log(summaryLine(outcome));

@@ -173,6 +173,45 @@ export const TARGETS = {
     inferred: true,
     tolerancePct: 0,
   },
+  // ---- P4: pages as a browser loads them (bench/page-weight.ts) ----------------------------------
+  "p4.first-load-js.kb": {
+    description: "first-load JavaScript of a page: every script the page's HTML loads, gzip -9, summed",
+    value: 150,
+    unit: "kB",
+    direction: "atMost",
+    source:
+      "INFERRED: issue 16 point 1 (P4) ≤ 150 kB gzip per page; anchors.md §4 measured ~135 kB gzip for a page with no client components (Next 16's floor)",
+    inferred: true,
+    tolerancePct: 0,
+  },
+  "p4.lighthouse.performance": {
+    description: "Lighthouse performance score (desktop preset: clinicians use NHS desktop PCs)",
+    value: 95,
+    unit: "points",
+    direction: "atLeast",
+    source: "INFERRED: issue 16 point 1 (P4) performance ≥ 95 (anchors.md: common CI gates are ≥ 90)",
+    inferred: true,
+    tolerancePct: 0,
+  },
+  "p4.lighthouse.accessibility": {
+    description: "Lighthouse accessibility score",
+    value: 100,
+    unit: "points",
+    direction: "atLeast",
+    source:
+      "INFERRED: issue 16 point 1 (P4) accessibility 100 (not WCAG conformance: the axe checks in the Playwright journeys are the gate)",
+    inferred: true,
+    tolerancePct: 0,
+  },
+  "p4.cls": {
+    description: "cumulative layout shift while the page loads (Lighthouse)",
+    value: 0.05,
+    unit: "",
+    direction: "atMost",
+    source: "INFERRED: issue 16 point 1 (P4) CLS < 0.05 (Core Web Vitals call ≤ 0.1 good)",
+    inferred: true,
+    tolerancePct: 0,
+  },
   "batch.end-to-end.ms": {
     description: "10,000-patient batch check, end to end: upload read to the first page of results",
     value: 1_500,

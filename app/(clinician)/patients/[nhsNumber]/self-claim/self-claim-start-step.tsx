@@ -9,7 +9,7 @@ export function SelfClaimStartStep({ onStart }: { onStart: () => void }) {
       <h1>{copy.start.heading}</h1>
       <p>{copy.start.body}</p>
       <WarningCallout>
-        <WarningCallout.Heading>{copy.start.warningHeading}</WarningCallout.Heading>
+        <WarningCallout.Heading headingLevel="h2">{copy.start.warningHeading}</WarningCallout.Heading>
         <p>{copy.start.warning}</p>
       </WarningCallout>
       <Button type="button" onClick={onStart}>
