@@ -270,7 +270,7 @@ async function runForStore(store: "PostgreSQL" | "PGlite", s: Settings, settings
         const measured = await sequential(send, s.sequential);
         const cpu = (groupCpuMs(pgid) - before) / (s.sequential + 10);
         p1Errors += measured.failures;
-        (ladder[step.path] ??= []).push({ p50: measured.p50, cpu });
+        ladder[step.path] = [...(ladder[step.path] ?? []), { p50: measured.p50, cpu }];
       }
       ladder.confirm = [...(ladder.confirm ?? []), { p50: a1.p50, cpu: a1CpuMs / (s.sequential + 10) }];
       ladder.direct = [...(ladder.direct ?? []), { p50: d1.p50, cpu: 0 }];

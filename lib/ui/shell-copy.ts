@@ -5,6 +5,8 @@ export const shellCopy = {
   skipLink: "Skip to main content",
   homeLabel: "LR Manager homepage",
   navigationLabel: "Menu",
+  /** The header's overflow menu button (nhsuk-frontend folds items that do not fit into it). */
+  navigationMore: { hiddenPrefix: "Browse ", label: "More" },
   newAlertsBadge: (count: number) => `${count} new`,
   account: {
     label: "Account",
