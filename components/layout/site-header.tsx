@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import type { HeaderAccount } from "@/lib/schemas/shell";
 import { shellCopy } from "@/lib/ui/shell-copy";
 import { HeaderMenu } from "./header-menu";
@@ -43,6 +44,16 @@ function UserIcon() {
   );
 }
 
+function AccountLink({ href, children }: { href: string; children: ReactNode }) {
+  return (
+    <li className="nhsuk-header__account-item">
+      <a className="nhsuk-header__account-link" href={href}>
+        {children}
+      </a>
+    </li>
+  );
+}
+
 /**
  * NHS header with service name and the account area (user, role, organisation, My role profiles,
  * Change role, Log out), rendered on the server as nhsuk-frontend's header markup. Only the new
@@ -74,16 +85,8 @@ export function SiteHeader({ account, csrfToken }: { account?: HeaderAccount; cs
                     {account.roleName} – {account.organisationName}
                   </span>
                 </li>
-                <li className="nhsuk-header__account-item">
-                  <a className="nhsuk-header__account-link" href="/my-role-profiles">
-                    {shellCopy.account.myRoleProfiles}
-                  </a>
-                </li>
-                <li className="nhsuk-header__account-item">
-                  <a className="nhsuk-header__account-link" href="/api/auth/change-role">
-                    {shellCopy.account.changeRole}
-                  </a>
-                </li>
+                <AccountLink href="/my-role-profiles">{shellCopy.account.myRoleProfiles}</AccountLink>
+                <AccountLink href="/api/auth/change-role">{shellCopy.account.changeRole}</AccountLink>
                 <li className="nhsuk-header__account-item">
                   <form className="nhsuk-header__account-form" noValidate action="/api/auth/logout" method="post">
                     <button className="nhsuk-header__account-button" type="submit">
@@ -94,12 +97,10 @@ export function SiteHeader({ account, csrfToken }: { account?: HeaderAccount; cs
                 </li>
               </>
             ) : (
-              <li className="nhsuk-header__account-item">
-                <a className="nhsuk-header__account-link" href="/api/auth/login">
-                  <UserIcon />
-                  {shellCopy.account.signIn}
-                </a>
-              </li>
+              <AccountLink href="/api/auth/login">
+                <UserIcon />
+                {shellCopy.account.signIn}
+              </AccountLink>
             )}
           </ul>
         </nav>

@@ -113,6 +113,16 @@ function controlledStore() {
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 
+/** A cache whose subscription is in place, on a store the test controls. */
+async function subscribedCache(clock: () => number = Date.now) {
+  const control = controlledStore();
+  const cache = createSessionCache<string>(clock);
+  cache.get(control.store, "x");
+  control.subscribe();
+  await settle();
+  return { control, cache };
+}
+
 describe("session cache rules", () => {
   it("a read that started before the subscription was in place is never cached", async () => {
     const control = controlledStore();
@@ -127,11 +137,7 @@ describe("session cache rules", () => {
 
   it("a lost subscription empties the cache and turns it off; it subscribes again after 5 s", async () => {
     let clock = 1_000_000;
-    const control = controlledStore();
-    const cache = createSessionCache<string>(() => clock);
-    cache.get(control.store, "s1");
-    control.subscribe();
-    await settle();
+    const { control, cache } = await subscribedCache(() => clock);
     cache.remember(cache.ticket(control.store), "s1", "cached");
     expect(cache.get(control.store, "s1")).toBe("cached");
 
@@ -169,11 +175,7 @@ describe("session cache rules", () => {
 
   it("a notification drops that session; entries also expire on their own", async () => {
     let clock = 0;
-    const control = controlledStore();
-    const cache = createSessionCache<string>(() => clock);
-    cache.get(control.store, "x");
-    control.subscribe();
-    await settle();
+    const { control, cache } = await subscribedCache(() => clock);
     cache.remember(cache.ticket(control.store), "s1", "one");
     cache.remember(cache.ticket(control.store), "s2", "two");
     control.notify("s1");
@@ -184,11 +186,7 @@ describe("session cache rules", () => {
   });
 
   it("forgetAll (this instance revoked) drops everything at once and refuses reads already under way", async () => {
-    const control = controlledStore();
-    const cache = createSessionCache<string>();
-    cache.get(control.store, "x");
-    control.subscribe();
-    await settle();
+    const { control, cache } = await subscribedCache();
     cache.remember(cache.ticket(control.store), "s1", "one");
     const ticket = cache.ticket(control.store);
     cache.forgetAll();
