@@ -17,6 +17,7 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
+import type { Result as LighthouseResult } from "lighthouse";
 import { type BenchSettings, isMainModule, machineLine, runAsScript } from "@/bench/lib/bench-main";
 import { machineLoadLine } from "@/bench/lib/cpu-meter";
 import type { BenchReport, DetailTable, Figure } from "@/bench/lib/report";
@@ -125,13 +126,23 @@ async function run(settings: BenchSettings): Promise<BenchReport | undefined> {
         bytes += size;
         loadedBy.set(scriptUrl, (loadedBy.get(scriptUrl) ?? 0) + 1);
       }
-      const audit = await lighthouse(
-        url,
-        { port: chrome.port, output: "json", logLevel: "error", onlyCategories: ["performance", "accessibility"], extraHeaders: headers },
-        desktopConfig,
-      );
-      const lhr = audit?.lhr;
-      if (!lhr) throw new Error(`Lighthouse gave no result for ${page.path}`);
+      // Lighthouse's trace processing fails now and then on this machine (a metric comes back
+      // with an error and the category has no score): such a run is measured again, up to 3 times.
+      let lhr: LighthouseResult;
+      let attempt = 0;
+      do {
+        attempt += 1;
+        const audit = await lighthouse(
+          url,
+          { port: chrome.port, output: "json", logLevel: "error", onlyCategories: ["performance", "accessibility"], extraHeaders: headers },
+          desktopConfig,
+        );
+        if (!audit?.lhr) throw new Error(`Lighthouse gave no result for ${page.path}`);
+        lhr = audit.lhr;
+      } while (attempt < 3 && (lhr.runtimeError || lhr.categories.performance?.score == null));
+      const metricErrors = ["largest-contentful-paint", "cumulative-layout-shift", "total-blocking-time"]
+        .map((id) => lhr.audits[id]?.errorMessage)
+        .filter((message): message is string => Boolean(message));
       const failedAudits = Object.values(lhr.audits)
         .filter((a) => a.scoreDisplayMode === "binary" && a.score === 0)
         .map((a) => a.id);
@@ -145,12 +156,15 @@ async function run(settings: BenchSettings): Promise<BenchReport | undefined> {
         status: response.status,
         scripts: sources.length,
         jsGzipKb: bytes / 1000,
-        performance: Math.round((lhr.categories.performance?.score ?? 0) * 100),
+        performance: lhr.categories.performance?.score == null ? Number.NaN : Math.round(lhr.categories.performance.score * 100),
         accessibility: Math.round((lhr.categories.accessibility?.score ?? 0) * 100),
         cls: lhr.audits["cumulative-layout-shift"]?.numericValue ?? Number.NaN,
         lcpMs: lhr.audits["largest-contentful-paint"]?.numericValue ?? Number.NaN,
         tbtMs: lhr.audits["total-blocking-time"]?.numericValue ?? Number.NaN,
-        failedAudits,
+        failedAudits: [
+          ...failedAudits,
+          ...metricErrors.map((message) => `Lighthouse error after ${attempt} runs: ${message.slice(0, 80)}`),
+        ],
       });
     }
     scriptRows = [...loadedBy]

@@ -97,7 +97,14 @@ export function summaryLine(outcome: BenchOutcome): string {
  */
 export function targetTable(reports: readonly { name: string; report: Pick<BenchReport, "figures"> }[]): string {
   const figures: Figure[] = reports.flatMap(({ name, report }) =>
-    report.figures.filter((figure) => figure.targetId).map((figure) => ({ ...figure, subject: `${name}: ${figure.subject}` })),
+    report.figures
+      .filter((figure) => figure.targetId)
+      // JSON has no NaN (a figure that could not be measured): it comes back as null.
+      .map((figure) => ({
+        ...figure,
+        value: typeof figure.value === "number" ? figure.value : Number.NaN,
+        subject: `${name}: ${figure.subject}`,
+      })),
   );
   const counts = summarise(figures);
   return `${renderTable(toRows(figures))}\n\ntargets: ${counts.ok} ok, ${counts.near} near, ${counts.MISSED} MISSED`;
