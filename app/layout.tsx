@@ -3,7 +3,6 @@ import type { ReactNode } from "react";
 import { SiteFooter } from "@/components/layout/site-footer";
 import { SiteHeader } from "@/components/layout/site-header";
 import { TrainingBanner } from "@/components/layout/training-banner";
-import { Providers } from "@/components/providers";
 import { IdleTimeoutDialog } from "@/components/session/idle-timeout-dialog";
 import { shellCopy } from "@/lib/ui/shell-copy";
 import { getHeaderAccount } from "@/server/auth/header-account";
@@ -32,19 +31,17 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         <a className="nhsuk-skip-link" href="#maincontent">
           {shellCopy.skipLink}
         </a>
-        <Providers>
-          <SiteHeader account={account?.header} csrfToken={account?.csrfToken} />
-          <div className="nhsuk-width-container">
-            {training ? (
-              <div className="pt-nhs-4">
-                <TrainingBanner exercise={notices?.exercise} notices={notices?.notices} />
-              </div>
-            ) : null}
-            <main className="nhsuk-main-wrapper" id="maincontent" tabIndex={-1}>
-              {children}
-            </main>
-          </div>
-        </Providers>
+        <SiteHeader account={account?.header} csrfToken={account?.csrfToken} />
+        <div className="nhsuk-width-container">
+          {training ? (
+            <div className="pt-nhs-4">
+              <TrainingBanner exercise={notices?.exercise} notices={notices?.notices} />
+            </div>
+          ) : null}
+          <main className="nhsuk-main-wrapper" id="maincontent" tabIndex={-1}>
+            {children}
+          </main>
+        </div>
         <SiteFooter />
         {account ? <IdleTimeoutDialog warningMs={account.idle.warningMs} /> : null}
       </body>

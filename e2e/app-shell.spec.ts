@@ -19,7 +19,7 @@ for (const viewport of widths) {
 
     const header = page.locator("header.nhsuk-header");
     await expect(header).toBeVisible();
-    await expect(header.getByRole("link", { name: "LR Manager homepage" })).toBeVisible();
+    await expect(header.getByRole("link", { name: "Legitimate Relationships homepage" })).toBeVisible();
     await expect(header).toContainText("Legitimate Relationships");
     await expect(header.getByRole("link", { name: "Sign in" })).toBeVisible();
 

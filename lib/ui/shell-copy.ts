@@ -3,7 +3,8 @@ export const shellCopy = {
   serviceName: "Legitimate Relationships",
   serviceShortName: "LR Manager",
   skipLink: "Skip to main content",
-  homeLabel: "LR Manager homepage",
+  /** Contains the visible service name (WCAG 2.5.3 label in name: voice users say what they see). */
+  homeLabel: "Legitimate Relationships homepage",
   navigationLabel: "Menu",
   /** The header's overflow menu button (nhsuk-frontend folds items that do not fit into it). */
   navigationMore: { hiddenPrefix: "Browse ", label: "More" },
