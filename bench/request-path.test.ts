@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { buildSoapRequest } from "@/lib/hl7";
+import type { RouteWorkPiece } from "./lib/confirm-route-work";
 import { confirmQuery } from "./lib/spine-confirm";
-import { ladderTable, sameSoapPool } from "./request-path";
+import { ladderTable, routeWorkTable, sameSoapPool } from "./request-path";
 
 describe("sameSoapPool (P1's direct requests: the app's own SOAP, a fresh MessageId each)", () => {
   it("replaces the MessageId everywhere it occurs and changes nothing else", () => {
@@ -60,5 +61,27 @@ describe("ladderTable (P1 step by step)", () => {
     expect(table.rows[2]?.slice(1)).toEqual(["7.0", "6.0", "+2.0"]);
     expect(table.rows[3]?.slice(1)).toEqual(["17.0", "11.0", "+10.0"]);
     expect(table.rows[4]?.[1]).toBe("1.50 ×");
+  });
+});
+
+describe("routeWorkTable (P1's remaining costs, piece by piece)", () => {
+  it("lists each piece and takes the confirm route above the session route apart", () => {
+    const rounds = (...p50s: number[]) => p50s.map((p50) => ({ p50, cpu: 0 }));
+    const piece = (key: RouteWorkPiece["key"], p50Ms: number) => ({ key, label: key, p50Ms });
+    const table = routeWorkTable({
+      store: "PostgreSQL",
+      ladder: { direct: rounds(8, 9, 10), "/api/auth/session": rounds(5, 6, 7), confirm: rounds(20, 19, 21) },
+      routeWork: [
+        piece("build", 0.5),
+        piece("httpApp", 9.5),
+        piece("httpFetch", 9),
+        piece("reply", 0.75),
+        piece("wellFormed", 0.25),
+        piece("audit", 1.25),
+      ],
+    });
+    expect(table.rows.slice(0, 6).map((row) => row[1])).toEqual(["0.50", "9.50", "9.00", "0.75", "0.25", "1.25"]);
+    // above the session: 20 − 6 = 14; Spine 9; own 0.5 + 0.5 + 0.75 + 1.25 = 3; rest 14 − 9 − 3 = 2
+    expect(table.rows.slice(6).map((row) => row[1])).toEqual(["14.00", "9.00", "3.00", "2.00"]);
   });
 });

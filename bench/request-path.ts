@@ -19,13 +19,15 @@
  *
  * Needs a production build (`npx next build`); without one it says so and exits 0.
  */
-import { randomBytes, randomUUID } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import autocannon from "autocannon";
+import type { Kysely } from "kysely";
 import { type BenchSettings, isMainModule, machineLine, runAsScript } from "@/bench/lib/bench-main";
+import { measureConfirmRouteWork, type RouteWorkPiece, withFreshMessageId } from "@/bench/lib/confirm-route-work";
 import { machineLoadLine } from "@/bench/lib/cpu-meter";
 import { startJsonLineProcess } from "@/bench/lib/json-line-process";
 import { runLoad } from "@/bench/lib/load";
@@ -33,6 +35,7 @@ import { processCpuMs } from "@/bench/lib/process-cpu";
 import type { BenchReport, DetailTable, Figure } from "@/bench/lib/report";
 import { confirmPool } from "@/bench/lib/spine-confirm";
 import { percentile } from "@/bench/lib/stats";
+import type { Database } from "@/server/db/schema";
 import { simulatorControl } from "@/tests/support/simulator-control";
 
 const GP = "900000000001";
@@ -108,10 +111,7 @@ export function sameSoapPool(
   headers: Record<string, string>,
   size: number,
 ): { body: string; headers: Record<string, string> }[] {
-  const messageId = /<(?:\w+:)?MessageID>(?:uuid:)?([0-9A-Fa-f-]{36})</.exec(body)?.[1];
-  if (!messageId) throw new Error("no MessageID in the captured SOAP request");
-  const every = new RegExp(messageId, "gi");
-  return Array.from({ length: size }, () => ({ body: body.replace(every, randomUUID().toUpperCase()), headers }));
+  return Array.from({ length: size }, () => ({ body: withFreshMessageId(body), headers }));
 }
 
 async function sequential(send: () => Promise<number>, count: number): Promise<{ p50: number; failures: number }> {
@@ -141,6 +141,8 @@ interface StoreRun {
   /** One at a time, per round: p50 wall and app CPU per request, by step (LADDER paths, "confirm", "direct"). */
   ladder: Record<string, { p50: number; cpu: number }[]>;
   appCpuPerConfirmMs: number;
+  /** The confirm route's own work, piece by piece (bench/lib/confirm-route-work.ts). */
+  routeWork: RouteWorkPiece[];
   creates: {
     requested: number;
     oneAtATimeP50: number;
@@ -275,6 +277,7 @@ async function runForStore(store: "PostgreSQL" | "PGlite", s: Settings, settings
       ladder.confirm = [...(ladder.confirm ?? []), { p50: a1.p50, cpu: a1CpuMs / (s.sequential + 10) }];
       ladder.direct = [...(ladder.direct ?? []), { p50: d1.p50, cpu: 0 }];
     }
+    const routeWork = await confirmRouteWork(store, stack.store.db, directUrl, pool[0]!, s.sequential * 2);
 
     markPhase();
 
@@ -372,6 +375,7 @@ async function runForStore(store: "PostgreSQL" | "PGlite", s: Settings, settings
       p1Errors,
       ladder,
       appCpuPerConfirmMs: appCpuMs / appRequests,
+      routeWork,
       creates: {
         requested: requests,
         oneAtATimeP50: oneAtATime.p50,
@@ -394,6 +398,52 @@ async function runForStore(store: "PostgreSQL" | "PGlite", s: Settings, settings
     simulator.child.kill("SIGTERM");
     if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   }
+}
+
+/**
+ * The confirm route's own work, in this process: on PostgreSQL against the app's own database; on
+ * PGlite (which the app holds locked) against a PGlite of this process's, in a folder of its own.
+ */
+async function confirmRouteWork(
+  store: "PostgreSQL" | "PGlite",
+  appDb: Kysely<Database>,
+  syncUrl: string,
+  soap: { body: string; headers: Record<string, string> },
+  iterations: number,
+): Promise<RouteWorkPiece[]> {
+  const input = { syncUrl, soap, nhsNumber: CONFIRM_PATIENT, iterations };
+  if (store === "PostgreSQL") return measureConfirmRouteWork({ ...input, db: appDb });
+  const { openStore } = await import("@/lib/store/open-store");
+  const { appMigrations } = await import("@/server/db/migrations");
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), "lrm-bench-route-work-"));
+  const own = await openStore<Database>({ name: "bench-route-work", dataDir, migrations: appMigrations });
+  try {
+    return await measureConfirmRouteWork({ ...input, db: own.db });
+  } finally {
+    await own.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * The confirm route above the session route, taken apart: Spine itself (the direct POST), the
+ * route's own pieces (what the app's HTTP client adds over fetch counted, not the round trip), and
+ * the rest — Next's pipeline for a handler that awaits I/O (async hops, the JSON answer).
+ */
+export function routeWorkTable(r: Pick<StoreRun, "store" | "ladder" | "routeWork">): DetailTable {
+  const p50 = (key: string) => median((r.ladder[key] ?? []).map((x) => x.p50));
+  const piece = (key: RouteWorkPiece["key"]) => r.routeWork.find((p) => p.key === key)?.p50Ms ?? Number.NaN;
+  const aboveSession = p50("confirm") - p50(LADDER[1].path);
+  const clientExtra = piece("httpApp") - piece("httpFetch");
+  const own = piece("build") + clientExtra + piece("reply") + piece("audit");
+  const rows: string[][] = r.routeWork.map((p) => [p.label, p.p50Ms.toFixed(2)]);
+  rows.push(
+    ["the confirm route above the session route (the ladder: confirm − session)", aboveSession.toFixed(2)],
+    ["… Spine itself: the same SOAP posted straight to the simulator (the ladder's direct)", p50("direct").toFixed(2)],
+    ["… the route's own work: build + (node:http − fetch) + reply + audit", own.toFixed(2)],
+    ["… the rest: Next's pipeline around a handler that awaits I/O", (aboveSession - p50("direct") - own).toFixed(2)],
+  );
+  return { title: `P1's remaining costs, piece by piece [${r.store}] (one at a time, p50)`, columns: ["piece", "p50 ms"], rows };
 }
 
 /**
@@ -509,7 +559,7 @@ async function run(settings: BenchSettings): Promise<BenchReport | undefined> {
         ];
       }),
     });
-    details.push(ladderTable(r));
+    details.push(ladderTable(r), routeWorkTable(r));
     details.push({
       title: `P2 answers [${r.store}]`,
       columns: ["answer", "count"],
