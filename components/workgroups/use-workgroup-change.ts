@@ -4,12 +4,8 @@ import { useCallback, useRef } from "react";
 import { apiFetch } from "@/components/api/api-fetch";
 import { useOperationPoll } from "@/components/api/use-operation-poll";
 import { isUiError, type UiError } from "@/lib/schemas/api-error";
-import {
-  type WorkgroupChange,
-  type WorkgroupChangeResponse,
-  type WorkgroupMemberChangeInput,
-  workgroupChangeOf,
-} from "@/lib/schemas/workgroups";
+import { type WorkgroupChange, workgroupChangeOf } from "@/lib/schemas/workgroup-change";
+import type { WorkgroupChangeResponse, WorkgroupMemberChangeInput } from "@/lib/schemas/workgroups";
 
 export type WorkgroupChangePhase =
   | { phase: "idle" }

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { UiError } from "./api-error";
 import { FREE_TEXT_MAX } from "./lr";
+import type { WorkgroupChange } from "./workgroup-change";
 
 /**
  * Role profiles and workgroups: the API contract of "My role profiles" and the workgroup pages
@@ -120,11 +121,5 @@ export type WorkgroupChangeResponse =
   | { state: "confirmed"; change: WorkgroupChange; reference: string }
   | { state: "pending"; operationId: string; reference: string };
 
-/** `alreadyMember` / `notMember`: Spine's alreadyAMember / wasNotAMember flags — information, not errors. */
-export type WorkgroupChange = "added" | "alreadyMember" | "removed" | "notMember";
-
-/** A confirmed operation's flag (GET /api/operations/{id} `result.flag`) as the change it means. */
-export function workgroupChangeOf(action: "add" | "remove", flag: boolean | undefined): WorkgroupChange {
-  if (action === "add") return flag ? "alreadyMember" : "added";
-  return flag ? "notMember" : "removed";
-}
+// In a module without zod, so the browser's outcome code does not load zod with it.
+export { type WorkgroupChange, workgroupChangeOf } from "./workgroup-change";

@@ -2,7 +2,7 @@
 import { Button } from "nhsuk-react-components";
 import { type FormEvent, useState } from "react";
 import { StepErrorSummary } from "@/components/forms/step-error-summary";
-import { type TrainingFaultBody, trainingFaultBody } from "@/lib/schemas/training";
+import type { TrainingFaultBody } from "@/lib/schemas/training";
 import {
   faultNotice,
   faultScope,
@@ -27,7 +27,8 @@ function FieldError({ id, message }: { id: string; message: string | undefined }
 /**
  * Switch a fault on: which fault (slow replies reveal the latency field), for everyone or one
  * patient (reveals the NHS number), checked in the browser with the API's own schema, then
- * confirmed. The server checks it all again.
+ * confirmed. The server checks it all again. The schema (and zod, ~30 kB gzip) is loaded when the
+ * form is first submitted, not with the page.
  */
 export function FaultForm() {
   const [kind, setKind] = useState<TrainingFaultKind | "">("");
@@ -38,8 +39,9 @@ export function FaultForm() {
   const [attempt, setAttempt] = useState(0);
   const [asking, setAsking] = useState<TrainingFaultBody | undefined>();
 
-  function submit(event: FormEvent) {
+  async function submit(event: FormEvent) {
     event.preventDefault();
+    const { trainingFaultBody } = await import("@/lib/schemas/training");
     const found: Record<string, string> = {};
     if (!scope) found.scope = copy.faults.scopeError;
     const parsed = trainingFaultBody.safeParse({
@@ -77,7 +79,7 @@ export function FaultForm() {
 
   const group = (field: string) => `nhsuk-form-group${errors[field] ? " nhsuk-form-group--error" : ""}`;
   return (
-    <form noValidate onSubmit={submit} data-testid="fault-form">
+    <form noValidate onSubmit={(event) => void submit(event)} data-testid="fault-form">
       <div key={attempt}>
         <StepErrorSummary title={copy.faults.errorSummaryTitle} errors={errors} anchors={FIELD_IDS} />
       </div>

@@ -1,7 +1,7 @@
-import { dehydrate, HydrationBoundary, QueryClient } from "@tanstack/react-query";
 import type { Metadata } from "next";
 import { PatientBanner } from "@/components/patient/patient-banner";
-import { patientQueryKeys } from "@/components/patient/patient-queries";
+import type { SpineRead } from "@/components/patient/spine-read";
+import type { UiError } from "@/lib/schemas/api-error";
 import { AUDIT_ACTIONS } from "@/lib/schemas/audit";
 import { recordAudit } from "@/server/audit/record-audit";
 import { can } from "@/server/auth/signed-in-user";
@@ -22,8 +22,9 @@ type Params = Promise<{ nhsNumber: string }>;
 export const metadata: Metadata = { title: copy.titleSuffix };
 
 /**
- * The patient page: banner from PDS, then the relationship and LR list, prefetched on the server
- * into TanStack Query and hydrated (the client refetches only after an update). Viewing is audited.
+ * The patient page: banner from PDS, then the relationship and LR list, read from Spine on the
+ * server and passed down with their errors (as plain UiErrors, so the page shows them instead of
+ * silently asking Spine again). Viewing is audited.
  */
 export default async function PatientPage({ params }: { params: Params }) {
   const opened = await openPatientPage(params, "lr.view", (n) => `/patients/${n}`);
@@ -31,21 +32,7 @@ export default async function PatientPage({ params }: { params: Params }) {
   const { nhsNumber, user, ctx, patient } = opened.loaded;
   await recordAudit({ action: AUDIT_ACTIONS.patientViewed, outcome: "success", actor: auditActorOf(ctx), nhsNumber });
 
-  const queryClient = new QueryClient();
-  await Promise.all([
-    queryClient.prefetchQuery({
-      queryKey: patientQueryKeys.relationship(nhsNumber),
-      queryFn: () => asUiResult(checkRelationship(ctx, nhsNumber)),
-      retry: false,
-    }),
-    queryClient.prefetchQuery({
-      queryKey: patientQueryKeys.lrs(nhsNumber),
-      queryFn: () => asUiResult(listPatientLrs(ctx, nhsNumber)),
-      retry: false,
-    }),
-  ]);
-  // Errors are hydrated too (as plain UiErrors), so the page shows them instead of silently asking Spine again.
-  const state = dehydrate(queryClient, { shouldDehydrateQuery: () => true, shouldRedactErrors: () => false });
+  const [relationship, lrs] = await Promise.all([spineRead(checkRelationship(ctx, nhsNumber)), spineRead(listPatientLrs(ctx, nhsNumber))]);
 
   return (
     <>
@@ -53,16 +40,24 @@ export default async function PatientPage({ params }: { params: Params }) {
         {copy.back}
       </a>
       <PatientBanner patient={patient} copy={copy.banner} training={config().LR_MODE === "training"} nameIsPageHeading />
-      <HydrationBoundary state={state}>
-        <PatientLrs
-          nhsNumber={nhsNumber}
-          can={{
-            selfClaim: can(user, "lr.selfClaim"),
-            changeStatus: can(user, "lr.changeStatus"),
-            emergency: can(user, "lr.emergencyView"),
-          }}
-        />
-      </HydrationBoundary>
+      <PatientLrs
+        nhsNumber={nhsNumber}
+        relationship={relationship}
+        lrs={lrs}
+        can={{
+          selfClaim: can(user, "lr.selfClaim"),
+          changeStatus: can(user, "lr.changeStatus"),
+          emergency: can(user, "lr.emergencyView"),
+        }}
+      />
     </>
   );
+}
+
+async function spineRead<T>(work: Promise<T>): Promise<SpineRead<T>> {
+  try {
+    return { data: await asUiResult(work) };
+  } catch (error) {
+    return { error: error as UiError };
+  }
 }

@@ -1,9 +1,7 @@
 "use client";
-import { useQuery } from "@tanstack/react-query";
 import { ProblemMessage } from "@/components/forms/problem-message";
 import { LrTable } from "@/components/lr/lr-table";
-import { patientLrsQuery, patientRelationshipQuery } from "@/components/patient/patient-queries";
-import type { UiError } from "@/lib/schemas/api-error";
+import { type SpineRead, useSpineRead } from "@/components/patient/spine-read";
 import type { PatientLrList, PatientRelationship } from "@/lib/schemas/patient-lrs";
 import { howIHoldIt } from "@/lib/ui/lr-rows";
 import { patientCopy as copy } from "./copy";
@@ -15,12 +13,22 @@ export interface PatientAbilities {
 }
 
 /**
- * The live part of the patient page: relationship and LR list from TanStack Query (hydrated from
- * the server's prefetch, refetched after updates), each with its own loading and error state.
+ * The live part of the patient page: relationship and LR list as the server read them from Spine,
+ * each with its own error state; "Try again" reads that one again in the browser.
  */
-export function PatientLrs({ nhsNumber, can }: { nhsNumber: string; can: PatientAbilities }) {
-  const relationship = useQuery<PatientRelationship, UiError>(patientRelationshipQuery(nhsNumber));
-  const lrs = useQuery<PatientLrList, UiError>(patientLrsQuery(nhsNumber));
+export function PatientLrs({
+  nhsNumber,
+  can,
+  relationship: relationshipRead,
+  lrs: lrsRead,
+}: {
+  nhsNumber: string;
+  can: PatientAbilities;
+  relationship: SpineRead<PatientRelationship>;
+  lrs: SpineRead<PatientLrList>;
+}) {
+  const relationship = useSpineRead(relationshipRead, `/api/patients/${nhsNumber}/relationship`);
+  const lrs = useSpineRead(lrsRead, `/api/patients/${nhsNumber}/lrs`);
   const how = lrs.data ? howIHoldIt(lrs.data.rows) : undefined;
 
   return (
@@ -30,9 +38,8 @@ export function PatientLrs({ nhsNumber, can }: { nhsNumber: string; can: Patient
           <h2 className="nhsuk-card__heading" id="relationship-heading">
             {copy.relationship.heading}
           </h2>
-          {relationship.isPending ? <p aria-live="polite">{copy.relationship.loading}</p> : null}
           {relationship.error ? (
-            <ProblemMessage error={relationship.error} kind="query" headingLevel={3} onRetry={() => void relationship.refetch()} />
+            <ProblemMessage error={relationship.error} kind="query" headingLevel={3} onRetry={relationship.refetch} />
           ) : null}
           {relationship.data ? (
             <>
@@ -79,8 +86,7 @@ export function PatientLrs({ nhsNumber, can }: { nhsNumber: string; can: Patient
 
       <section aria-labelledby="lrs-heading" data-testid="lr-list">
         <h2 id="lrs-heading">{copy.list.heading}</h2>
-        {lrs.isPending ? <p aria-live="polite">{copy.list.loading}</p> : null}
-        {lrs.error ? <ProblemMessage error={lrs.error} kind="query" onRetry={() => void lrs.refetch()} /> : null}
+        {lrs.error ? <ProblemMessage error={lrs.error} kind="query" onRetry={lrs.refetch} /> : null}
         {lrs.data ? (
           <>
             <p className="nhsuk-body-s">{lrs.data.detail === "comprehensive" ? copy.list.completeNote : copy.list.simpleNote}</p>

@@ -10,7 +10,7 @@ import { useStepErrors } from "@/components/forms/use-step-errors";
 import { useStepFocus } from "@/components/forms/use-step-focus";
 import { LrTable } from "@/components/lr/lr-table";
 import type { UiError } from "@/lib/schemas/api-error";
-import { type EmergencyAccessInput, emergencyAccessInput, fieldErrors } from "@/lib/schemas/lr";
+import type { EmergencyAccessInput } from "@/lib/schemas/lr";
 import type { PatientLrList } from "@/lib/schemas/patient-lrs";
 import { patientCopy } from "../copy";
 import { emergencyCopy as copy } from "./copy";
@@ -29,12 +29,19 @@ export function EmergencyAccessFlow({ nhsNumber, reasons }: { nhsNumber: string;
   const stage = access.data ? "list" : "declare";
   useStepFocus(container, stage, `${hasErrors ? copy.errorPrefix : ""}${stage === "list" ? copy.result.heading : copy.title}`);
 
-  function submit(event: FormEvent) {
+  // The form's schema (and zod, ~30 kB gzip) is loaded on the first submit, not with the page.
+  async function submit(event: FormEvent) {
     event.preventDefault();
     if (access.isPending) return;
+    const { emergencyAccessInput, fieldErrors } = await import("@/lib/schemas/lr");
     const parsed = emergencyAccessInput.safeParse(answers);
     report(parsed.success ? {} : fieldErrors(parsed.error));
     if (parsed.success) access.mutate(parsed.data);
+  }
+
+  async function retry() {
+    const { emergencyAccessInput } = await import("@/lib/schemas/lr");
+    access.mutate(emergencyAccessInput.parse(answers));
   }
 
   if (access.data) {
@@ -71,7 +78,7 @@ export function EmergencyAccessFlow({ nhsNumber, reasons }: { nhsNumber: string;
           <p key={line}>{line}</p>
         ))}
       </Panel>
-      <form noValidate onSubmit={submit}>
+      <form noValidate onSubmit={(event) => void submit(event)}>
         <Radios name="dissentOverride" legend={copy.reason.legend} legendProps={{ size: "m" }} error={errors.dissentOverride}>
           {reasons.map((reason) => (
             <Radios.Item
@@ -93,9 +100,7 @@ export function EmergencyAccessFlow({ nhsNumber, reasons }: { nhsNumber: string;
           value={answers.reasonText}
           onChange={(reasonText) => setAnswers((a) => ({ ...a, reasonText }))}
         />
-        {access.error ? (
-          <ProblemMessage error={access.error} kind="query" focus onRetry={() => access.mutate(emergencyAccessInput.parse(answers))} />
-        ) : null}
+        {access.error ? <ProblemMessage error={access.error} kind="query" focus onRetry={() => void retry()} /> : null}
         <div className="nhsuk-button-group">
           <Button type="submit" disabled={access.isPending} data-testid="submit-emergency">
             {access.isPending ? copy.submitting : copy.submit}

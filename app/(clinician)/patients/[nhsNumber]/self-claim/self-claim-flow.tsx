@@ -4,7 +4,7 @@ import { StepLayout } from "@/components/forms/step-layout";
 import { useStepErrors } from "@/components/forms/use-step-errors";
 import { useStepFocus } from "@/components/forms/use-step-focus";
 import { useLrUpdateFlow } from "@/components/lr/use-lr-update-flow";
-import { type SelfClaimInput, selfClaimInput } from "@/lib/schemas/lr";
+import type { SelfClaimInput } from "@/lib/schemas/lr";
 import { selfClaimCopy as copy } from "./copy";
 import { SelfClaimBackLink } from "./self-claim-back-link";
 import { SelfClaimCheckStep } from "./self-claim-check-step";
@@ -22,7 +22,10 @@ import {
 import { SelfClaimSubjectStep } from "./self-claim-subject-step";
 import { SelfClaimTypeStep } from "./self-claim-type-step";
 
-/** The answers a step checks with the same zod schema the route handler uses. */
+/**
+ * The answers a step checks with the same zod schema the route handler uses. The schema (and zod,
+ * ~30 kB gzip) is loaded when a step is first continued from, not with the page.
+ */
 type CheckedField = "lrType" | "accessReasonCode" | "accessReasonText";
 
 /**
@@ -86,8 +89,9 @@ export function SelfClaimFlow({
     return steps[steps.indexOf(step) + 1] ?? "check";
   }
 
-  function continueFrom(event: FormEvent, fields: CheckedField[]) {
+  async function continueFrom(event: FormEvent, fields: CheckedField[]) {
     event.preventDefault();
+    const { selfClaimInput } = await import("@/lib/schemas/lr");
     const found: Record<string, string> = {};
     for (const field of fields) {
       const result = selfClaimInput.shape[field].safeParse(answers[field]);
@@ -121,7 +125,7 @@ export function SelfClaimFlow({
           lrType={answers.lrType}
           error={errors.lrType}
           onChange={(lrType) => change({ lrType })}
-          onContinue={(e) => continueFrom(e, ["lrType"])}
+          onContinue={(e) => void continueFrom(e, ["lrType"])}
         />
       ) : null}
       {step === "reason" ? (
@@ -130,7 +134,7 @@ export function SelfClaimFlow({
           values={answers}
           errors={errors}
           onChange={change}
-          onContinue={(e) => continueFrom(e, ["accessReasonCode", "accessReasonText"])}
+          onContinue={(e) => void continueFrom(e, ["accessReasonCode", "accessReasonText"])}
         />
       ) : null}
       {step === "subject" ? (
@@ -138,7 +142,7 @@ export function SelfClaimFlow({
           workgroups={workgroups}
           subject={answers.subject}
           onChange={(subject) => change({ subject })}
-          onContinue={(e) => continueFrom(e, [])}
+          onContinue={(e) => void continueFrom(e, [])}
         />
       ) : null}
       {step === "check" ? (

@@ -10,7 +10,7 @@ import { useStepFocus } from "@/components/forms/use-step-focus";
 import { useWorkgroupChange } from "@/components/workgroups/use-workgroup-change";
 import { WorkgroupChangeOutcome } from "@/components/workgroups/workgroup-change-outcome";
 import type { UiError } from "@/lib/schemas/api-error";
-import { type UserLookup, userIdSchema, workgroupMemberChangeInput } from "@/lib/schemas/workgroups";
+import type { UserLookup } from "@/lib/schemas/workgroups";
 import { workgroupReturnHref } from "@/lib/ui/workgroup-links";
 import { addMemberCopy as copy } from "./copy";
 
@@ -66,8 +66,10 @@ export function AddMemberFlow({ workgroupId, workgroupName }: { workgroupId: str
   const next = (): Step => (returnToCheck ? "check" : (STEPS[STEPS.indexOf(step) + 1] ?? "check"));
   const back = step !== "find" && !returnToCheck ? STEPS[STEPS.indexOf(step) - 1] : undefined;
 
+  // The steps' schemas (and zod, ~30 kB gzip) are loaded when a step is first continued from.
   async function find(event: FormEvent) {
     event.preventDefault();
+    const { userIdSchema } = await import("@/lib/schemas/workgroups");
     const checked = userIdSchema.safeParse(userIdText);
     if (!report(checked.success ? {} : { userId: checked.error.issues[0]?.message ?? "" }) || !checked.success) return;
     setLooking(true);
@@ -86,8 +88,9 @@ export function AddMemberFlow({ workgroupId, workgroupName }: { workgroupId: str
     }
   }
 
-  function continueFrom(event: FormEvent, field: "roleProfileId" | "reason") {
+  async function continueFrom(event: FormEvent, field: "roleProfileId" | "reason") {
     event.preventDefault();
+    const { workgroupMemberChangeInput } = await import("@/lib/schemas/workgroups");
     const result = workgroupMemberChangeInput.shape[field].safeParse(field === "reason" ? reason : roleProfileId);
     if (report(result.success ? {} : { [field]: result.error.issues[0]?.message ?? "" })) go(next());
   }
@@ -136,7 +139,7 @@ export function AddMemberFlow({ workgroupId, workgroupName }: { workgroupId: str
       }
     >
       {step === "find" ? (
-        <form noValidate onSubmit={find}>
+        <form noValidate onSubmit={(e) => void find(e)}>
           <h1>{copy.find.heading(workgroupName)}</h1>
           <TextInput
             id="userId"
@@ -157,7 +160,7 @@ export function AddMemberFlow({ workgroupId, workgroupName }: { workgroupId: str
         </form>
       ) : null}
       {step === "profile" && user ? (
-        <form noValidate onSubmit={(e) => continueFrom(e, "roleProfileId")}>
+        <form noValidate onSubmit={(e) => void continueFrom(e, "roleProfileId")}>
           {user.roleProfiles.length === 0 ? (
             <>
               <h1>{copy.profile.title}</h1>
@@ -194,7 +197,7 @@ export function AddMemberFlow({ workgroupId, workgroupName }: { workgroupId: str
         </form>
       ) : null}
       {step === "reason" ? (
-        <form noValidate onSubmit={(e) => continueFrom(e, "reason")}>
+        <form noValidate onSubmit={(e) => void continueFrom(e, "reason")}>
           <h1>{copy.reason.title}</h1>
           <ReasonDetails
             field="reason"

@@ -8,7 +8,7 @@ import { LrStatusTag } from "@/components/lr/lr-status-tag";
 import { UpdateOutcomeStep } from "@/components/lr/update-outcome";
 import { useLrUpdateFlow } from "@/components/lr/use-lr-update-flow";
 import type { LrStatus } from "@/lib/hl7/vocab/lr-status";
-import { type ChangeStatusForm, changeStatusInput } from "@/lib/schemas/lr";
+import type { ChangeStatusForm } from "@/lib/schemas/lr";
 import { changeStatusCopy as copy } from "./copy";
 
 type Step = "reason" | "check";
@@ -37,8 +37,10 @@ export function ChangeStatusFlow({
   const title = outcome ? copy.outcome.pendingHeading : step === "reason" ? copy.reason.title : copy.check.title;
   useStepFocus(container, outcome ? outcome.phase : step, `${hasErrors ? copy.errorPrefix : ""}${title}`);
 
-  function continueFromReason(event: FormEvent) {
+  // The reason's schema (and zod, ~30 kB gzip) is loaded when the step is first continued from.
+  async function continueFromReason(event: FormEvent) {
     event.preventDefault();
+    const { changeStatusInput } = await import("@/lib/schemas/lr");
     const result = changeStatusInput.shape.reasonCode.safeParse(reasonCode);
     if (report(result.success && chosen ? {} : { reasonCode: result.error?.issues[0]?.message ?? "Select a reason" })) setStep("check");
   }
@@ -60,7 +62,7 @@ export function ChangeStatusFlow({
       errorSummary={{ title: copy.errorSummaryTitle, errors, anchors: { reasonCode: `reason-${options[0]?.code ?? ""}` } }}
     >
       {step === "reason" ? (
-        <form noValidate onSubmit={continueFromReason}>
+        <form noValidate onSubmit={(event) => void continueFromReason(event)}>
           <Radios
             name="reasonCode"
             legend={copy.reason.legend}

@@ -7,7 +7,7 @@ import { useStepErrors } from "@/components/forms/use-step-errors";
 import { useStepFocus } from "@/components/forms/use-step-focus";
 import { useWorkgroupChange } from "@/components/workgroups/use-workgroup-change";
 import { WorkgroupChangeOutcome } from "@/components/workgroups/workgroup-change-outcome";
-import { type WorkgroupMember, workgroupMemberChangeInput } from "@/lib/schemas/workgroups";
+import type { WorkgroupMember } from "@/lib/schemas/workgroups";
 import { workgroupReturnHref } from "@/lib/ui/workgroup-links";
 import { removeMemberCopy as copy } from "./copy";
 
@@ -51,8 +51,10 @@ export function RemoveMemberFlow({
   };
   const workgroupHref = `/workgroups/${workgroupId}`;
 
-  function continueFromReason(event: FormEvent) {
+  // The reason's schema (and zod, ~30 kB gzip) is loaded when the step is first continued from.
+  async function continueFromReason(event: FormEvent) {
     event.preventDefault();
+    const { workgroupMemberChangeInput } = await import("@/lib/schemas/workgroups");
     const result = workgroupMemberChangeInput.shape.reason.safeParse(reason);
     if (report(result.success ? {} : { reason: result.error.issues[0]?.message ?? "" })) go("check");
   }
@@ -116,7 +118,7 @@ export function RemoveMemberFlow({
         </>
       ) : null}
       {step === "reason" ? (
-        <form noValidate onSubmit={continueFromReason}>
+        <form noValidate onSubmit={(e) => void continueFromReason(e)}>
           <h1>{copy.reason.title}</h1>
           <ReasonDetails
             field="reason"
