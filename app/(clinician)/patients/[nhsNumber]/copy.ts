@@ -25,7 +25,6 @@ export const patientCopy = {
   } satisfies PatientBannerCopy,
   relationship: {
     heading: "Your relationship with this patient",
-    loading: "Checking with Spine…",
     yes: "You have a legitimate relationship with this patient.",
     no: "You do not have a legitimate relationship with this patient.",
     direct: "You hold it yourself.",
