@@ -1,5 +1,12 @@
 import { expect, test } from "@playwright/test";
-import { checkAndCapture, expectNhsNumbersFormatted, faultNumber, signInAsPersona, simulatorLrs } from "./support/journeys";
+import {
+  checkAndCapture,
+  expectNhsNumbersFormatted,
+  faultNumber,
+  signInAsPersona,
+  simulatorLrs,
+  spineMessagesFor,
+} from "./support/journeys";
 
 /**
  * The relationship panel uses the synchronous confirm query, so each failure class shows there
@@ -26,6 +33,22 @@ for (const c of CASES) {
     await checkAndCapture(page, testInfo, `failure-${c.fault}`);
   });
 }
+
+test("patient page: Try again asks Spine once more (a new confirm query, a new reference), never by itself", async ({ page }) => {
+  const nhsNumber = faultNumber("soapFault200");
+  await signInAsPersona(page, "gp", `/patients/${nhsNumber}`);
+  const problem = page.getByTestId("relationship").getByTestId("problem-message");
+  const reference = problem.getByTestId("problem-reference");
+  await expect(reference).toHaveText(/^[0-9A-F-]{36}$/);
+  const first = await reference.textContent();
+  const sent = await spineMessagesFor("QUPC_IN010000UK32", nhsNumber);
+  await problem.getByRole("button", { name: "Try again" }).click();
+  // The fault is on this patient for good, so the answer is the same failure — under a new message.
+  await expect(reference).not.toHaveText(first ?? "");
+  await expect(reference).toHaveText(/^[0-9A-F-]{36}$/);
+  expect(await spineMessagesFor("QUPC_IN010000UK32", nhsNumber)).toBe(sent + 1);
+  await expect(page.getByTestId("relationship-answer")).toHaveCount(0);
+});
 
 test("self-claim refused by Spine (business error) is never shown as recorded", async ({ page }) => {
   const nhsNumber = faultNumber("businessError");
