@@ -59,7 +59,7 @@ export function SelfClaimFlow({
   const { errors, attempt, report, clear, hasErrors } = useStepErrors();
   const [returnToCheck, setReturnToCheck] = useState(false);
   const container = useRef<HTMLDivElement>(null);
-  const flow = useLrUpdateFlow<SelfClaimInput>(`/api/patients/${nhsNumber}/lrs`, nhsNumber, (idempotencyKey) => ({
+  const flow = useLrUpdateFlow<SelfClaimInput>(`/api/patients/${nhsNumber}/lrs`, (idempotencyKey) => ({
     lrType: answers.lrType,
     accessReasonCode: answers.accessReasonCode,
     accessReasonText: answers.accessReasonText,
