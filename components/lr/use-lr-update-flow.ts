@@ -7,9 +7,9 @@ import { useLrUpdate } from "./use-lr-update";
  * re-sends the same Spine message, while changing an answer (answersChanged) makes a new one.
  * `body` builds the request from the current answers and the key.
  */
-export function useLrUpdateFlow<TBody>(url: string, nhsNumber: string, body: (idempotencyKey: string) => TBody) {
+export function useLrUpdateFlow<TBody>(url: string, body: (idempotencyKey: string) => TBody) {
   const idempotencyKey = useRef<string | null>(null);
-  const update = useLrUpdate<TBody>(url, nhsNumber);
+  const update = useLrUpdate<TBody>(url);
   const outcome = update.phase.phase === "idle" || update.phase.phase === "submitting" ? undefined : update.phase;
   const submit = () => {
     idempotencyKey.current ??= crypto.randomUUID();

@@ -7,9 +7,6 @@ import { useLrUpdateFlow } from "@/components/lr/use-lr-update-flow";
 import type { SelfClaimInput } from "@/lib/schemas/lr";
 import { selfClaimCopy as copy } from "./copy";
 import { SelfClaimBackLink } from "./self-claim-back-link";
-import { SelfClaimCheckStep } from "./self-claim-check-step";
-import { SelfClaimOutcomeStep } from "./self-claim-outcome-step";
-import { SelfClaimReasonStep } from "./self-claim-reason-step";
 import { SelfClaimStartStep } from "./self-claim-start-step";
 import {
   SELF_CLAIM_STEP_TITLES,
@@ -19,8 +16,6 @@ import {
   type SelfClaimWorkgroup,
   selfClaimSteps,
 } from "./self-claim-steps";
-import { SelfClaimSubjectStep } from "./self-claim-subject-step";
-import { SelfClaimTypeStep } from "./self-claim-type-step";
 
 /**
  * The answers a step checks with the same zod schema the route handler uses. The schema (and zod,
@@ -28,12 +23,17 @@ import { SelfClaimTypeStep } from "./self-claim-type-step";
  */
 type CheckedField = "lrType" | "accessReasonCode" | "accessReasonText";
 
+/** The questions, check page and outcome, loaded on "Start now" (self-claim-question-steps.ts). */
+type QuestionSteps = typeof import("./self-claim-question-steps");
+
 /**
  * The self-claim journey in place: start → type (only if the role may create other types) →
  * reason → for me or a workgroup (only if the role has workgroups) → check answers → submit →
  * waiting for Spine → confirmation. One idempotency key per set of answers: a retry or double
  * click re-sends the same Spine message; changing an answer makes a new one. This component holds
  * the state (step, answers, errors) and the moves between steps; each step renders itself.
+ * The page opens on the static start page; the other steps are loaded when "Start now" is clicked
+ * and shown once loaded, so the first question renders (and takes focus) as before.
  */
 export function SelfClaimFlow({
   nhsNumber,
@@ -58,8 +58,9 @@ export function SelfClaimFlow({
   });
   const { errors, attempt, report, clear, hasErrors } = useStepErrors();
   const [returnToCheck, setReturnToCheck] = useState(false);
+  const [questions, setQuestions] = useState<QuestionSteps | null>(null);
   const container = useRef<HTMLDivElement>(null);
-  const flow = useLrUpdateFlow<SelfClaimInput>(`/api/patients/${nhsNumber}/lrs`, nhsNumber, (idempotencyKey) => ({
+  const flow = useLrUpdateFlow<SelfClaimInput>(`/api/patients/${nhsNumber}/lrs`, (idempotencyKey) => ({
     lrType: answers.lrType,
     accessReasonCode: answers.accessReasonCode,
     accessReasonText: answers.accessReasonText,
@@ -100,11 +101,25 @@ export function SelfClaimFlow({
     if (report(found)) go(nextStep());
   }
 
+  async function start() {
+    const loaded = await import("./self-claim-question-steps");
+    setQuestions(loaded);
+    go(steps[1] ?? "reason");
+  }
+
   /** The question before this one; none on the first, or when a Change link returns to the check page. */
   const back = step !== "start" && !returnToCheck ? steps[steps.indexOf(step) - 1] : undefined;
 
-  if (outcome) {
-    return <SelfClaimOutcomeStep container={container} flow={flow} nhsNumber={nhsNumber} lrType={answers.lrType} />;
+  if (outcome && questions) {
+    return (
+      <questions.SelfClaimOutcomeStep
+        container={container}
+        flow={flow}
+        nhsNumber={nhsNumber}
+        lrType={answers.lrType}
+        selfClaimedType={defaultType}
+      />
+    );
   }
 
   return (
@@ -118,9 +133,9 @@ export function SelfClaimFlow({
       }}
       before={<SelfClaimBackLink nhsNumber={nhsNumber} back={back} onBack={go} />}
     >
-      {step === "start" ? <SelfClaimStartStep onStart={() => go(steps[1] ?? "reason")} /> : null}
-      {step === "type" ? (
-        <SelfClaimTypeStep
+      {step === "start" ? <SelfClaimStartStep onStart={() => void start()} /> : null}
+      {step === "type" && questions ? (
+        <questions.SelfClaimTypeStep
           types={types}
           lrType={answers.lrType}
           error={errors.lrType}
@@ -128,8 +143,8 @@ export function SelfClaimFlow({
           onContinue={(e) => void continueFrom(e, ["lrType"])}
         />
       ) : null}
-      {step === "reason" ? (
-        <SelfClaimReasonStep
+      {step === "reason" && questions ? (
+        <questions.SelfClaimReasonStep
           reasons={reasons}
           values={answers}
           errors={errors}
@@ -137,16 +152,16 @@ export function SelfClaimFlow({
           onContinue={(e) => void continueFrom(e, ["accessReasonCode", "accessReasonText"])}
         />
       ) : null}
-      {step === "subject" ? (
-        <SelfClaimSubjectStep
+      {step === "subject" && questions ? (
+        <questions.SelfClaimSubjectStep
           workgroups={workgroups}
           subject={answers.subject}
           onChange={(subject) => change({ subject })}
           onContinue={(e) => void continueFrom(e, [])}
         />
       ) : null}
-      {step === "check" ? (
-        <SelfClaimCheckStep
+      {step === "check" && questions ? (
+        <questions.SelfClaimCheckStep
           answers={answers}
           types={types}
           reasons={reasons}

@@ -2,7 +2,6 @@
 import type { RefObject } from "react";
 import { UpdateOutcomeStep } from "@/components/lr/update-outcome";
 import type { LrUpdateFlow } from "@/components/lr/use-lr-update-flow";
-import { SELF_CLAIMED_LR_TYPE } from "@/lib/hl7/vocab/lr-codes";
 import { selfClaimCopy as copy } from "./copy";
 
 /**
@@ -14,11 +13,14 @@ export function SelfClaimOutcomeStep({
   flow,
   nhsNumber,
   lrType,
+  selfClaimedType,
 }: {
   container: RefObject<HTMLDivElement | null>;
   flow: Pick<LrUpdateFlow, "outcome" | "submit" | "checkAgain">;
   nhsNumber: string;
   lrType: string;
+  /** The self-claimed LR type's code (the page's default type), so the HL7 tables stay on the server. */
+  selfClaimedType: string;
 }) {
   return (
     <UpdateOutcomeStep
@@ -28,7 +30,7 @@ export function SelfClaimOutcomeStep({
       whatNext={
         <>
           <h2>{copy.whatNext.heading}</h2>
-          <p>{lrType === SELF_CLAIMED_LR_TYPE ? copy.whatNext.body : copy.whatNext.bodyOtherType}</p>
+          <p>{lrType === selfClaimedType ? copy.whatNext.body : copy.whatNext.bodyOtherType}</p>
           <p>
             <a href={`/patients/${nhsNumber}`}>{copy.whatNext.patientLink}</a>
           </p>

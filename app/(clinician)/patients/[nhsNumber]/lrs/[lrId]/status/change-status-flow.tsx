@@ -27,7 +27,7 @@ export function ChangeStatusFlow({
   const [reasonCode, setReasonCode] = useState("");
   const { errors, attempt, report, hasErrors } = useStepErrors();
   const container = useRef<HTMLDivElement>(null);
-  const flow = useLrUpdateFlow<ChangeStatusForm>(`/api/lrs/${encodeURIComponent(lrId)}/status`, nhsNumber, (idempotencyKey) => ({
+  const flow = useLrUpdateFlow<ChangeStatusForm>(`/api/lrs/${encodeURIComponent(lrId)}/status`, (idempotencyKey) => ({
     nhsNumber,
     reasonCode,
     idempotencyKey,
