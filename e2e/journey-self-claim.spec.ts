@@ -112,3 +112,23 @@ test("keyboard only: the whole self-claim journey without a mouse", async ({ pag
   await page.keyboard.press("Enter");
   await expect(page.getByTestId("update-confirmed")).toBeVisible({ timeout: 30_000 });
 });
+
+test("the questions cannot be loaded (connection lost after the page loaded): the page says so, nothing is sent", async ({ page }) => {
+  const nhsNumber = PATIENTS.ordinary(17);
+  await signInAsPersona(page, "nurse", `/patients/${nhsNumber}/self-claim`);
+  await expect(page.getByRole("button", { name: "Start now" })).toBeVisible();
+  const before = await spineMessagesFor("REPC_IN010000UK15", nhsNumber);
+  // The start page is loaded; from now on the browser cannot fetch any more of the app's code.
+  await page.route("**/_next/static/chunks/**", (route) => route.abort("internetdisconnected"));
+  await page.getByRole("button", { name: "Start now" }).click();
+  const summary = page.locator(".nhsuk-error-summary");
+  await expect(summary).toBeFocused();
+  await expect(summary).toContainText("LR Manager could not load the next part of this page. Check your connection, then try again.");
+  await expect(page.getByRole("button", { name: "Start now" })).toBeVisible();
+  // The connection is back: Start now works.
+  await page.unroute("**/_next/static/chunks/**");
+  await page.getByRole("button", { name: "Start now" }).click();
+  await expect(page.getByLabel("Reason", { exact: true })).toBeVisible();
+  await expect(summary).toHaveCount(0);
+  expect(await spineMessagesFor("REPC_IN010000UK15", nhsNumber)).toBe(before);
+});

@@ -1,5 +1,6 @@
 "use client";
 import { ErrorSummary } from "nhsuk-react-components";
+import { LOAD_FAILED_ANCHOR, LOAD_FAILED_FIELD } from "@/lib/ui/load-on-demand";
 
 /**
  * NHS error summary for one step: each message links to its field. Keyed by `attempt` by the
@@ -21,7 +22,7 @@ export function StepErrorSummary({
       <ErrorSummary.Title>{title}</ErrorSummary.Title>
       <ErrorSummary.List>
         {entries.map(([field, message]) => (
-          <ErrorSummary.ListItem key={field} href={`#${anchors[field] ?? field}`}>
+          <ErrorSummary.ListItem key={field} href={`#${anchors[field] ?? (field === LOAD_FAILED_FIELD ? LOAD_FAILED_ANCHOR : field)}`}>
             {message}
           </ErrorSummary.ListItem>
         ))}

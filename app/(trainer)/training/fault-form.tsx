@@ -10,6 +10,7 @@ import {
   TRAINING_FAULT_LABELS,
   type TrainingFaultKind,
 } from "@/lib/training/training-faults";
+import { loadOnDemand } from "@/lib/ui/load-on-demand";
 import { ConfirmPanel } from "./confirm-action";
 import { trainingConsoleCopy as copy } from "./copy";
 
@@ -41,7 +42,15 @@ export function FaultForm() {
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    const { trainingFaultBody } = await import("@/lib/schemas/training");
+    const schemas = await loadOnDemand(
+      () => import("@/lib/schemas/training"),
+      (found) => {
+        setErrors(found);
+        setAttempt((n) => n + 1);
+      },
+    );
+    if (!schemas) return;
+    const { trainingFaultBody } = schemas;
     const found: Record<string, string> = {};
     if (!scope) found.scope = copy.faults.scopeError;
     const parsed = trainingFaultBody.safeParse({

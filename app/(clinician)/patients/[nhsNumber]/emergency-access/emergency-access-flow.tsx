@@ -11,6 +11,7 @@ import { LrTable } from "@/components/lr/lr-table";
 import { isUiError, type UiError } from "@/lib/schemas/api-error";
 import type { EmergencyAccessInput } from "@/lib/schemas/lr";
 import type { PatientLrList } from "@/lib/schemas/patient-lrs";
+import { loadOnDemand } from "@/lib/ui/load-on-demand";
 import { patientCopy } from "../copy";
 import { emergencyCopy as copy } from "./copy";
 
@@ -55,14 +56,18 @@ export function EmergencyAccessFlow({ nhsNumber, reasons }: { nhsNumber: string;
   async function submit(event: FormEvent) {
     event.preventDefault();
     if (access.isPending) return;
-    const { emergencyAccessInput, fieldErrors } = await import("@/lib/schemas/lr");
+    const schemas = await loadOnDemand(() => import("@/lib/schemas/lr"), report);
+    if (!schemas) return;
+    const { emergencyAccessInput, fieldErrors } = schemas;
     const parsed = emergencyAccessInput.safeParse(answers);
     report(parsed.success ? {} : fieldErrors(parsed.error));
     if (parsed.success) access.mutate(parsed.data);
   }
 
   async function retry() {
-    const { emergencyAccessInput } = await import("@/lib/schemas/lr");
+    const schemas = await loadOnDemand(() => import("@/lib/schemas/lr"), report);
+    if (!schemas) return;
+    const { emergencyAccessInput } = schemas;
     access.mutate(emergencyAccessInput.parse(answers));
   }
 

@@ -5,6 +5,7 @@ import { useStepErrors } from "@/components/forms/use-step-errors";
 import { useStepFocus } from "@/components/forms/use-step-focus";
 import { useLrUpdateFlow } from "@/components/lr/use-lr-update-flow";
 import type { SelfClaimInput } from "@/lib/schemas/lr";
+import { loadOnDemand } from "@/lib/ui/load-on-demand";
 import { selfClaimCopy as copy } from "./copy";
 import { SelfClaimBackLink } from "./self-claim-back-link";
 import { SelfClaimStartStep } from "./self-claim-start-step";
@@ -92,7 +93,9 @@ export function SelfClaimFlow({
 
   async function continueFrom(event: FormEvent, fields: CheckedField[]) {
     event.preventDefault();
-    const { selfClaimInput } = await import("@/lib/schemas/lr");
+    const schemas = await loadOnDemand(() => import("@/lib/schemas/lr"), report);
+    if (!schemas) return;
+    const { selfClaimInput } = schemas;
     const found: Record<string, string> = {};
     for (const field of fields) {
       const result = selfClaimInput.shape[field].safeParse(answers[field]);
@@ -102,7 +105,8 @@ export function SelfClaimFlow({
   }
 
   async function start() {
-    const loaded = await import("./self-claim-question-steps");
+    const loaded = await loadOnDemand(() => import("./self-claim-question-steps"), report);
+    if (!loaded) return;
     setQuestions(loaded);
     go(steps[1] ?? "reason");
   }

@@ -11,6 +11,7 @@ import { useWorkgroupChange } from "@/components/workgroups/use-workgroup-change
 import { WorkgroupChangeOutcome } from "@/components/workgroups/workgroup-change-outcome";
 import type { UiError } from "@/lib/schemas/api-error";
 import type { UserLookup } from "@/lib/schemas/workgroups";
+import { loadOnDemand } from "@/lib/ui/load-on-demand";
 import { workgroupReturnHref } from "@/lib/ui/workgroup-links";
 import { addMemberCopy as copy } from "./copy";
 
@@ -69,7 +70,9 @@ export function AddMemberFlow({ workgroupId, workgroupName }: { workgroupId: str
   // The steps' schemas (and zod, ~30 kB gzip) are loaded when a step is first continued from.
   async function find(event: FormEvent) {
     event.preventDefault();
-    const { userIdSchema } = await import("@/lib/schemas/workgroups");
+    const schemas = await loadOnDemand(() => import("@/lib/schemas/workgroups"), report);
+    if (!schemas) return;
+    const { userIdSchema } = schemas;
     const checked = userIdSchema.safeParse(userIdText);
     if (!report(checked.success ? {} : { userId: checked.error.issues[0]?.message ?? "" }) || !checked.success) return;
     setLooking(true);
@@ -90,7 +93,9 @@ export function AddMemberFlow({ workgroupId, workgroupName }: { workgroupId: str
 
   async function continueFrom(event: FormEvent, field: "roleProfileId" | "reason") {
     event.preventDefault();
-    const { workgroupMemberChangeInput } = await import("@/lib/schemas/workgroups");
+    const schemas = await loadOnDemand(() => import("@/lib/schemas/workgroups"), report);
+    if (!schemas) return;
+    const { workgroupMemberChangeInput } = schemas;
     const result = workgroupMemberChangeInput.shape[field].safeParse(field === "reason" ? reason : roleProfileId);
     if (report(result.success ? {} : { [field]: result.error.issues[0]?.message ?? "" })) go(next());
   }

@@ -9,6 +9,7 @@ import { UpdateOutcomeStep } from "@/components/lr/update-outcome";
 import { useLrUpdateFlow } from "@/components/lr/use-lr-update-flow";
 import type { LrStatus } from "@/lib/hl7/vocab/lr-status";
 import type { ChangeStatusForm } from "@/lib/schemas/lr";
+import { loadOnDemand } from "@/lib/ui/load-on-demand";
 import { changeStatusCopy as copy } from "./copy";
 
 type Step = "reason" | "check";
@@ -40,7 +41,9 @@ export function ChangeStatusFlow({
   // The reason's schema (and zod, ~30 kB gzip) is loaded when the step is first continued from.
   async function continueFromReason(event: FormEvent) {
     event.preventDefault();
-    const { changeStatusInput } = await import("@/lib/schemas/lr");
+    const schemas = await loadOnDemand(() => import("@/lib/schemas/lr"), report);
+    if (!schemas) return;
+    const { changeStatusInput } = schemas;
     const result = changeStatusInput.shape.reasonCode.safeParse(reasonCode);
     if (report(result.success && chosen ? {} : { reasonCode: result.error?.issues[0]?.message ?? "Select a reason" })) setStep("check");
   }

@@ -8,6 +8,7 @@ import { useStepFocus } from "@/components/forms/use-step-focus";
 import { useWorkgroupChange } from "@/components/workgroups/use-workgroup-change";
 import { WorkgroupChangeOutcome } from "@/components/workgroups/workgroup-change-outcome";
 import type { WorkgroupMember } from "@/lib/schemas/workgroups";
+import { loadOnDemand } from "@/lib/ui/load-on-demand";
 import { workgroupReturnHref } from "@/lib/ui/workgroup-links";
 import { removeMemberCopy as copy } from "./copy";
 
@@ -54,7 +55,9 @@ export function RemoveMemberFlow({
   // The reason's schema (and zod, ~30 kB gzip) is loaded when the step is first continued from.
   async function continueFromReason(event: FormEvent) {
     event.preventDefault();
-    const { workgroupMemberChangeInput } = await import("@/lib/schemas/workgroups");
+    const schemas = await loadOnDemand(() => import("@/lib/schemas/workgroups"), report);
+    if (!schemas) return;
+    const { workgroupMemberChangeInput } = schemas;
     const result = workgroupMemberChangeInput.shape.reason.safeParse(reason);
     if (report(result.success ? {} : { reason: result.error.issues[0]?.message ?? "" })) go("check");
   }
