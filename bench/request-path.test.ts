@@ -81,7 +81,7 @@ describe("routeWorkTable (P1's remaining costs, piece by piece)", () => {
       ],
     });
     expect(table.rows.slice(0, 6).map((row) => row[1])).toEqual(["0.50", "9.50", "9.00", "0.75", "0.25", "1.25"]);
-    // above the session: 20 − 6 = 14; Spine 9; own 0.5 + 0.5 + 0.75 + 1.25 = 3; rest 14 − 9 − 3 = 2
-    expect(table.rows.slice(6).map((row) => row[1])).toEqual(["14.00", "9.00", "3.00", "2.00"]);
+    // above the session: 20 − 6 = 14; the exchange with the app's client 9.5; own 0.5 + 0.75 + 1.25 = 2.5; rest 14 − 9.5 − 2.5 = 2
+    expect(table.rows.slice(6).map((row) => row[1])).toEqual(["14.00", "9.50", "2.50", "2.00"]);
   });
 });

@@ -426,22 +426,25 @@ async function confirmRouteWork(
 }
 
 /**
- * The confirm route above the session route, taken apart: Spine itself (the direct POST), the
- * route's own pieces (what the app's HTTP client adds over fetch counted, not the round trip), and
- * the rest — Next's pipeline for a handler that awaits I/O (async hops, the JSON answer).
+ * The confirm route above the session route, taken apart: the Spine exchange as the app's own
+ * client makes it (node:http, from a plain process), the route's own pieces (build, reply, audit),
+ * and the rest — what the same work costs more inside the app's process than outside it (Next's
+ * pipeline around a handler that awaits I/O, and the machine the app shares with the simulator).
  */
 export function routeWorkTable(r: Pick<StoreRun, "store" | "ladder" | "routeWork">): DetailTable {
   const p50 = (key: string) => median((r.ladder[key] ?? []).map((x) => x.p50));
   const piece = (key: RouteWorkPiece["key"]) => r.routeWork.find((p) => p.key === key)?.p50Ms ?? Number.NaN;
   const aboveSession = p50("confirm") - p50(LADDER[1].path);
-  const clientExtra = piece("httpApp") - piece("httpFetch");
-  const own = piece("build") + clientExtra + piece("reply") + piece("audit");
+  const own = piece("build") + piece("reply") + piece("audit");
   const rows: string[][] = r.routeWork.map((p) => [p.label, p.p50Ms.toFixed(2)]);
   rows.push(
     ["the confirm route above the session route (the ladder: confirm − session)", aboveSession.toFixed(2)],
-    ["… Spine itself: the same SOAP posted straight to the simulator (the ladder's direct)", p50("direct").toFixed(2)],
-    ["… the route's own work: build + (node:http − fetch) + reply + audit", own.toFixed(2)],
-    ["… the rest: Next's pipeline around a handler that awaits I/O", (aboveSession - p50("direct") - own).toFixed(2)],
+    ["… the Spine exchange, with the app's client (node:http, above)", piece("httpApp").toFixed(2)],
+    ["… the route's own work: build + reply + audit", own.toFixed(2)],
+    [
+      "… the rest: the same work's extra cost inside the app (Next's pipeline, the shared machine)",
+      (aboveSession - piece("httpApp") - own).toFixed(2),
+    ],
   );
   return { title: `P1's remaining costs, piece by piece [${r.store}] (one at a time, p50)`, columns: ["piece", "p50 ms"], rows };
 }
