@@ -94,3 +94,19 @@ test("/api/health carries the security headers and reports its dependencies", as
   expect(body.components.spine.status).toBe("up");
   expect(body.components.cis2.status).toBe("up");
 });
+
+test("the API's JSON answers are sent as they are (no-transform: no gzip for a few hundred bytes); pages are still compressed", async ({
+  request,
+}) => {
+  const answer = await request.get("/api/health/live", { headers: { "accept-encoding": "gzip" } });
+  expect(answer.status()).toBe(200);
+  expect(answer.headers()["cache-control"]).toBe("no-store, no-transform");
+  expect(answer.headers()["content-encoding"]).toBeUndefined();
+  const refusal = await request.get("/api/alerts", { headers: { "accept-encoding": "gzip" } });
+  expect(refusal.status()).toBe(401);
+  expect(refusal.headers()["cache-control"]).toBe("no-store, no-transform");
+  expect(refusal.headers()["content-encoding"]).toBeUndefined();
+  const page = await request.get("/sign-in", { headers: { "accept-encoding": "gzip" } });
+  expect(page.status()).toBe(200);
+  expect(page.headers()["content-encoding"]).toBe("gzip");
+});
