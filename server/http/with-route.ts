@@ -76,12 +76,13 @@ export type RouteHandler = ((request: Request, ctx: { params: Promise<Record<str
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
 /**
- * The wrapper's own JSON answers and errors: never stored, and never transformed on the way.
+ * The API's own answers (the wrapper's JSON answers and errors, Spine's acknowledgements): never
+ * stored, and never transformed on the way.
  * `no-transform` also keeps Next's response compression off them (the `compression` middleware
  * honours it): they are a few hundred bytes, and gzip on every one cost ~0.5 ms in the app and
  * as much again in the client, one at a time (docs/performance.md, issue 16 P1).
  */
-export const JSON_ANSWER_CACHE_CONTROL = "no-store, no-transform";
+export const API_ANSWER_CACHE_CONTROL = "no-store, no-transform";
 
 export function withRoute<A extends RouteAccess, P extends Schema = undefined, B extends Schema = undefined, Q extends Schema = undefined>(
   handler: (ctx: RouteContext<A, Infer<P>, Infer<B>, Infer<Q>>) => Promise<Response | unknown>,
@@ -130,7 +131,7 @@ export function withRoute<A extends RouteAccess, P extends Schema = undefined, B
         if (!result.headers.has("cache-control")) result.headers.set("cache-control", "no-store");
         return result;
       }
-      return Response.json(result ?? { ok: true }, { headers: { "x-request-id": requestId, "cache-control": JSON_ANSWER_CACHE_CONTROL } });
+      return Response.json(result ?? { ok: true }, { headers: { "x-request-id": requestId, "cache-control": API_ANSWER_CACHE_CONTROL } });
     } catch (error) {
       return errorResponse(error, requestId, log);
     }
@@ -201,6 +202,6 @@ function errorResponse(error: unknown, requestId: string, log: ReturnType<typeof
   else log.info({ code: appError.code }, "request refused");
   return Response.json(appError.toBody(), {
     status: appError.status,
-    headers: { "x-request-id": requestId, "cache-control": JSON_ANSWER_CACHE_CONTROL },
+    headers: { "x-request-id": requestId, "cache-control": API_ANSWER_CACHE_CONTROL },
   });
 }

@@ -2,7 +2,7 @@ import { createHash, timingSafeEqual } from "node:crypto";
 import { z } from "zod";
 import { AppError } from "@/lib/errors/app-error";
 import { config } from "@/server/config";
-import { withRoute } from "@/server/http/with-route";
+import { API_ANSWER_CACHE_CONTROL, withRoute } from "@/server/http/with-route";
 import { logger } from "@/server/log/logger";
 import { getSpineRuntime } from "@/server/spine/default-runtime";
 import { receiveInboundSpineMessage } from "@/server/spine/receive-inbound";
@@ -52,7 +52,11 @@ export const POST = withRoute(
       { store: rt.store, options: rt.options, journal: rt.journal, log },
       { body, contentType: request.headers.get("content-type") ?? "" },
     );
-    return new Response(result.body, { status: result.status, headers: { "content-type": result.contentType } });
+    // A machine-to-machine acknowledgement: sent as it is (no compression), like the API's own answers.
+    return new Response(result.body, {
+      status: result.status,
+      headers: { "content-type": result.contentType, "cache-control": API_ANSWER_CACHE_CONTROL },
+    });
   },
   {
     access: {
