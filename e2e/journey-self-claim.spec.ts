@@ -117,6 +117,8 @@ test("the questions cannot be loaded (connection lost after the page loaded): th
   const nhsNumber = PATIENTS.ordinary(17);
   await signInAsPersona(page, "nurse", `/patients/${nhsNumber}/self-claim`);
   await expect(page.getByRole("button", { name: "Start now" })).toBeVisible();
+  // The page's own scripts have all arrived (the button is server-rendered: visible before it works).
+  await page.waitForLoadState("networkidle");
   const before = await spineMessagesFor("REPC_IN010000UK15", nhsNumber);
   // The start page is loaded; from now on the browser cannot fetch any more of the app's code.
   await page.route("**/_next/static/chunks/**", (route) => route.abort("internetdisconnected"));
