@@ -1,8 +1,6 @@
 "use client";
 import { useRouter } from "next/navigation";
-import { useRef, useState } from "react";
-import { apiFetch } from "@/components/api/api-fetch";
-import { isUiError, type UiError } from "@/lib/schemas/api-error";
+import { useOnePost } from "@/components/api/use-one-post";
 
 /**
  * A small form that posts JSON to the BFF and then re-renders the server page (router.refresh):
@@ -11,23 +9,16 @@ import { isUiError, type UiError } from "@/lib/schemas/api-error";
  */
 export function useFormPost<TBody, TResult = unknown>(url: string) {
   const router = useRouter();
-  const inFlight = useRef(false);
-  const [state, setState] = useState<{ submitting: boolean; error?: UiError; result?: TResult }>({ submitting: false });
+  const { state, post } = useOnePost<TBody, TResult>(url);
   async function submit(body: TBody): Promise<boolean> {
-    if (inFlight.current) return false;
-    inFlight.current = true;
-    setState({ submitting: true });
-    try {
-      const result = await apiFetch<TResult>(url, { method: "POST", body });
-      setState({ submitting: false, result });
-      router.refresh();
-      return true;
-    } catch (error) {
-      setState({ submitting: false, error: isUiError(error) ? error : { code: "internal", message: "Something went wrong." } });
-      return false;
-    } finally {
-      inFlight.current = false;
-    }
+    const answered = (await post(body)) !== undefined;
+    if (answered) router.refresh();
+    return answered;
   }
-  return { ...state, submit };
+  return {
+    submitting: state.state === "sending",
+    ...(state.state === "error" ? { error: state.error } : {}),
+    ...(state.state === "answered" ? { result: state.response } : {}),
+    submit,
+  };
 }

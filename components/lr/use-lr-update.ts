@@ -1,8 +1,8 @@
 "use client";
-import { useCallback, useEffect, useRef, useState } from "react";
-import { apiFetch } from "@/components/api/api-fetch";
+import { useCallback } from "react";
+import { useOnePost } from "@/components/api/use-one-post";
 import { useOperationPoll } from "@/components/api/use-operation-poll";
-import { isUiError, type UiError } from "@/lib/schemas/api-error";
+import type { UiError } from "@/lib/schemas/api-error";
 import type { LrUpdateResponse } from "@/lib/schemas/lr";
 
 export type LrUpdatePhase =
@@ -12,13 +12,6 @@ export type LrUpdatePhase =
   | { phase: "confirmed"; lrId: string; reference: string }
   | { phase: "failed"; error: UiError };
 
-/** The request itself: not sent yet, on its way, answered, or refused. */
-type Request =
-  | { state: "idle" }
-  | { state: "sending" }
-  | { state: "answered"; response: LrUpdateResponse }
-  | { state: "error"; error: UiError };
-
 /**
  * Submitting an LR update (create or status change) and seeing it through: one request at a time
  * (a synchronous guard catches a double click before React re-renders), then, if Spine has not
@@ -27,37 +20,10 @@ type Request =
  * patient page reads Spine on the server when it is opened), so there is nothing to invalidate.
  */
 export function useLrUpdate<TBody>(url: string) {
-  const inFlight = useRef(false);
-  const mounted = useRef(true);
-  const [request, setRequest] = useState<Request>({ state: "idle" });
-  useEffect(() => {
-    mounted.current = true;
-    return () => {
-      mounted.current = false;
-    };
-  }, []);
+  const { state: request, post } = useOnePost<TBody, LrUpdateResponse>(url);
   const operationId = request.state === "answered" && request.response.state === "pending" ? request.response.operationId : undefined;
   const operation = useOperationPoll(operationId);
-
-  const submit = useCallback(
-    (body: TBody) => {
-      if (inFlight.current) return;
-      inFlight.current = true;
-      setRequest({ state: "sending" });
-      apiFetch<LrUpdateResponse>(url, { method: "POST", body }).then(
-        (response) => {
-          inFlight.current = false;
-          if (mounted.current) setRequest({ state: "answered", response });
-        },
-        (error: unknown) => {
-          inFlight.current = false;
-          if (mounted.current)
-            setRequest({ state: "error", error: isUiError(error) ? error : { code: "internal", message: "Something went wrong." } });
-        },
-      );
-    },
-    [url],
-  );
+  const submit = useCallback((body: TBody) => void post(body), [post]);
 
   let phase: LrUpdatePhase = { phase: "idle" };
   if (request.state === "sending") phase = { phase: "submitting" };

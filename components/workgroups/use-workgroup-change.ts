@@ -3,7 +3,7 @@ import { useMutation } from "@tanstack/react-query";
 import { useCallback, useRef } from "react";
 import { apiFetch } from "@/components/api/api-fetch";
 import { useOperationPoll } from "@/components/api/use-operation-poll";
-import { isUiError, type UiError } from "@/lib/schemas/api-error";
+import { toUiError, type UiError } from "@/lib/schemas/api-error";
 import { type WorkgroupChange, workgroupChangeOf } from "@/lib/schemas/workgroup-change";
 import type { WorkgroupChangeResponse, WorkgroupMemberChangeInput } from "@/lib/schemas/workgroups";
 
@@ -49,8 +49,7 @@ export function useWorkgroupChange(
 
   let phase: WorkgroupChangePhase = { phase: "idle" };
   if (mutation.isPending) phase = { phase: "submitting" };
-  else if (mutation.error)
-    phase = { phase: "failed", error: isUiError(mutation.error) ? mutation.error : { code: "internal", message: "Something went wrong." } };
+  else if (mutation.error) phase = { phase: "failed", error: toUiError(mutation.error) };
   else if (mutation.data?.state === "confirmed")
     phase = { phase: "confirmed", change: mutation.data.change, reference: mutation.data.reference };
   else if (mutation.data?.state === "pending") {

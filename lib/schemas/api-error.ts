@@ -22,6 +22,11 @@ export function isUiError(value: unknown): value is UiError {
   );
 }
 
+/** Anything a request threw, as a UiError (apiFetch only throws UiErrors; anything else is a bug). */
+export function toUiError(error: unknown): UiError {
+  return isUiError(error) ? error : { code: "internal", message: "Something went wrong." };
+}
+
 /** The wrapper's `{ error: {...} }` body, or a generic error when the body is not ours. */
 export function uiErrorFromBody(body: unknown, status: number): UiError {
   const error = typeof body === "object" && body !== null ? (body as { error?: unknown }).error : undefined;

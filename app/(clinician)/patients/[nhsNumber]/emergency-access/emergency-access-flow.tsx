@@ -1,44 +1,18 @@
 "use client";
 import { Button, Panel, Radios } from "nhsuk-react-components";
 import { type FormEvent, useRef, useState } from "react";
-import { apiFetch } from "@/components/api/api-fetch";
+import { useOnePost } from "@/components/api/use-one-post";
 import { ProblemMessage } from "@/components/forms/problem-message";
 import { ReasonDetails } from "@/components/forms/reason-details";
 import { StepLayout } from "@/components/forms/step-layout";
 import { useStepErrors } from "@/components/forms/use-step-errors";
 import { useStepFocus } from "@/components/forms/use-step-focus";
 import { LrTable } from "@/components/lr/lr-table";
-import { isUiError, type UiError } from "@/lib/schemas/api-error";
 import type { EmergencyAccessInput } from "@/lib/schemas/lr";
 import type { PatientLrList } from "@/lib/schemas/patient-lrs";
 import { loadOnDemand } from "@/lib/ui/load-on-demand";
 import { patientCopy } from "../copy";
 import { emergencyCopy as copy } from "./copy";
-
-/**
- * The emergency-access request: one at a time (a synchronous guard catches a double click before
- * React re-renders); a new attempt clears the last one's error. Plain React state and fetch.
- */
-function useEmergencyAccess(nhsNumber: string) {
-  const inFlight = useRef(false);
-  const [state, setState] = useState<{ isPending: boolean; data?: PatientLrList; error?: UiError }>({ isPending: false });
-  const mutate = (body: EmergencyAccessInput) => {
-    if (inFlight.current) return;
-    inFlight.current = true;
-    setState({ isPending: true });
-    apiFetch<PatientLrList>(`/api/patients/${nhsNumber}/emergency-access`, { method: "POST", body }).then(
-      (data) => {
-        inFlight.current = false;
-        setState({ isPending: false, data });
-      },
-      (error: unknown) => {
-        inFlight.current = false;
-        setState({ isPending: false, error: isUiError(error) ? error : { code: "internal", message: "Something went wrong." } });
-      },
-    );
-  };
-  return { ...state, mutate };
-}
 
 /**
  * Interruption panel → required override reason and details → the list. The request is a POST
@@ -48,7 +22,13 @@ export function EmergencyAccessFlow({ nhsNumber, reasons }: { nhsNumber: string;
   const [answers, setAnswers] = useState({ dissentOverride: "", reasonText: "" });
   const { errors, attempt, report, hasErrors } = useStepErrors();
   const container = useRef<HTMLDivElement>(null);
-  const access = useEmergencyAccess(nhsNumber);
+  const { state: request, post } = useOnePost<EmergencyAccessInput, PatientLrList>(`/api/patients/${nhsNumber}/emergency-access`);
+  const access = {
+    isPending: request.state === "sending",
+    data: request.state === "answered" ? request.response : undefined,
+    error: request.state === "error" ? request.error : undefined,
+    mutate: (body: EmergencyAccessInput) => void post(body),
+  };
   const stage = access.data ? "list" : "declare";
   useStepFocus(container, stage, `${hasErrors ? copy.errorPrefix : ""}${stage === "list" ? copy.result.heading : copy.title}`);
 
