@@ -34,7 +34,7 @@ import { runLoad } from "@/bench/lib/load";
 import { processCpuMs } from "@/bench/lib/process-cpu";
 import type { BenchReport, DetailTable, Figure } from "@/bench/lib/report";
 import { confirmPool } from "@/bench/lib/spine-confirm";
-import { percentile } from "@/bench/lib/stats";
+import { median, percentile } from "@/bench/lib/stats";
 import type { Database } from "@/server/db/schema";
 import { simulatorControl } from "@/tests/support/simulator-control";
 
@@ -127,12 +127,6 @@ async function sequential(send: () => Promise<number>, count: number): Promise<{
   ms.sort((a, b) => a - b);
   return { p50: percentile(ms, 50), failures };
 }
-
-const median = (values: number[]) =>
-  percentile(
-    [...values].sort((a, b) => a - b),
-    50,
-  );
 
 interface StoreRun {
   store: string;

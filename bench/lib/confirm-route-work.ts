@@ -28,7 +28,7 @@ import type { Database } from "@/server/db/schema";
 import { httpPost } from "@/server/spine/http-post";
 import { SPINE_REPLY_PARSE_OPTIONS } from "@/server/spine/spine-options";
 import { sendableOutbound } from "@/server/spine/validate-before-send";
-import { percentile } from "./stats";
+import { median, percentile } from "./stats";
 
 export interface RouteWorkInput {
   /** The simulator's sync endpoint (…/sync-service). */
@@ -119,11 +119,6 @@ export async function measureConfirmRouteWork(input: RouteWorkInput): Promise<Ro
       requestId: randomUUID(),
     }),
   );
-  const median = (values: number[]) =>
-    percentile(
-      [...values].sort((a, b) => a - b),
-      50,
-    );
   return [
     { key: "build", label: "build: typed request → Spine's rules → HL7 → SOAP envelope", p50Ms: build },
     { key: "httpApp", label: "HTTP: the SOAP to the simulator and its reply, node:http (the app's client)", p50Ms: median(appClient) },

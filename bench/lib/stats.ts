@@ -24,6 +24,14 @@ export interface LoopBounds {
 export const DEFAULT_BOUNDS: LoopBounds = { warmupIterations: 200, maxIterations: 5_000, maxMs: 400, minIterations: 50 };
 
 /** Bounds scaled for `BENCH_QUICK=1` (smoke runs): a tenth of the work, same shape. */
+/** The median of values in any order. */
+export function median(values: readonly number[]): number {
+  return percentile(
+    [...values].sort((a, b) => a - b),
+    50,
+  );
+}
+
 export function quickBounds(bounds: LoopBounds, quick: boolean): LoopBounds {
   if (!quick) return bounds;
   return {
