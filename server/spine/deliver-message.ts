@@ -14,7 +14,8 @@ import type { SpineRuntime } from "./spine-runtime";
  * so both paths treat Spine's answers identically.
  */
 export type DeliveryResult =
-  | { kind: "accepted" }
+  /** `stillOpen`: the row was still waiting for Spine's reply when the send was recorded. */
+  | { kind: "accepted"; stillOpen: boolean }
   | { kind: "completed"; confirmed: boolean }
   | { kind: "failed"; error: OutboxError; callError: SpineCallError };
 
@@ -55,8 +56,8 @@ export async function deliverOutboxMessage(rt: SpineRuntime, message: OutboxMess
     });
     if (outcome.kind === "accepted") {
       // If the reply already landed (fast Spine, other instance) the row is final and this is a no-op.
-      await markSent(rt.store.db, message.messageId, { nextAttemptAt: nextLookAt(rt, message), now: rt.now() });
-      return { kind: "accepted" };
+      const sent = await markSent(rt.store.db, message.messageId, { nextAttemptAt: nextLookAt(rt, message), now: rt.now() });
+      return { kind: "accepted", stillOpen: sent.ok };
     }
     const result = await completeWithReply(rt, message.messageId, outcome.reply, outcome.rawReply, message.interactionId);
     return { kind: "completed", confirmed: result.ok && result.message.state === "confirmed" };

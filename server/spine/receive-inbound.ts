@@ -18,7 +18,7 @@ import { replyContradiction } from "./reply-consistency";
 import { judgeReply } from "./spine-failure";
 import { SPINE_REPLY_PARSE_OPTIONS, type SpineOptions } from "./spine-options";
 import { spineRouteForInbound } from "./spine-route";
-import { isFinal, type SpineStore } from "./wait-for-completion";
+import { completingLocally, isFinal, type SpineStore } from "./wait-for-completion";
 
 /**
  * POST /api/spine/inbound: Spine's later business reply to an async request (docs/domain.md §8.2).
@@ -154,11 +154,21 @@ export async function receiveInboundSpineMessage(
     return acknowledge(deps, header, now(), "duplicate", row.messageId);
   }
   const verdict = judgeReply(reply, row.interactionId);
-  const result = verdict.ok
-    ? await markConfirmed(deps.store.db, row.messageId, { replyBody: hl7Xml, now: now() })
-    : await markFailed(deps.store.db, row.messageId, { error: verdict.error!, replyBody: hl7Xml, now: now() });
+  // A request waiting on this instance takes the row as written here instead of reading it back;
+  // one on another instance is woken by NOTIFY and reads it.
+  const handOver = completingLocally(deps.store, row.messageId);
+  let result: Awaited<ReturnType<typeof markConfirmed>>;
+  try {
+    result = verdict.ok
+      ? await markConfirmed(deps.store.db, row.messageId, { replyBody: hl7Xml, now: now() })
+      : await markFailed(deps.store.db, row.messageId, { error: verdict.error!, replyBody: hl7Xml, now: now() });
+  } catch (error) {
+    handOver(undefined);
+    throw error;
+  }
   // The waiter in this process (a batch check) takes the reply as read here instead of reading it again.
   if (verdict.ok && result.ok) keepCompletingReply(row.messageId, reply);
+  handOver(result.ok ? { ...result.message, requestBody: row.requestBody, replyBody: hl7Xml } : undefined);
   // Another instance may have applied the same reply a moment earlier: that is a duplicate too.
   const outcome: InboundOutcome = result.ok ? "completed" : "duplicate";
   deps.log.info(

@@ -1,7 +1,7 @@
 import "server-only";
 import { AppError } from "@/lib/errors/app-error";
 import { type Hl7Reply, type Hl7Request, parseReplyDocument } from "@/lib/hl7";
-import { findByIdempotencyKey, insertPending, type OutboxMessage } from "@/server/db/outbox";
+import { insertPending, type OutboxMessage } from "@/server/db/outbox";
 import type { OperationSummary } from "@/server/db/schema";
 import { interactionPolicy } from "./interaction-policy";
 import { deliverOrReschedule, ensureOutboxWorker } from "./outbox-worker";
@@ -39,8 +39,8 @@ export function outboxKey(actorSub: string | null, interactionId: string, idempo
 
 export async function sendUpdate(rt: SpineRuntime, input: UpdateInput): Promise<UpdateResult> {
   const key = outboxKey(input.actorSub, input.request.interactionId, input.idempotencyKey ?? input.request.header.messageId);
-  const existing = input.idempotencyKey ? await findByIdempotencyKey(rt.store.db, key) : undefined;
-  const { message, created } = existing ? { message: existing, created: false } : await storeUpdate(rt, input, key);
+  // A repeat of the same action finds its stored row in the same statement (insert on conflict).
+  const { message, created } = await storeUpdate(rt, input, key);
   if (!created) {
     const resumed = await resumeExisting(rt, message);
     if (resumed) return resumed;

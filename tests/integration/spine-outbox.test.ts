@@ -1,3 +1,4 @@
+import type { KyselyPlugin, PluginTransformQueryArgs, PluginTransformResultArgs, QueryResult, RootOperationNode, UnknownRow } from "kysely";
 import pino from "pino";
 import { describe, expect, it } from "vitest";
 import { GET as operationGet } from "@/app/api/operations/[id]/route";
@@ -154,6 +155,36 @@ describe("waiting across instances", () => {
     replyLater("LR0000000000000021AB", 50);
     const result = await createLegitimateRelationship(ctx(instanceA), { nhsNumber: patient, lrType: "01" });
     expect(result).toMatchObject({ state: "confirmed", lrId: "LR0000000000000021AB" });
+  });
+});
+
+/** Counts the statements a store view runs on the outbox table, by kind (SelectQueryNode, UpdateQueryNode…). */
+function outboxStatementCounter(): { plugin: KyselyPlugin; counts: Map<string, number> } {
+  const counts = new Map<string, number>();
+  const onOutbox = (node: RootOperationNode) => JSON.stringify(node).includes('"name":"outbox"');
+  const plugin: KyselyPlugin = {
+    transformQuery(args: PluginTransformQueryArgs) {
+      if (onOutbox(args.node)) counts.set(args.node.kind, (counts.get(args.node.kind) ?? 0) + 1);
+      return args.node;
+    },
+    transformResult(args: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
+      return Promise.resolve(args.result);
+    },
+  };
+  return { plugin, counts };
+}
+
+describe("statements per update", () => {
+  it("on one instance, a create confirmed by a reply landing there reads its outbox row once: in the inbound handler, never back in the waiting request", async () => {
+    const { plugin, counts } = outboxStatementCounter();
+    // No poll during the wait: any read of the row would be the waiting request's own.
+    const instance = runtime({ completionPollMs: 60_000 }, { db: store.db.withPlugin(plugin), listen: store.listen });
+    setSpineRuntime(instance); // the inbound route runs on the same instance
+    replyLater("LR0000000000000022AB", 50);
+    const result = await createLegitimateRelationship(ctx(instance), { nhsNumber: patient, lrType: "01", idempotencyKey: newMessageId() });
+    expect(result).toMatchObject({ state: "confirmed", lrId: "LR0000000000000022AB" });
+    // insert (a repeat of the key would find its row in the same statement), sent, the inbound's read, confirmed.
+    expect(Object.fromEntries(counts)).toEqual({ InsertQueryNode: 1, UpdateQueryNode: 2, SelectQueryNode: 1 });
   });
 });
 
