@@ -2,6 +2,7 @@ import "server-only";
 import { promisify } from "node:util";
 import { gunzip, gzip } from "node:zlib";
 import type { ExpressionBuilder, Kysely, Selectable, UpdateObject } from "kysely";
+import type { Hl7Reply } from "@/lib/hl7";
 import { normaliseNhsNumber } from "@/lib/nhs/nhs-number";
 import { jsonb } from "@/lib/store/jsonb";
 import type { Database, OperationSummary, OutboxError, OutboxState, OutboxTable } from "./schema";
@@ -32,6 +33,11 @@ export interface OutboxMessage {
   sentAt: Date | null;
   completedAt: Date | null;
   operation: OperationSummary;
+  /**
+   * Spine's reply as this process has already read it (the inbound handler hands it to a request
+   * waiting here with the row it wrote), so `replyBody` is not parsed a second time. Never stored.
+   */
+  readReply?: Hl7Reply;
 }
 
 export interface NewOutboxMessage {

@@ -1,5 +1,5 @@
 import "server-only";
-import { type Hl7Reply, isHl7CodecError, parseReplyDocument } from "@/lib/hl7";
+import { type Hl7Reply, isHl7CodecError, parseReply } from "@/lib/hl7";
 import { readBatchConfirmationInSlices } from "@/lib/hl7/messages/batch-confirmation-chunks";
 import { SPINE_REPLY_PARSE_OPTIONS } from "./spine-options";
 
@@ -15,16 +15,14 @@ import { SPINE_REPLY_PARSE_OPTIONS } from "./spine-options";
 
 const pause = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-/** The typed reply of an inbound ebXML message, or undefined when it cannot be read. */
-export async function readInboundReply(
-  incoming: { body: string; contentType: string },
-  hl7Xml: string,
-  action: string | undefined,
-): Promise<Hl7Reply | undefined> {
+/**
+ * The typed reply in an inbound ebXML message's HL7 payload (the part `parseEbxmlMessage` has
+ * already found: the envelope is not read again), or undefined when it cannot be read.
+ */
+export async function readInboundReply(hl7Xml: string, action: string | undefined): Promise<Hl7Reply | undefined> {
   try {
     if (action === "QUPC_IN250000UK02") return (await readBatchConfirmationInSlices(hl7Xml, { ...SPINE_REPLY_PARSE_OPTIONS, pause })).reply;
-    const doc = parseReplyDocument(incoming.body, incoming.contentType, SPINE_REPLY_PARSE_OPTIONS);
-    return doc.kind === "hl7" ? doc.reply : undefined;
+    return parseReply(hl7Xml, SPINE_REPLY_PARSE_OPTIONS);
   } catch (error) {
     if (!isHl7CodecError(error)) throw error;
     return undefined;

@@ -62,10 +62,12 @@ export async function receiveInboundSpineMessage(
   const now = deps.now ?? (() => new Date());
   let header: EbxmlHeaderFields;
   let hl7Xml: string | undefined;
+  let envelopeErrors: boolean;
   try {
     const parsed = parseEbxmlMessage(incoming.body, incoming.contentType, SPINE_REPLY_PARSE_OPTIONS);
     header = parsed.header;
     hl7Xml = parsed.hl7Xml;
+    envelopeErrors = (parsed.errors?.length ?? 0) > 0;
   } catch (error) {
     if (!isHl7CodecError(error)) throw error;
     // Not journalled: anyone can post rubbish here, and the journal is for Spine's messages.
@@ -95,7 +97,8 @@ export async function receiveInboundSpineMessage(
   if (hl7Xml === undefined) return { status: 200, contentType: "text/plain; charset=utf-8", body: "", outcome: "signal" };
 
   // A batch confirmation list (2.8 MB) is read in slices, never holding the event loop (inbound-reply-reader.ts).
-  const reply = await readInboundReply(incoming, hl7Xml, header.action);
+  // A payload under an ebXML ErrorList is not a business reply.
+  const reply = envelopeErrors ? undefined : await readInboundReply(hl7Xml, header.action);
   const refTo = (header.refToMessageId ?? reply?.header.acknowledgement.messageRefId ?? "").trim().toUpperCase();
   let row = refTo ? await findByMessageId(deps.store.db, refTo) : undefined;
   if (!row) {
@@ -168,7 +171,7 @@ export async function receiveInboundSpineMessage(
   }
   // The waiter in this process (a batch check) takes the reply as read here instead of reading it again.
   if (verdict.ok && result.ok) keepCompletingReply(row.messageId, reply);
-  handOver(result.ok ? { ...result.message, requestBody: row.requestBody, replyBody: hl7Xml } : undefined);
+  handOver(result.ok ? { ...result.message, requestBody: row.requestBody, replyBody: hl7Xml, readReply: reply } : undefined);
   // Another instance may have applied the same reply a moment earlier: that is a duplicate too.
   const outcome: InboundOutcome = result.ok ? "completed" : "duplicate";
   deps.log.info(

@@ -109,6 +109,7 @@ export function resultOf(message: OutboxMessage | undefined, messageId: string):
 
 /** The stored reply body (bare HL7, SOAP envelope or ebXML payload) as a typed reply. */
 export function storedReply(message: OutboxMessage): Hl7Reply {
+  if (message.readReply) return message.readReply;
   const doc = message.replyBody ? parseReplyDocument(message.replyBody, undefined, STORED_MESSAGE_PARSE_OPTIONS) : undefined;
   if (doc?.kind !== "hl7") {
     throw new AppError("spine_unavailable", "Spine confirmed this but its answer could not be read.", { reference: message.messageId });

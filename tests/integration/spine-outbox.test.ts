@@ -1,6 +1,7 @@
+import { XMLParser } from "fast-xml-parser";
 import type { KyselyPlugin, PluginTransformQueryArgs, PluginTransformResultArgs, QueryResult, RootOperationNode, UnknownRow } from "kysely";
 import pino from "pino";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { GET as operationGet } from "@/app/api/operations/[id]/route";
 import { buildRequest, type Hl7Request, makeRequestHeader, newMessageId } from "@/lib/hl7";
 import { syntheticNhsNumber } from "@/lib/nhs/nhs-number";
@@ -175,14 +176,28 @@ function outboxStatementCounter(): { plugin: KyselyPlugin; counts: Map<string, n
 }
 
 describe("statements per update", () => {
-  it("on one instance, a create confirmed by a reply landing there reads its outbox row once: in the inbound handler, never back in the waiting request", async () => {
+  it("on one instance, a create confirmed by a reply landing there reads its outbox row once (in the inbound handler, never back in the waiting request) and Spine's reply once", async () => {
     const { plugin, counts } = outboxStatementCounter();
     // No poll during the wait: any read of the row would be the waiting request's own.
     const instance = runtime({ completionPollMs: 60_000 }, { db: store.db.withPlugin(plugin), listen: store.listen });
     setSpineRuntime(instance); // the inbound route runs on the same instance
     replyLater("LR0000000000000022AB", 50);
-    const result = await createLegitimateRelationship(ctx(instance), { nhsNumber: patient, lrType: "01", idempotencyKey: newMessageId() });
-    expect(result).toMatchObject({ state: "confirmed", lrId: "LR0000000000000022AB" });
+    const parses = vi.spyOn(XMLParser.prototype, "parse");
+    try {
+      const result = await createLegitimateRelationship(ctx(instance), {
+        nhsNumber: patient,
+        lrType: "01",
+        idempotencyKey: newMessageId(),
+      });
+      expect(result).toMatchObject({ state: "confirmed", lrId: "LR0000000000000022AB" });
+      // Spine's reply, as it arrived, is read once: its ebXML envelope, and its HL7 payload.
+      const read = parses.mock.calls.map(([xml]) => String(xml));
+      const replyRoot = /^\s*(<\?xml[^>]*\?>\s*)?<([\w-]+:)?REPC_IN020000UK13[\s>]/;
+      expect(read.filter((xml) => replyRoot.test(xml))).toHaveLength(1);
+      expect(read.filter((xml) => xml.includes("MessageHeader") && xml.includes("REPC_IN020000UK13"))).toHaveLength(1);
+    } finally {
+      parses.mockRestore();
+    }
     // insert (a repeat of the key would find its row in the same statement), sent, the inbound's read, confirmed.
     expect(Object.fromEntries(counts)).toEqual({ InsertQueryNode: 1, UpdateQueryNode: 2, SelectQueryNode: 1 });
   });

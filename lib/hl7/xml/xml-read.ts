@@ -124,6 +124,31 @@ export function utf8Length(text: string): number {
   return bytes;
 }
 
+/** One parser per depth limit, built once: its options are fixed and `parse` keeps no state between documents. */
+const parsers = new Map<number, XMLParser>();
+
+function parserFor(maxDepth: number): XMLParser {
+  let parser = parsers.get(maxDepth);
+  if (!parser) {
+    parser = new XMLParser({
+      preserveOrder: true,
+      ignoreAttributes: false,
+      attributeNamePrefix: "",
+      processEntities: false,
+      htmlEntities: false,
+      parseTagValue: false,
+      parseAttributeValue: false,
+      trimValues: false,
+      ignoreDeclaration: true,
+      ignorePiTags: true,
+      cdataPropName: CDATA_KEY,
+      maxNestedTags: maxDepth,
+    });
+    if (parsers.size < 16) parsers.set(maxDepth, parser);
+  }
+  return parser;
+}
+
 export function parseXml(xml: string, limits?: Partial<XmlLimits>): XmlElement {
   const { maxBytes, maxDepth } = resolveLimits(limits);
   if (typeof xml !== "string") throw new Hl7CodecError("invalid_input", "XML must be a string");
@@ -139,21 +164,7 @@ export function parseXml(xml: string, limits?: Partial<XmlLimits>): XmlElement {
     if (validation !== true) {
       throw new Hl7CodecError("not_well_formed", validation.err?.msg?.slice(0, 200) ?? "invalid XML");
     }
-    const parser = new XMLParser({
-      preserveOrder: true,
-      ignoreAttributes: false,
-      attributeNamePrefix: "",
-      processEntities: false,
-      htmlEntities: false,
-      parseTagValue: false,
-      parseAttributeValue: false,
-      trimValues: false,
-      ignoreDeclaration: true,
-      ignorePiTags: true,
-      cdataPropName: CDATA_KEY,
-      maxNestedTags: maxDepth,
-    });
-    ordered = parser.parse(xml);
+    ordered = parserFor(maxDepth).parse(xml);
   } catch (error) {
     if (error instanceof Hl7CodecError) throw error;
     const message = error instanceof Error ? error.message : String(error);
