@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { buildSoapRequest } from "@/lib/hl7";
 import type { RouteWorkPiece } from "./lib/confirm-route-work";
 import { confirmQuery } from "./lib/spine-confirm";
-import { ladderTable, routeWorkTable, sameSoapPool } from "./request-path";
+import { createCostTable, ladderTable, routeWorkTable, sameSoapPool } from "./request-path";
 
 describe("sameSoapPool (P1's direct requests: the app's own SOAP, a fresh MessageId each)", () => {
   it("replaces the MessageId everywhere it occurs and changes nothing else", () => {
@@ -83,5 +83,49 @@ describe("routeWorkTable (P1's remaining costs, piece by piece)", () => {
     expect(table.rows.slice(0, 6).map((row) => row[1])).toEqual(["0.50", "9.50", "9.00", "0.75", "0.25", "1.25"]);
     // above the session: 20 − 6 = 14; the exchange with the app's client 9.5; own 0.5 + 0.75 + 1.25 = 2.5; rest 14 − 9.5 − 2.5 = 2
     expect(table.rows.slice(6).map((row) => row[1])).toEqual(["14.00", "9.50", "2.50", "2.00"]);
+  });
+});
+
+describe("createCostTable (P2's costs per create)", () => {
+  const creates = { requested: 800, oneAtATimeP50: 30, rps: 80, p50: 900, p99: 2000, answered: {}, records: 800, lost: 0, duplicated: 0 };
+  it("splits the app's CPU into Next's floor (two requests) and its own work, adds the other processes, and bounds the rate", () => {
+    const table = createCostTable(
+      {
+        store: "PostgreSQL",
+        appCpuPerCreateMs: 10,
+        floorUnderLoadCpuMs: 1.5,
+        postgresCpuPerCreateMs: 4,
+        simulatorCpuPerCreateMs: 9,
+        loadGeneratorCpuPerCreateMs: 1,
+        creates,
+      },
+      2,
+    );
+    const cells = table.rows.map((row) => row.slice(1));
+    expect(cells[0]).toEqual(["3.00", "0.90"]); // 2 × 1.5 ms; × 300/s = 0.9 cores
+    expect(cells[1]).toEqual(["7.00", "2.10"]); // 10 − 3
+    expect(cells[2]).toEqual(["4.00", "1.20"]);
+    expect(cells[3]).toEqual(["9.00", "2.70"]);
+    expect(cells[4]).toEqual(["1.00", "0.30"]);
+    expect(cells[5]).toEqual(["24.00", "7.20"]); // 10 + 4 + 9 + 1
+    expect(cells[6]?.[0]).toBe("83 /s"); // 2000 ÷ 24
+    expect(cells[7]?.[0]).toBe("118 /s"); // 2000 ÷ 17
+    expect(cells[8]?.[0]).toBe("80.0 /s");
+  });
+
+  it("has no PostgreSQL server row figure on PGlite (the store runs inside the app)", () => {
+    const table = createCostTable(
+      {
+        store: "PGlite",
+        appCpuPerCreateMs: 20,
+        floorUnderLoadCpuMs: 2,
+        simulatorCpuPerCreateMs: 10,
+        loadGeneratorCpuPerCreateMs: 0,
+        creates,
+      },
+      2,
+    );
+    expect(table.rows[2]?.slice(1)).toEqual(["—", "—"]);
+    expect(table.rows[5]?.[1]).toBe("30.00");
   });
 });

@@ -31,7 +31,7 @@ import { measureConfirmRouteWork, type RouteWorkPiece, withFreshMessageId } from
 import { machineLoadLine } from "@/bench/lib/cpu-meter";
 import { startJsonLineProcess } from "@/bench/lib/json-line-process";
 import { runLoad } from "@/bench/lib/load";
-import { processCpuMs } from "@/bench/lib/process-cpu";
+import { commandCpuMs, processCpuMs } from "@/bench/lib/process-cpu";
 import type { BenchReport, DetailTable, Figure } from "@/bench/lib/report";
 import { confirmPool } from "@/bench/lib/spine-confirm";
 import { median, percentile } from "@/bench/lib/stats";
@@ -152,6 +152,12 @@ interface StoreRun {
   /** CPU used during the creates, in % of one core: the app's process group, the simulator's process, this one (autocannon). */
   createsCpuSharePct: { app: number; simulator: number; loadGenerator: number };
   simulatorCpuPerCreateMs: number;
+  /** The PostgreSQL server's CPU per create (its processes, exited backends included); PGlite runs inside the app. */
+  postgresCpuPerCreateMs?: number;
+  /** This process's CPU per create: autocannon and the CIS2 stand-in. */
+  loadGeneratorCpuPerCreateMs: number;
+  /** Next's floor under the same load: the liveness route at 64 connections, app CPU per request. */
+  floorUnderLoadCpuMs: number;
   rssAtRestMb: number;
   rssUnderLoadMb: number;
 }
@@ -304,6 +310,7 @@ async function runForStore(store: "PostgreSQL" | "PGlite", s: Settings, settings
     const loadFrom = taken;
     const cpuBeforeCreates = groupCpuMs(pgid);
     const simulatorCpuBefore = processCpuMs(simulatorPid) ?? 0;
+    const postgresCpuBefore = store === "PostgreSQL" ? commandCpuMs("postgres") : undefined;
     const benchCpuBefore = process.cpuUsage();
     const createsStarted = performance.now();
     let rssUnderLoadMb = 0;
@@ -350,6 +357,7 @@ async function runForStore(store: "PostgreSQL" | "PGlite", s: Settings, settings
     const createsWallMs = performance.now() - createsStarted;
     const benchCpu = process.cpuUsage(benchCpuBefore);
     const simulatorCpuMs = (processCpuMs(simulatorPid) ?? 0) - simulatorCpuBefore;
+    const postgresCpuMs = postgresCpuBefore === undefined ? undefined : commandCpuMs("postgres") - postgresCpuBefore;
     const simulatorSharePct = (simulatorCpuMs / createsWallMs) * 100;
     const loadSharePct = ((benchCpu.user + benchCpu.system) / 1000 / createsWallMs) * 100;
     const appSharePct = (appCpuCreates / createsWallMs) * 100;
@@ -363,6 +371,10 @@ async function runForStore(store: "PostgreSQL" | "PGlite", s: Settings, settings
     const lost = [...confirmedPatients].filter((nhsNumber) => !perPatient.has(nhsNumber)).length;
     const duplicated = [...perPatient.values()].filter((n) => n > 1).length;
     const requests = Object.values(answered).reduce((a, b) => a + b, 0);
+    // Next's floor under the same load: what two requests per create cost the app with no work behind them.
+    const floorCpuBefore = groupCpuMs(pgid);
+    const floorLoad = await runLoad({ url: `${stack.publicUrl}/api/health/live`, connections: CREATE_CONNECTIONS, durationSec: s.loadSec });
+    const floorUnderLoadCpuMs = (groupCpuMs(pgid) - floorCpuBefore) / Math.max(1, floorLoad.requests);
     return {
       store,
       p1: { c1, c50 },
@@ -384,6 +396,9 @@ async function runForStore(store: "PostgreSQL" | "PGlite", s: Settings, settings
       appCpuPerCreateMs: appCpuCreates / Math.max(1, requests),
       createsCpuSharePct: { app: appSharePct, simulator: simulatorSharePct, loadGenerator: loadSharePct },
       simulatorCpuPerCreateMs: simulatorCpuMs / Math.max(1, requests),
+      ...(postgresCpuMs === undefined ? {} : { postgresCpuPerCreateMs: postgresCpuMs / Math.max(1, requests) }),
+      loadGeneratorCpuPerCreateMs: (benchCpu.user + benchCpu.system) / 1000 / Math.max(1, requests),
+      floorUnderLoadCpuMs,
       rssAtRestMb,
       rssUnderLoadMb,
     };
@@ -441,6 +456,56 @@ export function routeWorkTable(r: Pick<StoreRun, "store" | "ladder" | "routeWork
     ],
   );
   return { title: `P1's remaining costs, piece by piece [${r.store}] (one at a time, p50)`, columns: ["piece", "p50 ms"], rows };
+}
+
+const P2_TARGET_PER_SEC = 300;
+
+/**
+ * P2's costs per create, from the CPU every process used during the creates: Next's floor (two
+ * requests into the app per create: the user's POST and Spine's reply to /api/spine/inbound, at
+ * the liveness route's cost under the same load), the app's own work on top, the PostgreSQL server,
+ * Spine's stand-in and the load generator. What they add up to bounds the rate this machine can
+ * sustain; the same without the app's own work is the bound set by the floor and the stand-ins.
+ */
+export function createCostTable(
+  r: Pick<
+    StoreRun,
+    | "store"
+    | "appCpuPerCreateMs"
+    | "simulatorCpuPerCreateMs"
+    | "postgresCpuPerCreateMs"
+    | "loadGeneratorCpuPerCreateMs"
+    | "floorUnderLoadCpuMs"
+    | "creates"
+  >,
+  cores: number,
+): DetailTable {
+  const floor = 2 * r.floorUnderLoadCpuMs;
+  const own = r.appCpuPerCreateMs - floor;
+  const others = (r.postgresCpuPerCreateMs ?? 0) + r.simulatorCpuPerCreateMs + r.loadGeneratorCpuPerCreateMs;
+  const total = r.appCpuPerCreateMs + others;
+  const coresAtTarget = (ms: number) => ((ms * P2_TARGET_PER_SEC) / 1000).toFixed(2);
+  const ceiling = (ms: number) => `${((cores * 1000) / Math.max(0.001, ms)).toFixed(0)} /s`;
+  const row = (label: string, ms: number | undefined): string[] =>
+    ms === undefined ? [label, "—", "—"] : [label, ms.toFixed(2), coresAtTarget(ms)];
+  return {
+    title: `P2's costs per create [${r.store}] (CPU ms per create during the creates, ${CREATE_CONNECTIONS} connections; ${cores} cores here)`,
+    columns: ["cost", "CPU ms per create", `cores needed at ${P2_TARGET_PER_SEC} creates/s`],
+    rows: [
+      row(
+        `Next's floor: 2 requests into the app × the liveness route at ${CREATE_CONNECTIONS} connections (${r.floorUnderLoadCpuMs.toFixed(2)} ms each)`,
+        floor,
+      ),
+      row("the app's own work on top (route, outbox, codec, Spine's reply)", own),
+      row("PostgreSQL server (the app's store)", r.postgresCpuPerCreateMs),
+      row("Spine's stand-in (the simulator process)", r.simulatorCpuPerCreateMs),
+      row("load generator and CIS2 stand-in (the bench process)", r.loadGeneratorCpuPerCreateMs),
+      row("total", total),
+      ["creates/s this machine can sustain at that cost (cores ÷ total)", ceiling(total), ""],
+      ["… if the app's own work cost nothing (cores ÷ (total − own work))", ceiling(total - own), ""],
+      ["measured", `${r.creates.rps.toFixed(1)} /s`, ""],
+    ],
+  };
 }
 
 /**
@@ -557,6 +622,7 @@ async function run(settings: BenchSettings): Promise<BenchReport | undefined> {
       }),
     });
     details.push(ladderTable(r), routeWorkTable(r));
+    details.push(createCostTable(r, os.cpus().length));
     details.push({
       title: `P2 answers [${r.store}]`,
       columns: ["answer", "count"],

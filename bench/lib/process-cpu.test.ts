@@ -1,7 +1,9 @@
+import { spawnSync } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { findListeningPid, processCpuMs } from "@/bench/lib/process-cpu";
+import { commandCpuMs, findListeningPid, processCpuMs } from "@/bench/lib/process-cpu";
 
 let server: Server;
 let port: number;
@@ -23,6 +25,17 @@ describe("process CPU via /proc (Linux)", () => {
       // burn ~60 ms of CPU
     }
     expect(processCpuMs(process.pid)).toBeGreaterThan(before ?? 0);
+  });
+
+  it("adds up every process of one name, and keeps what a child used after it has exited", () => {
+    const stat = readFileSync("/proc/self/stat", "utf8");
+    const name = stat.slice(stat.indexOf("(") + 1, stat.lastIndexOf(")"));
+    const before = commandCpuMs(name);
+    expect(before).toBeGreaterThanOrEqual(processCpuMs(process.pid) ?? 0);
+    // A child of the same name burns ~150 ms and exits: its time is reaped into this process's cutime.
+    spawnSync(process.execPath, ["-e", "const t = Date.now() + 150; while (Date.now() < t);"]);
+    expect(commandCpuMs(name) - before).toBeGreaterThanOrEqual(100);
+    expect(commandCpuMs("no-such-command-here")).toBe(0);
   });
 
   it("is undefined for a process that does not exist", () => {

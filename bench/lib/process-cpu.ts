@@ -74,3 +74,27 @@ export function findListeningPid(port: number): number | undefined {
   }
   return undefined;
 }
+
+/**
+ * CPU ms of every process named `command` (e.g. "postgres": the server and its backends),
+ * including what their exited children used (reaped into cutime/cstime), so backends that come
+ * and go between two readings are still counted.
+ */
+export function commandCpuMs(command: string): number {
+  let total = 0;
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    let stat: string;
+    try {
+      stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+    } catch {
+      continue; // ended meanwhile
+    }
+    const name = stat.slice(stat.indexOf("(") + 1, stat.lastIndexOf(")"));
+    if (name !== command) continue;
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    const ticks = [11, 12, 13, 14].reduce((sum, i) => sum + (Number(fields[i]) || 0), 0);
+    total += (ticks * 1000) / CLOCK_TICKS_PER_SEC;
+  }
+  return total;
+}
