@@ -88,19 +88,10 @@ describe("routeWorkTable (P1's remaining costs, piece by piece)", () => {
 
 describe("createCostTable (P2's costs per create)", () => {
   const creates = { requested: 800, oneAtATimeP50: 30, rps: 80, p50: 900, p99: 2000, answered: {}, records: 800, lost: 0, duplicated: 0 };
+  const base = { appCpuPerCreateMs: 10, floorUnderLoadCpuMs: 1.5, simulatorCpuPerCreateMs: 9, loadGeneratorCpuPerCreateMs: 1, creates };
+
   it("splits the app's CPU into Next's floor (two requests) and its own work, adds the other processes, and bounds the rate", () => {
-    const table = createCostTable(
-      {
-        store: "PostgreSQL",
-        appCpuPerCreateMs: 10,
-        floorUnderLoadCpuMs: 1.5,
-        postgresCpuPerCreateMs: 4,
-        simulatorCpuPerCreateMs: 9,
-        loadGeneratorCpuPerCreateMs: 1,
-        creates,
-      },
-      2,
-    );
+    const table = createCostTable({ ...base, store: "PostgreSQL", postgresCpuPerCreateMs: 4 }, 2);
     const cells = table.rows.map((row) => row.slice(1));
     expect(cells[0]).toEqual(["3.00", "0.90"]); // 2 × 1.5 ms; × 300/s = 0.9 cores
     expect(cells[1]).toEqual(["7.00", "2.10"]); // 10 − 3
@@ -115,17 +106,10 @@ describe("createCostTable (P2's costs per create)", () => {
 
   it("has no PostgreSQL server row figure on PGlite (the store runs inside the app)", () => {
     const table = createCostTable(
-      {
-        store: "PGlite",
-        appCpuPerCreateMs: 20,
-        floorUnderLoadCpuMs: 2,
-        simulatorCpuPerCreateMs: 10,
-        loadGeneratorCpuPerCreateMs: 0,
-        creates,
-      },
+      { ...base, store: "PGlite", appCpuPerCreateMs: 20, floorUnderLoadCpuMs: 2, simulatorCpuPerCreateMs: 10 },
       2,
     );
     expect(table.rows[2]?.slice(1)).toEqual(["—", "—"]);
-    expect(table.rows[5]?.[1]).toBe("30.00");
+    expect(table.rows[5]?.[1]).toBe("31.00"); // 20 + 10 + 1
   });
 });
