@@ -1,7 +1,7 @@
 import "server-only";
 import { AppError } from "@/lib/errors/app-error";
 import { type Hl7Reply, type Hl7Request, parseReplyDocument } from "@/lib/hl7";
-import { insertPending, type OutboxMessage } from "@/server/db/outbox";
+import { findByIdempotencyKey, insertPending, type OutboxMessage } from "@/server/db/outbox";
 import type { OperationSummary } from "@/server/db/schema";
 import { interactionPolicy } from "./interaction-policy";
 import { deliverOrReschedule, ensureOutboxWorker } from "./outbox-worker";
@@ -53,7 +53,15 @@ async function storeUpdate(rt: SpineRuntime, input: UpdateInput, key: string): P
   ensureOutboxWorker(rt);
   const policy = interactionPolicy(input.request.interactionId, rt.options.timeScale);
   const now = rt.now();
-  const outbound = sendableOutbound(input.request);
+  let outbound: ReturnType<typeof sendableOutbound>;
+  try {
+    outbound = sendableOutbound(input.request);
+  } catch (error) {
+    // A repeat of an action already stored is answered from its row, whatever this build of it says.
+    const stored = input.idempotencyKey === undefined ? undefined : await findByIdempotencyKey(rt.store.db, key);
+    if (stored) return { message: stored, created: false };
+    throw error;
+  }
   return insertPending(rt.store.db, {
     messageId: input.request.header.messageId,
     interactionId: input.request.interactionId,

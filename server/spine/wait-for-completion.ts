@@ -9,7 +9,7 @@ import type { Database } from "@/server/db/schema";
  * updates the outbox row, the database trigger NOTIFYs `outbox_changed`, and every instance's
  * single listener wakes its local waiters, which read the row. When the reply lands on this
  * instance, the inbound handler hands the completed row to the waiters here itself
- * (`completeLocally`), so they do not read back what it has just written. A poll runs alongside,
+ * (`completingLocally`), so they do not read back what it has just written. A poll runs alongside,
  * so a missed notification (or a backend without LISTEN) only delays completion, never loses it.
  */
 export type SpineStore = Pick<Store<Database>, "db" | "listen">;
@@ -34,7 +34,7 @@ interface Hub {
   completing: Map<string, number>;
   heldWakes: Set<string>;
   ready: Promise<void>;
-  /** True once LISTEN is in place: from then on no change to a row goes unannounced. */
+  /** True while LISTEN is in place: then no change to a row goes unannounced. */
   listening: boolean;
 }
 
@@ -47,21 +47,31 @@ function hubFor(store: SpineStore): Hub {
   const waiters = new Map<string, Set<Waiter>>();
   const created: Hub = { waiters, completing: new Map(), heldWakes: new Set(), ready: Promise.resolve(), listening: false };
   created.ready = store
-    .listen(OUTBOX_CHANGED_CHANNEL, (payload) => {
-      try {
-        const change = parseOutboxChange(payload);
-        // Waiters wait for a final row: the insert and a send's "sent" leave nothing to read.
-        if (typeof change.state === "string" && !FINAL_STATES.has(change.state)) return;
-        // This process wrote it: the row is handed over as written (below) rather than read back.
-        if (created.completing.has(change.messageId)) {
-          created.heldWakes.add(change.messageId);
-          return;
+    .listen(
+      OUTBOX_CHANGED_CHANNEL,
+      (payload) => {
+        try {
+          const change = parseOutboxChange(payload);
+          // Waiters wait for a final row: the insert and a send's "sent" leave nothing to read.
+          if (typeof change.state === "string" && !FINAL_STATES.has(change.state)) return;
+          // This process wrote it: the row is handed over as written (below) rather than read back.
+          if (created.completing.has(change.messageId)) {
+            created.heldWakes.add(change.messageId);
+            return;
+          }
+          for (const waiter of waiters.get(change.messageId) ?? []) waiter.wake();
+        } catch {
+          // A malformed notification is ignored; the poll still runs.
         }
-        for (const waiter of waiters.get(change.messageId) ?? []) waiter.wake();
-      } catch {
-        // A malformed notification is ignored; the poll still runs.
-      }
-    })
+      },
+      () => {
+        // The listener's connection is gone: notifications may have been missed. Every waiter reads
+        // its row now, and the next watch in this process LISTENs again.
+        created.listening = false;
+        if (hubs.get(store) === created) hubs.delete(store);
+        for (const set of waiters.values()) for (const waiter of set) waiter.wake();
+      },
+    )
     .then(
       () => {
         created.listening = true;

@@ -5,7 +5,7 @@ import { describe, expect, it, vi } from "vitest";
 import { GET as operationGet } from "@/app/api/operations/[id]/route";
 import { buildRequest, type Hl7Request, makeRequestHeader, newMessageId } from "@/lib/hl7";
 import { syntheticNhsNumber } from "@/lib/nhs/nhs-number";
-import { findByMessageId, insertPending } from "@/server/db/outbox";
+import { findByMessageId, insertPending, markConfirmed, markFailed } from "@/server/db/outbox";
 import { logger } from "@/server/log/logger";
 import { getOperationStatus } from "@/server/lr/get-operation-status";
 import { createLegitimateRelationship } from "@/server/lr/interactions/create-legitimate-relationship";
@@ -14,8 +14,9 @@ import { setSpineRuntime } from "@/server/spine/default-runtime";
 import { createOutboxWorker } from "@/server/spine/outbox-worker";
 import { receiveInboundSpineMessage } from "@/server/spine/receive-inbound";
 import { acceptThenReply, ebxmlReply, replyTo, testSpineOptions } from "@/server/spine/scripted-spine.fixture";
+import { outboxKey, sendUpdate } from "@/server/spine/send-update";
 import { createSpineRuntime, type SpineRuntime } from "@/server/spine/spine-runtime";
-import type { SpineStore } from "@/server/spine/wait-for-completion";
+import { type SpineStore, watchCompletion } from "@/server/spine/wait-for-completion";
 import { rejection } from "@/tests/support/app-error-rejection";
 import { scriptedSpineForFile } from "@/tests/support/scripted-spine-for-file";
 
@@ -181,7 +182,8 @@ describe("statements per update", () => {
     // No poll during the wait: any read of the row would be the waiting request's own.
     const instance = runtime({ completionPollMs: 60_000 }, { db: store.db.withPlugin(plugin), listen: store.listen });
     setSpineRuntime(instance); // the inbound route runs on the same instance
-    replyLater("LR0000000000000022AB", 50);
+    // Long enough for the send to be recorded before the reply lands, even on a loaded machine.
+    replyLater("LR0000000000000022AB", 400);
     const parses = vi.spyOn(XMLParser.prototype, "parse");
     try {
       const result = await createLegitimateRelationship(ctx(instance), {
@@ -200,6 +202,40 @@ describe("statements per update", () => {
     }
     // insert (a repeat of the key would find its row in the same statement), sent, the inbound's read, confirmed.
     expect(Object.fromEntries(counts)).toEqual({ InsertQueryNode: 1, UpdateQueryNode: 2, SelectQueryNode: 1 });
+  });
+});
+
+describe("a lost listener", () => {
+  it("wakes every waiter to read its row (a notification may have been missed), and the next watch listens again", async () => {
+    let lost: ((reason: string) => void) | undefined;
+    let listens = 0;
+    // LISTEN "succeeds" but never delivers: only the loss can tell the waiter to look.
+    const deaf: SpineStore = {
+      db: store.db,
+      listen: async (_channel, _onPayload, onLost) => {
+        listens += 1;
+        lost = onLost;
+        return async () => undefined;
+      },
+    };
+    const messageId = newMessageId();
+    await insertPending(store.db, {
+      messageId,
+      interactionId: "REPC_IN010000UK15",
+      idempotencyKey: `lost-listener-${messageId}`,
+      requestBody: "<REPC_IN010000UK15/>",
+      persistUntil: new Date(Date.now() + 60_000),
+      operation: { kind: "create-lr" },
+    });
+    const watch = await watchCompletion(deaf, messageId);
+    const started = Date.now();
+    const settled = watch.settle({ timeoutMs: 20_000, pollMs: 60_000, knownOpen: true });
+    await markConfirmed(store.db, messageId, { replyBody: "<REPC_IN020000UK13/>" });
+    lost?.("connection terminated");
+    expect(await settled).toMatchObject({ messageId, state: "confirmed" });
+    expect(Date.now() - started).toBeLessThan(5_000); // woken by the loss, not by the 20 s deadline
+    (await watchCompletion(deaf, newMessageId())).cancel();
+    expect(listens).toBe(2);
   });
 });
 
@@ -280,6 +316,39 @@ describe("late replies", () => {
 });
 
 describe("idempotency", () => {
+  it("a repeat of a stored action is answered from its row, even when this build of it would not be sent", async () => {
+    const rt = runtime();
+    const key = newMessageId();
+    const first = createRequest(rt);
+    await insertPending(store.db, {
+      messageId: first.header.messageId,
+      interactionId: first.interactionId,
+      idempotencyKey: outboxKey(OWNER, first.interactionId, key),
+      requestBody: buildRequest(first),
+      persistUntil: new Date(Date.now() + 60_000),
+      operation: { kind: "create-lr" },
+      actorSub: OWNER,
+    });
+    const spineSaid = { code: "spine_business_error" as const, message: "Spine refused this relationship.", retryable: false };
+    await markFailed(store.db, first.header.messageId, { error: spineSaid });
+    // The same action again, built so that Spine's rules refuse it (an author without ids).
+    const again = createRequest(rt);
+    const broken = {
+      ...again,
+      payload: { ...again.payload, author: { kind: "user" as const, roleProfileId: "", userId: "" } },
+    } as Hl7Request;
+    await expect(
+      sendUpdate(rt, { request: broken, idempotencyKey: key, actorSub: OWNER, operation: { kind: "create-lr" } }),
+    ).rejects.toMatchObject({
+      code: "spine_business_error",
+      reference: first.header.messageId,
+    });
+    // A new action (no stored row) built that way is refused before anything is stored or sent.
+    await expect(
+      sendUpdate(rt, { request: broken, idempotencyKey: newMessageId(), actorSub: OWNER, operation: { kind: "create-lr" } }),
+    ).rejects.toMatchObject({ code: "spine_rejected" });
+  });
+
   it("a user's retry of a pending action re-sends the same message id; after confirmation it is answered from the outbox", async () => {
     const rt = runtime({ asyncWaitMs: 50 });
     setSpineRuntime(rt);
