@@ -274,6 +274,20 @@ export function markSent(
   }));
 }
 
+/**
+ * A send that Spine received after the row had already become final: its reply beat the record
+ * of the send (markSent found it confirmed or failed). The send is still counted; the state is left
+ * alone, so neither the audit trail nor the waiters hear of it.
+ */
+export async function countSend(db: Kysely<Database>, messageId: string, options: { now?: Date } = {}): Promise<void> {
+  const now = options.now ?? new Date();
+  await db
+    .updateTable("outbox")
+    .set((eb) => ({ attempts: eb("attempts", "+", 1), sent_at: eb.fn.coalesce("sent_at", eb.val(now)), updated_at: now }))
+    .where("message_id", "=", messageId)
+    .execute();
+}
+
 /** Spine accepted the request; `replyBody` is the reply as received. */
 export function markConfirmed(
   db: Kysely<Database>,

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Hl7Reply, OutboundHl7, RequestInteractionId } from "@/lib/hl7";
-import { markConfirmed, markFailed, markSent, type OutboxMessage, type OutboxTransitionResult } from "@/server/db/outbox";
+import { countSend, markConfirmed, markFailed, markSent, type OutboxMessage, type OutboxTransitionResult } from "@/server/db/outbox";
 import type { OutboxError } from "@/server/db/schema";
 import { interactionPolicy, patternOf } from "./interaction-policy";
 import { attemptsOf, sendWithRetry } from "./send-with-retry";
@@ -57,6 +57,8 @@ export async function deliverOutboxMessage(rt: SpineRuntime, message: OutboxMess
     if (outcome.kind === "accepted") {
       // If the reply already landed (fast Spine, other instance) the row is final and this is a no-op.
       const sent = await markSent(rt.store.db, message.messageId, { nextAttemptAt: nextLookAt(rt, message), now: rt.now() });
+      // Spine's reply got here first and made the row final: the send still counts.
+      if (!sent.ok && sent.reason === "invalid_transition") await countSend(rt.store.db, message.messageId, { now: rt.now() });
       return { kind: "accepted", stillOpen: sent.ok };
     }
     const result = await completeWithReply(rt, message.messageId, outcome.reply, outcome.rawReply, message.interactionId);

@@ -43,8 +43,11 @@ export interface ScriptedResponse {
   body?: string;
   /** Hold the response this long (timeouts). */
   delayMs?: number;
-  /** Afterwards, POST this ebXML message to the inbound URL. */
-  inbound?: { body: string; contentType: string; delayMs?: number };
+  /**
+   * Afterwards, POST this ebXML message to the inbound URL. `beforeAnswer`: post it, and wait for
+   * the BFF's acknowledgement, before answering the request (a reply that beats the 202).
+   */
+  inbound?: { body: string; contentType: string; delayMs?: number; beforeAnswer?: boolean };
 }
 
 export type Script = (request: ReceivedRequest, index: number) => ScriptedResponse | Promise<ScriptedResponse>;
@@ -101,9 +104,10 @@ export async function startScriptedSpine(opts: { tls?: https.ServerOptions } = {
     }
     received.push(request);
     const answer = await script(request, received.length - 1);
+    if (answer.inbound?.beforeAnswer) await scheduleInbound(answer.inbound);
     const send = () => {
       // Spine sends its business reply even if the client stopped waiting for the 202.
-      if (answer.inbound) scheduleInbound(answer.inbound);
+      if (answer.inbound && !answer.inbound.beforeAnswer) void scheduleInbound(answer.inbound);
       if (res.destroyed) return;
       res.writeHead(answer.status, { "content-type": answer.contentType ?? "text/xml; charset=UTF-8" });
       res.end(answer.body ?? "");
@@ -131,6 +135,7 @@ export async function startScriptedSpine(opts: { tls?: https.ServerOptions } = {
     });
     inFlight.add(delivery);
     void delivery.finally(() => inFlight.delete(delivery));
+    return delivery;
   };
 
   const server = opts.tls ? https.createServer(opts.tls, handler) : http.createServer(handler);

@@ -205,6 +205,24 @@ describe("statements per update", () => {
   });
 });
 
+describe("a reply that beats the 202", () => {
+  it("completes the request, and the send is still counted: Spine received it once, the outbox says one attempt", async () => {
+    const instance = runtime();
+    setSpineRuntime(instance);
+    spine.setScript(({ document }) => {
+      const reply = ebxmlReply(document!, replyTo(document!.request, "REPC_IN020000UK13", { lrId: "LR0000000000000023AB" }));
+      return { status: 202, body: "", inbound: { ...reply, beforeAnswer: true } };
+    });
+    const result = await createLegitimateRelationship(ctx(instance), { nhsNumber: patient, lrType: "01" });
+    expect(result).toMatchObject({ state: "confirmed", lrId: "LR0000000000000023AB" });
+    const row = await findByMessageId(store.db, result.messageId);
+    const receipts = spine.received.filter((request) => request.document?.request.header.messageId === result.messageId);
+    expect(receipts).toHaveLength(1);
+    expect(row).toMatchObject({ state: "confirmed", attempts: 1 });
+    expect(row?.sentAt).toBeInstanceOf(Date);
+  });
+});
+
 describe("a lost listener", () => {
   it("wakes every waiter to read its row (a notification may have been missed), and the next watch listens again", async () => {
     let lost: ((reason: string) => void) | undefined;
