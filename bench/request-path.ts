@@ -20,7 +20,7 @@
  * Needs a production build (`npx next build`); without one it says so and exits 0.
  */
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -31,7 +31,7 @@ import { measureConfirmRouteWork, type RouteWorkPiece, withFreshMessageId } from
 import { machineLoadLine } from "@/bench/lib/cpu-meter";
 import { startJsonLineProcess } from "@/bench/lib/json-line-process";
 import { runLoad } from "@/bench/lib/load";
-import { commandCpuMs, processCpuMs } from "@/bench/lib/process-cpu";
+import { commandCpuMs, processCpuMs, readProcStat } from "@/bench/lib/process-cpu";
 import type { BenchReport, DetailTable, Figure } from "@/bench/lib/report";
 import { confirmPool } from "@/bench/lib/spine-confirm";
 import { median, percentile } from "@/bench/lib/stats";
@@ -75,13 +75,8 @@ function groupStats(pgid: number): string[][] {
   const stats: string[][] = [];
   for (const entry of readdirSync("/proc")) {
     if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
-      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-      if (Number(fields[2]) === pgid) stats.push(fields);
-    } catch {
-      // the process ended meanwhile
-    }
+    const fields = readProcStat(entry)?.fields; // undefined: the process ended meanwhile
+    if (fields && Number(fields[2]) === pgid) stats.push(fields);
   }
   return stats;
 }

@@ -9,16 +9,26 @@ import { readdirSync, readFileSync, readlinkSync } from "node:fs";
 /** USER_HZ: the unit of utime/stime in /proc/<pid>/stat; 100 on every mainstream Linux. */
 const CLOCK_TICKS_PER_SEC = 100;
 
-/** utime + stime of a process in ms, or undefined when /proc has no such process. */
-export function processCpuMs(pid: number): number | undefined {
+/**
+ * /proc/<pid>/stat of a process: its command name, and the fields after it (0 = state, 2 = process
+ * group, 11 = utime, 12 = stime, 13 = cutime, 14 = cstime, 21 = rss pages), or undefined when /proc
+ * has no such process. The name (field 2) may contain spaces; the fields after its closing
+ * parenthesis are fixed.
+ */
+export function readProcStat(pid: number | string): { name: string; fields: string[] } | undefined {
   let stat: string;
   try {
     stat = readFileSync(`/proc/${pid}/stat`, "utf8");
   } catch {
     return undefined;
   }
-  // The command name (field 2) may contain spaces; fields after its closing parenthesis are fixed.
-  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  return { name: stat.slice(stat.indexOf("(") + 1, stat.lastIndexOf(")")), fields: stat.slice(stat.lastIndexOf(")") + 2).split(" ") };
+}
+
+/** utime + stime of a process in ms, or undefined when /proc has no such process. */
+export function processCpuMs(pid: number): number | undefined {
+  const fields = readProcStat(pid)?.fields;
+  if (!fields) return undefined;
   const utime = Number(fields[11]);
   const stime = Number(fields[12]);
   if (!Number.isFinite(utime) || !Number.isFinite(stime)) return undefined;
@@ -84,16 +94,9 @@ export function commandCpuMs(command: string): number {
   let total = 0;
   for (const entry of readdirSync("/proc")) {
     if (!/^\d+$/.test(entry)) continue;
-    let stat: string;
-    try {
-      stat = readFileSync(`/proc/${entry}/stat`, "utf8");
-    } catch {
-      continue; // ended meanwhile
-    }
-    const name = stat.slice(stat.indexOf("(") + 1, stat.lastIndexOf(")"));
-    if (name !== command) continue;
-    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-    const ticks = [11, 12, 13, 14].reduce((sum, i) => sum + (Number(fields[i]) || 0), 0);
+    const stat = readProcStat(entry); // undefined: ended meanwhile
+    if (stat?.name !== command) continue;
+    const ticks = [11, 12, 13, 14].reduce((sum, i) => sum + (Number(stat.fields[i]) || 0), 0);
     total += (ticks * 1000) / CLOCK_TICKS_PER_SEC;
   }
   return total;
