@@ -204,7 +204,7 @@ export async function watchCompletion(store: SpineStore, messageId: string): Pro
         }
       }, opts.timeoutMs);
       // Read the row now unless it is known to be open and nothing has touched it since.
-      if (taken || changed || !(opts.knownOpen && listening)) void check();
+      if (changed || !(opts.knownOpen && listening)) void check();
     });
 
   return { settle, cancel: unregister };
